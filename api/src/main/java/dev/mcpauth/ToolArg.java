@@ -1,0 +1,43 @@
+package dev.mcpauth;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Describes a parameter of a {@link Tool} method as a property of the tool's input schema.
+ *
+ * <p>The annotation is optional: without it a parameter is a required property named after the Java
+ * parameter (which needs the {@code -parameters} compiler flag; without it, the deployment fails and
+ * says so).
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.PARAMETER)
+public @interface ToolArg {
+
+    /**
+     * The property name in the tool's {@code arguments}. Default: the Java parameter name.
+     *
+     * @return the argument name, or empty for the parameter name
+     */
+    String name() default "";
+
+    /**
+     * What the argument means, shown to the model. Default: none.
+     *
+     * @return the description, or empty for none
+     */
+    String description() default "";
+
+    /**
+     * Whether a call must supply the argument. Default {@code true}. A parameter of type
+     * {@link java.util.Optional} is never required; an absent optional argument is passed as
+     * {@code null} (or {@code Optional.empty()}, {@code 0}, {@code false} for primitives).
+     *
+     * @return whether the argument is required
+     */
+    boolean required() default true;
+}

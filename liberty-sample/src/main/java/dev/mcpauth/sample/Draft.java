@@ -1,0 +1,14 @@
+package dev.mcpauth.sample;
+
+import java.time.Instant;
+
+/**
+ * A reply drafted for a ticket, kept for the employee to review and send.
+ *
+ * @param ticketId the ticket replied to
+ * @param author who drafted it
+ * @param text the reply
+ * @param createdAt when it was drafted
+ */
+public record Draft(String ticketId, String author, String text, Instant createdAt) {
+}

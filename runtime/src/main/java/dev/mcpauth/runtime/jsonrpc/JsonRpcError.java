@@ -1,0 +1,26 @@
+package dev.mcpauth.runtime.jsonrpc;
+
+/** The JSON-RPC 2.0 error codes the MCP endpoint answers with (JSON-RPC 2.0 §5.1). */
+public enum JsonRpcError {
+    /** The body is not valid JSON. */
+    PARSE_ERROR(-32700),
+    /** The JSON is not a valid JSON-RPC request object. */
+    INVALID_REQUEST(-32600),
+    /** The method does not exist or is not offered. */
+    METHOD_NOT_FOUND(-32601),
+    /** Invalid method parameters: an unknown tool, arguments that fail the tool's schema, a bad cursor. */
+    INVALID_PARAMS(-32602),
+    /** A failure inside the server; the message never carries internals. */
+    INTERNAL_ERROR(-32603);
+
+    private final int code;
+
+    JsonRpcError(int code) {
+        this.code = code;
+    }
+
+    /** The numeric code on the wire. */
+    public int code() {
+        return code;
+    }
+}

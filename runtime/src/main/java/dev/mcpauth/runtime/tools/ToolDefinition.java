@@ -1,0 +1,30 @@
+package dev.mcpauth.runtime.tools;
+
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.json.JsonObject;
+import java.lang.invoke.MethodHandle;
+import java.util.List;
+
+/**
+ * Everything the runtime knows about one tool, computed once at deployment: its wire descriptor for
+ * {@code tools/list}, its input schema, how to bind arguments, how to call it and how to map its result.
+ *
+ * @param name the tool name
+ * @param descriptor the {@code Tool} object sent in {@code tools/list}
+ * @param bean the CDI bean declaring the method
+ * @param invoker the method as a handle, taking the bean instance then the arguments
+ * @param declaringMethod {@code Class#method} for logs and messages
+ * @param parameters the parameters in declaration order
+ * @param inputSchema the JSON Schema of {@code arguments}
+ * @param resultKind how the return value is mapped
+ */
+public record ToolDefinition(
+        String name,
+        JsonObject descriptor,
+        Bean<?> bean,
+        MethodHandle invoker,
+        String declaringMethod,
+        List<ToolParameter> parameters,
+        JsonObject inputSchema,
+        ResultKind resultKind) {
+}

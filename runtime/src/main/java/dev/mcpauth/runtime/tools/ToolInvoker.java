@@ -1,0 +1,176 @@
+package dev.mcpauth.runtime.tools;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbException;
+import java.lang.reflect.Array;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Calls a tool: validates the arguments against the tool's schema, binds them to the method's
+ * parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
+ * {@code @RequiresScope} run), and maps what it returns. A failure of the tool's own work becomes a
+ * result with {@code isError: true}; bad arguments are a JSON-RPC invalid-params error.
+ */
+@ApplicationScoped
+public class ToolInvoker {
+
+    private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
+
+    private BeanManager beanManager;
+    private Jsonb jsonb;
+    private ToolResults results;
+
+    /** For the CDI proxy only. */
+    protected ToolInvoker() {
+    }
+
+    @Inject
+    ToolInvoker(BeanManager beanManager) {
+        this.beanManager = beanManager;
+    }
+
+    @PostConstruct
+    void start() {
+        jsonb = JsonbBuilder.create();
+        results = new ToolResults(jsonb);
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            jsonb.close();
+        } catch (Exception e) {
+            LOG.log(Level.FINE, "closing JSON-B failed", e);
+        }
+    }
+
+    /**
+     * Calls {@code tool} with {@code arguments}.
+     *
+     * @param tool the tool
+     * @param arguments the {@code arguments} of {@code tools/call}
+     * @param caller who calls, passed to parameters of type {@link McpCaller}
+     * @return the {@code CallToolResult}
+     * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
+     * @throws RuntimeException a runtime exception marked {@link PassThrough} thrown by an interceptor
+     */
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+        List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
+        if (!problems.isEmpty()) {
+            JsonArrayBuilder data = Json.createArrayBuilder();
+            problems.forEach(data::add);
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+                    "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
+                    Json.createObjectBuilder().add("problems", data).build());
+        }
+        Object[] values = bind(tool, arguments, caller);
+        CreationalContext<?> context = beanManager.createCreationalContext(tool.bean());
+        try {
+            // the reference is the client proxy (or an intercepted instance), so interceptors apply
+            Object instance = beanManager.getReference(tool.bean(), tool.bean().getBeanClass(), context);
+            Object returned = invoke(tool, instance, values);
+            return results.toResult(tool.resultKind(), returned);
+        } catch (ToolFailure failure) {
+            return ToolResults.error(failure.clientMessage);
+        } finally {
+            context.release();
+        }
+    }
+
+    private Object invoke(ToolDefinition tool, Object instance, Object[] values) {
+        Object[] receiverAndArguments = new Object[values.length + 1];
+        receiverAndArguments[0] = instance;
+        System.arraycopy(values, 0, receiverAndArguments, 1, values.length);
+        try {
+            return tool.invoker().invokeWithArguments(receiverAndArguments);
+        } catch (Throwable e) {
+            if (e instanceof PassThrough && e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e instanceof Error error && !(e instanceof AssertionError) && !(e instanceof StackOverflowError)) {
+                throw error;
+            }
+            LOG.log(Level.WARNING, e, () -> "MCPAUTH-0201: tool " + tool.name() + " (" + tool.declaringMethod()
+                    + ") threw " + e.getClass().getName());
+            String message = e.getMessage() == null || e.getMessage().isBlank()
+                    ? "The tool failed (" + e.getClass().getSimpleName() + ")." : e.getMessage();
+            throw new ToolFailure(message);
+        }
+    }
+
+    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+        List<ToolParameter> parameters = tool.parameters();
+        Object[] values = new Object[parameters.size()];
+        for (int i = 0; i < values.length; i++) {
+            ToolParameter parameter = parameters.get(i);
+            if (parameter.caller()) {
+                values[i] = caller;
+                continue;
+            }
+            JsonValue json = arguments.get(parameter.name());
+            Type valueType = parameter.optionalWrapper()
+                    ? ((ParameterizedType) parameter.type()).getActualTypeArguments()[0] : parameter.type();
+            Object value = json == null || json == JsonValue.NULL ? null : convert(tool, parameter, json, valueType);
+            if (parameter.optionalWrapper()) {
+                values[i] = Optional.ofNullable(value);
+            } else if (value == null && parameter.type() instanceof Class<?> c && c.isPrimitive()) {
+                values[i] = Array.get(Array.newInstance(c, 1), 0);
+            } else {
+                values[i] = value;
+            }
+        }
+        return values;
+    }
+
+    private Object convert(ToolDefinition tool, ToolParameter parameter, JsonValue json, Type type) {
+        if (type == String.class && json instanceof JsonString string) {
+            return string.getString();
+        }
+        try {
+            return jsonb.fromJson(json.toString(), type);
+        } catch (JsonbException | IllegalArgumentException e) {
+            // the schema let it through, JSON-B did not (a malformed date, say): still the caller's input
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+                    "Invalid arguments for tool " + tool.name() + ": /" + parameter.name() + ": cannot be read as "
+                            + type.getTypeName().replaceAll("[\\w$]+\\.", ""));
+        }
+    }
+
+    /**
+     * Marks an exception that must leave a tool call unchanged instead of becoming an error result: a
+     * decision of the security layer, for instance, which the endpoint turns into an HTTP status.
+     */
+    public interface PassThrough {
+    }
+
+    /** A tool's own failure, carried to the result mapping without a stack trace. */
+    private static final class ToolFailure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final String clientMessage;
+
+        ToolFailure(String clientMessage) {
+            super(clientMessage, null, false, false);
+            this.clientMessage = clientMessage;
+        }
+    }
+}

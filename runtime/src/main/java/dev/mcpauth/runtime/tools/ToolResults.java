@@ -1,0 +1,105 @@
+package dev.mcpauth.runtime.tools;
+
+import dev.mcpauth.Content;
+import dev.mcpauth.ToolResult;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.Jsonb;
+import java.io.StringReader;
+import java.util.Optional;
+
+/** Maps a tool method's return value to a {@code CallToolResult} (MCP 2025-11-25, Tools, Tool Result). */
+final class ToolResults {
+
+    private final Jsonb jsonb;
+
+    ToolResults(Jsonb jsonb) {
+        this.jsonb = jsonb;
+    }
+
+    JsonObject toResult(ResultKind kind, Object returned) {
+        Object value = returned instanceof Optional<?> optional ? optional.orElse(null) : returned;
+        if (value == null) {
+            // a declared outputSchema promises structured content, which a null cannot keep
+            return kind == ResultKind.OBJECT || kind == ResultKind.WRAPPED_ARRAY
+                    ? error("The tool returned no result.")
+                    : result(Json.createArrayBuilder(), null, false);
+        }
+        return switch (kind) {
+            case NONE -> result(Json.createArrayBuilder(), null, false);
+            case TEXT -> result(Json.createArrayBuilder().add(text(value instanceof Enum<?> e ? e.name() : String.valueOf(value))), null, false);
+            case OBJECT -> {
+                String json = jsonb.toJson(value);
+                yield result(Json.createArrayBuilder().add(text(json)), parse(json), false);
+            }
+            case WRAPPED_ARRAY -> {
+                String json = jsonb.toJson(value);
+                JsonObject wrapped = Json.createObjectBuilder().add("result", parse(json)).build();
+                yield result(Json.createArrayBuilder().add(text(json)), wrapped, false);
+            }
+            case CONTENT -> result(Json.createArrayBuilder().add(content((Content) value)), null, false);
+            case TOOL_RESULT -> toolResult((ToolResult) value);
+        };
+    }
+
+    /** A result reporting a failure of the tool's work, so the model can react (isError, not a protocol error). */
+    static JsonObject error(String message) {
+        return result(Json.createArrayBuilder().add(text(message)), null, true);
+    }
+
+    private JsonObject toolResult(ToolResult value) {
+        JsonArrayBuilder items = Json.createArrayBuilder();
+        for (Content item : value.content()) {
+            items.add(content(item));
+        }
+        JsonValue structured = value.structuredContent() == null ? null : parse(jsonb.toJson(value.structuredContent()));
+        return result(items, structured, value.isError());
+    }
+
+    private static JsonObject result(JsonArrayBuilder content, JsonValue structured, boolean isError) {
+        JsonObjectBuilder result = Json.createObjectBuilder().add("content", content);
+        if (structured != null) {
+            result.add("structuredContent", structured);
+        }
+        if (isError) {
+            result.add("isError", true);
+        }
+        return result.build();
+    }
+
+    private static JsonObject content(Content item) {
+        if (item instanceof Content.Text text) {
+            return text(text.text());
+        }
+        if (item instanceof Content.Image image) {
+            return Json.createObjectBuilder().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
+        }
+        if (item instanceof Content.Audio audio) {
+            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
+        }
+        Content.EmbeddedResource embedded = (Content.EmbeddedResource) item;
+        JsonObjectBuilder resource = Json.createObjectBuilder().add("uri", embedded.uri());
+        if (embedded.mimeType() != null) {
+            resource.add("mimeType", embedded.mimeType());
+        }
+        if (embedded.text() != null) {
+            resource.add("text", embedded.text());
+        } else {
+            resource.add("blob", embedded.blob());
+        }
+        return Json.createObjectBuilder().add("type", "resource").add("resource", resource).build();
+    }
+
+    private static JsonObject text(String text) {
+        return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+    }
+
+    private static JsonValue parse(String json) {
+        try (var reader = Json.createReader(new StringReader(json))) {
+            return reader.readValue();
+        }
+    }
+}

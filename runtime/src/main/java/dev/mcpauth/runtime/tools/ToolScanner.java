@@ -1,0 +1,163 @@
+package dev.mcpauth.runtime.tools;
+
+import dev.mcpauth.Content;
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.Tool;
+import dev.mcpauth.ToolArg;
+import dev.mcpauth.ToolResult;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Turns one {@link Tool} method into a {@link ToolDefinition}, or into the list of everything wrong with
+ * it, so that a deployment reports all problems at once.
+ */
+final class ToolScanner {
+
+    private ToolScanner() {
+    }
+
+    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
+    record Outcome(ToolDefinition definition, List<String> problems) {
+    }
+
+    static Outcome scan(Method method, Bean<?> bean) {
+        Tool tool = method.getAnnotation(Tool.class);
+        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        List<String> problems = new ArrayList<>();
+
+        String name = tool.name().isEmpty() ? ToolNames.fromMethodName(method.getName()) : tool.name();
+        if (!ToolNames.isValid(name)) {
+            problems.add(DeploymentProblems.invalidName(where, name));
+        }
+        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+            problems.add(DeploymentProblems.notPublic(where));
+        }
+
+        List<ToolParameter> parameters = new ArrayList<>();
+        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonArrayBuilder required = Json.createArrayBuilder();
+        Set<String> seen = new HashSet<>();
+        Parameter[] javaParameters = method.getParameters();
+        for (int i = 0; i < javaParameters.length; i++) {
+            Parameter parameter = javaParameters[i];
+            if (parameter.getType() == McpCaller.class) {
+                parameters.add(ToolParameter.forCaller(parameter.getName()));
+                continue;
+            }
+            ToolArg arg = parameter.getAnnotation(ToolArg.class);
+            String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
+            if (arg == null || arg.name().isEmpty()) {
+                if (!parameter.isNamePresent()) {
+                    problems.add(DeploymentProblems.noParameterName(where, i));
+                    continue;
+                }
+            }
+            if (!seen.add(argName)) {
+                problems.add(DeploymentProblems.duplicateArgument(where, argName));
+                continue;
+            }
+            Type type = parameter.getParameterizedType();
+            boolean optionalWrapper = JsonSchemaGenerator.isOptionalType(type);
+            boolean isRequired = !optionalWrapper && (arg == null || arg.required());
+            try {
+                JsonObject schema = new JsonSchemaGenerator(false).schemaOf(type);
+                if (arg != null && !arg.description().isEmpty()) {
+                    schema = Json.createObjectBuilder(schema).add("description", arg.description()).build();
+                }
+                properties.add(argName, schema);
+            } catch (UnsupportedTypeException e) {
+                problems.add(DeploymentProblems.unsupportedParameter(where, argName, e.getMessage()));
+                continue;
+            }
+            if (isRequired) {
+                required.add(argName);
+            }
+            parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, false));
+        }
+        JsonObject inputSchema = Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", properties)
+                .add("required", required)
+                // a misspelt argument is an error the model can fix, not something to drop silently
+                .add("additionalProperties", false)
+                .build();
+
+        Type returnType = method.getGenericReturnType();
+        ResultKind resultKind = resultKind(returnType);
+        JsonObject outputSchema = null;
+        if (resultKind == ResultKind.OBJECT || resultKind == ResultKind.WRAPPED_ARRAY) {
+            try {
+                JsonObject valueSchema = new JsonSchemaGenerator(true).schemaOf(returnType);
+                outputSchema = resultKind == ResultKind.OBJECT ? valueSchema : wrapped(valueSchema);
+            } catch (UnsupportedTypeException e) {
+                problems.add(DeploymentProblems.unsupportedReturn(where, e.getMessage()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+
+        MethodHandle invoker;
+        try {
+            method.setAccessible(true);
+            invoker = MethodHandles.lookup().unreflect(method);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return new Outcome(null, List.of(DeploymentProblems.notPublic(where)));
+        }
+        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        if (!tool.title().isEmpty()) {
+            descriptor.add("title", tool.title());
+        }
+        if (!tool.description().isEmpty()) {
+            descriptor.add("description", tool.description());
+        }
+        descriptor.add("inputSchema", inputSchema);
+        if (outputSchema != null) {
+            descriptor.add("outputSchema", outputSchema);
+        }
+        return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
+                List.copyOf(parameters), inputSchema, resultKind), List.of());
+    }
+
+    private static ResultKind resultKind(Type returnType) {
+        Type valueType = JsonSchemaGenerator.isOptionalType(returnType)
+                ? ((java.lang.reflect.ParameterizedType) returnType).getActualTypeArguments()[0] : returnType;
+        Class<?> raw = JsonSchemaGenerator.rawClass(valueType);
+        if (raw == void.class || raw == Void.class) {
+            return ResultKind.NONE;
+        }
+        if (raw != null && ToolResult.class.isAssignableFrom(raw)) {
+            return ResultKind.TOOL_RESULT;
+        }
+        if (raw != null && Content.class.isAssignableFrom(raw)) {
+            return ResultKind.CONTENT;
+        }
+        if (JsonSchemaGenerator.isArrayType(valueType)) {
+            return ResultKind.WRAPPED_ARRAY;
+        }
+        return JsonSchemaGenerator.isObjectType(valueType) ? ResultKind.OBJECT : ResultKind.TEXT;
+    }
+
+    /** MCP requires {@code structuredContent} to be an object, so arrays travel as {@code {"result": [...]}}. */
+    private static JsonObject wrapped(JsonObject arraySchema) {
+        return Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", Json.createObjectBuilder().add("result", arraySchema))
+                .add("required", Json.createArrayBuilder().add("result"))
+                .build();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+
+/** Answers {@code initialize} (MCP 2025-11-25, Lifecycle, Initialization): version, capabilities, server info. */
+final class InitializeHandler {
+
+    private InitializeHandler() {
+    }
+
+    static JsonObject initialize(JsonObject params, McpSettings settings) {
+        if (!(params.get("protocolVersion") instanceof JsonString requested)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
+        }
+        JsonObjectBuilder serverInfo = Json.createObjectBuilder()
+                .add("name", settings.serverName())
+                .add("version", settings.serverVersion());
+        settings.serverTitle().ifPresent(title -> serverInfo.add("title", title));
+        JsonObjectBuilder result = Json.createObjectBuilder()
+                .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))
+                // the tool set is fixed at deployment, so there is never a list_changed notification to send
+                .add("capabilities", Json.createObjectBuilder()
+                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
+                .add("serverInfo", serverInfo);
+        settings.instructions().ifPresent(text -> result.add("instructions", text));
+        return result.build();
+    }
+}

@@ -1,0 +1,199 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The MCP endpoint: Streamable HTTP (MCP 2025-11-25, Transports) in its stateless form. Each POST carries
+ * one JSON-RPC message and gets one JSON response; no session is kept, so any instance behind a load
+ * balancer can answer any request. There is no server-to-client stream, so GET and DELETE get 405.
+ */
+@Path("")
+public class McpEndpoint {
+
+    /** The header carrying the negotiated revision on every request after initialization. */
+    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
+
+    private final Supplier<McpRuntime> runtime;
+
+    /** The endpoint of the current application, found through CDI on first use. */
+    public McpEndpoint() {
+        this(Lazy.of(McpRuntime::current));
+    }
+
+    McpEndpoint(Supplier<McpRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    /**
+     * Handles one JSON-RPC message.
+     *
+     * @param headers the request headers
+     * @param body the request body
+     * @return the JSON-RPC response, 202 for notifications, or a transport error
+     */
+    @POST
+    public Response post(@Context HttpHeaders headers, InputStream body) {
+        try {
+            checkHeaders(headers);
+            JsonValue message = parse(readLimited(body));
+            return handle(message);
+        } catch (TransportError e) {
+            return e.toResponse();
+        }
+    }
+
+    /**
+     * There is no SSE stream to open: the server never sends messages of its own (Transports, Listening for
+     * Messages from the Server).
+     *
+     * @return 405 with {@code Allow: POST}
+     */
+    @GET
+    public Response get() {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
+    }
+
+    /**
+     * There are no sessions to end (Transports, Session Management).
+     *
+     * @return 405 with {@code Allow: POST}
+     */
+    @DELETE
+    public Response delete() {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
+    }
+
+    private void checkHeaders(HttpHeaders headers) {
+        MediaType contentType = headers.getMediaType();
+        if (contentType == null || !"application".equalsIgnoreCase(contentType.getType())
+                || !"json".equalsIgnoreCase(contentType.getSubtype())) {
+            throw new TransportError(415, JsonRpcError.INVALID_REQUEST, "Content-Type must be application/json");
+        }
+        // the transport asks clients to accept application/json and text/event-stream; we only ever answer JSON
+        if (headers.getAcceptableMediaTypes().stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+            throw new TransportError(406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept application/json");
+        }
+        String version = headers.getHeaderString(PROTOCOL_VERSION_HEADER);
+        if (version != null && !ProtocolVersions.isSupported(version.trim())) {
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Unsupported " + PROTOCOL_VERSION_HEADER + ": "
+                    + printable(version) + " (supported: " + String.join(", ", ProtocolVersions.SUPPORTED) + ")");
+        }
+    }
+
+    private byte[] readLimited(InputStream body) {
+        int limit = runtime.get().settings().maxBodyBytes();
+        try {
+            byte[] bytes = body.readNBytes(limit + 1);
+            if (bytes.length > limit) {
+                throw new TransportError(413, JsonRpcError.INVALID_REQUEST, "Request body larger than " + limit + " bytes");
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new TransportError(400, JsonRpcError.PARSE_ERROR, "Request body could not be read");
+        }
+    }
+
+    private static JsonValue parse(byte[] body) {
+        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            return reader.readValue();
+        } catch (JsonException | IllegalStateException e) {
+            throw new TransportError(400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+        }
+    }
+
+    private Response handle(JsonValue message) {
+        if (!(message instanceof JsonObject object)) {
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, message.getValueType() == JsonValue.ValueType.ARRAY
+                    ? "Invalid Request: JSON-RPC batches are not supported" : "Invalid Request: expected a JSON-RPC object");
+        }
+        if (!"2.0".equals(stringOrNull(object.get("jsonrpc")))) {
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
+        }
+        JsonValue id = object.get("id");
+        JsonValue method = object.get("method");
+        if (method == null) {
+            if (id != null && (object.containsKey("result") || object.containsKey("error"))) {
+                // a response to a server request; this server sends none, so there is nothing to match it to
+                return Response.accepted().build();
+            }
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: method is missing");
+        }
+        if (!(method instanceof JsonString methodName)) {
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: method must be a string");
+        }
+        if (id == null) {
+            // notifications (initialized, cancelled, ...) need no answer; unknown ones are ignored (JSON-RPC 2.0 §4.1)
+            return Response.accepted().build();
+        }
+        if (!(id instanceof JsonString || id instanceof JsonNumber)) {
+            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
+        }
+        try {
+            JsonObject result = dispatch(methodName.getString(), params(object));
+            return json(200, JsonRpcMessages.result(id, result));
+        } catch (JsonRpcException e) {
+            return json(200, JsonRpcMessages.error(id, e));
+        }
+    }
+
+    private JsonObject dispatch(String methodName, JsonObject params) {
+        McpMethod method = McpMethod.of(methodName)
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + printable(methodName)));
+        McpRuntime mcp = runtime.get();
+        return switch (method) {
+            case INITIALIZE -> InitializeHandler.initialize(params, mcp.settings());
+            case PING -> JsonValue.EMPTY_JSON_OBJECT;
+            case TOOLS_LIST -> ToolsHandler.list(params, mcp.registry().all(), mcp.settings().pageSize());
+            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), McpCaller.ANONYMOUS);
+        };
+    }
+
+    private static JsonObject params(JsonObject request) {
+        JsonValue params = request.get("params");
+        if (params == null || params == JsonValue.NULL) {
+            return JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (params instanceof JsonObject object) {
+            return object;
+        }
+        throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params must be an object");
+    }
+
+    private static Response json(int status, JsonObject body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+    }
+
+    private static String stringOrNull(JsonValue value) {
+        return value instanceof JsonString s ? s.getString() : null;
+    }
+
+    /** Client text echoed in an error, cut short and stripped of control characters. */
+    static String printable(String text) {
+        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
+        return cut.replaceAll("\\p{Cntrl}", "?");
+    }
+}

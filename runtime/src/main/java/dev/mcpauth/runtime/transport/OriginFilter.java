@@ -1,0 +1,48 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
+
+/**
+ * Refuses browser requests from foreign origins with 403, before anything else runs: the DNS-rebinding
+ * defence that MCP 2025-11-25 (Transports, Security Warning) requires of Streamable HTTP servers. A
+ * request without {@code Origin} (any non-browser client) passes; so do pages on this machine's loopback
+ * names and the origins configured in {@code mcp.allowed-origins}.
+ */
+@Priority(Priorities.AUTHENTICATION - 500)
+public class OriginFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(OriginFilter.class.getName());
+
+    private final Supplier<McpRuntime> runtime;
+
+    /** The filter of the current application, configured through CDI on first use. */
+    public OriginFilter() {
+        this(Lazy.of(McpRuntime::current));
+    }
+
+    OriginFilter(Supplier<McpRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        String origin = request.getHeaderString("Origin");
+        if (origin == null) {
+            return;
+        }
+        Optional<String> normalized = Origins.normalize(origin);
+        if (normalized.isPresent() && runtime.get().settings().isAllowedOrigin(normalized.get())) {
+            return;
+        }
+        LOG.warning(() -> "MCPAUTH-0303: refused a request from origin " + McpEndpoint.printable(origin)
+                + "; add it to mcp.allowed-origins if it is a trusted web client");
+        request.abortWith(new TransportError(403, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed").toResponse());
+    }
+}

@@ -1,0 +1,72 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.tools.ToolInvoker;
+import dev.mcpauth.runtime.tools.ToolRegistry;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+
+/** Answers {@code tools/list} (with cursor pagination) and {@code tools/call} (MCP 2025-11-25, Tools). */
+final class ToolsHandler {
+
+    private ToolsHandler() {
+    }
+
+    static JsonObject list(JsonObject params, List<ToolDefinition> visible, int pageSize) {
+        int offset = params.containsKey("cursor") ? decodeCursor(params.get("cursor"), visible.size()) : 0;
+        int end = Math.min(visible.size(), offset + pageSize);
+        JsonArrayBuilder tools = Json.createArrayBuilder();
+        for (ToolDefinition tool : visible.subList(offset, end)) {
+            tools.add(tool.descriptor());
+        }
+        JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
+        if (end < visible.size()) {
+            result.add("nextCursor", encodeCursor(end));
+        }
+        return result.build();
+    }
+
+    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller) {
+        if (!(params.get("name") instanceof JsonString name)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
+        }
+        JsonValue arguments = params.getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+        if (arguments == JsonValue.NULL) {
+            arguments = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (!(arguments instanceof JsonObject argumentObject)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");
+        }
+        ToolDefinition tool = registry.find(name.getString())
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + name.getString()));
+        return invoker.call(tool, argumentObject, caller);
+    }
+
+    /** Cursors are opaque to clients (MCP 2025-11-25, Pagination); ours carry the offset of the next page. */
+    private static String encodeCursor(int offset) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(("tools:" + offset).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    private static int decodeCursor(JsonValue cursor, int size) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()), StandardCharsets.US_ASCII);
+            int offset = Integer.parseInt(text.substring(text.indexOf("tools:") == 0 ? 6 : text.length()));
+            if (offset >= 0 && offset <= size) {
+                return offset;
+            }
+        } catch (RuntimeException e) {
+            // any malformed cursor is the same error to the client
+        }
+        throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid cursor");
+    }
+}
