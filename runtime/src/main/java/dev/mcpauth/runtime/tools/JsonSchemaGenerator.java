@@ -197,8 +197,7 @@ final class JsonSchemaGenerator {
             JsonbProperty rename = component.getAccessor().getAnnotation(JsonbProperty.class);
             String name = rename != null && !rename.value().isEmpty() ? rename.value() : component.getName();
             properties.add(name, property(c, name, component.getGenericType()));
-            boolean required = forOutput ? component.getType().isPrimitive() : !isOptionalType(component.getGenericType());
-            if (required) {
+            if (forOutput ? component.getType().isPrimitive() : !isOptionalType(component.getGenericType())) {
                 required.add(name);
             }
         }
