@@ -1,0 +1,244 @@
+package dev.mcpauth.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcpauth.it.fixture.ShopTools;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The MCP endpoint on a real Open Liberty, seen from a client: lifecycle, tools, JSON-RPC errors. */
+@ExtendWith(ArquillianExtension.class)
+class McpEndpointIT {
+
+    private final McpHttp mcp = McpHttp.forContextRoot("endpoint-it");
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war("endpoint-it", """
+                mcp.server.name=shop
+                mcp.server.version=2.3.4
+                mcp.server.instructions=Order pizza politely.
+                mcp.tools.page-size=4
+                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class);
+    }
+
+    @Test
+    void initializeAgreesOnTheClientsVersionAndDescribesTheServer() {
+        JsonObject result = mcp.result("initialize", initializeParams("2025-11-25"));
+        assertEquals("2025-11-25", result.getString("protocolVersion"));
+        assertEquals("shop", result.getJsonObject("serverInfo").getString("name"));
+        assertEquals("2.3.4", result.getJsonObject("serverInfo").getString("version"));
+        assertEquals("Order pizza politely.", result.getString("instructions"));
+        assertTrue(result.getJsonObject("capabilities").containsKey("tools"));
+    }
+
+    @Test
+    void initializeSpeaksOlderRevisionsAndOffersTheNewestForUnknownOnes() {
+        assertEquals("2025-06-18", mcp.result("initialize", initializeParams("2025-06-18")).getString("protocolVersion"));
+        assertEquals("2025-03-26", mcp.result("initialize", initializeParams("2025-03-26")).getString("protocolVersion"));
+        assertEquals("2025-11-25", mcp.result("initialize", initializeParams("2024-01-01")).getString("protocolVersion"));
+    }
+
+    @Test
+    void notificationsAreAcceptedWithoutBody() {
+        HttpResponse<String> response = mcp.post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}");
+        assertEquals(202, response.statusCode());
+        assertEquals("", response.body());
+    }
+
+    @Test
+    void pingAnswersWithAnEmptyResult() {
+        assertEquals(0, mcp.result("ping", "{}").size());
+    }
+
+    @Test
+    void toolsListPagesThroughEveryToolWithSchemas() {
+        List<String> names = new ArrayList<>();
+        JsonObject page = mcp.result("tools/list", "{}");
+        int pages = 1;
+        while (true) {
+            for (JsonObject tool : page.getJsonArray("tools").getValuesAs(JsonObject.class)) {
+                names.add(tool.getString("name"));
+                assertEquals("object", tool.getJsonObject("inputSchema").getString("type"));
+            }
+            if (!page.containsKey("nextCursor")) {
+                break;
+            }
+            page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
+            pages++;
+        }
+        assertEquals(List.of("add", "caller", "echo", "letters", "order_pizza", "shop.status"), names);
+        assertEquals(2, pages);
+    }
+
+    @Test
+    void toolSchemasFollowTheJavaTypes() {
+        JsonObject order = tool("order_pizza");
+        JsonObject pizza = order.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("pizza");
+        assertEquals("[\"SMALL\",\"LARGE\"]", pizza.getJsonObject("properties").getJsonObject("size").getJsonArray("enum").toString());
+        assertEquals("[\"pizza\"]", order.getJsonObject("inputSchema").getJsonArray("required").toString());
+        assertEquals("object", order.getJsonObject("outputSchema").getString("type"));
+        JsonObject echo = tool("echo");
+        assertEquals("What to echo", echo.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("text").getString("description"));
+        assertFalse(echo.containsKey("outputSchema"));
+        // the caller parameter is not something a client supplies
+        assertEquals(0, tool("caller").getJsonObject("inputSchema").getJsonObject("properties").size());
+    }
+
+    @Test
+    void simpleValuesComeBackAsText() {
+        JsonObject result = call("add", "{\"a\":2,\"b\":40}");
+        assertEquals("42", text(result));
+        assertFalse(result.containsKey("isError"));
+        assertEquals("anonymous", text(call("caller", "{}")));
+    }
+
+    @Test
+    void recordsComeBackAsStructuredContentAndJsonText() {
+        JsonObject result = call("order_pizza", "{\"pizza\":{\"size\":\"LARGE\",\"toppings\":[\"olives\",\"basil\"]},\"note\":\"ring twice\"}");
+        JsonObject structured = result.getJsonObject("structuredContent");
+        assertEquals(1500, structured.getInt("price"));
+        assertEquals("ring twice", structured.getString("note"));
+        assertEquals(structured, McpHttp.json(text(result)));
+    }
+
+    @Test
+    void listsComeBackWrappedAsResult() {
+        JsonObject result = call("letters", "{\"count\":3}");
+        assertEquals("[\"a\",\"b\",\"c\"]", result.getJsonObject("structuredContent").getJsonArray("result").toString());
+        assertEquals("[\"a\",\"b\",\"c\"]", text(result));
+        assertEquals("[]", call("letters", "{}").getJsonObject("structuredContent").getJsonArray("result").toString());
+    }
+
+    @Test
+    void aFailingToolGivesAnErrorResultWithItsMessageAndNoTrace() {
+        HttpResponse<String> response = mcp.post(request("tools/call", "{\"name\":\"shop.status\",\"arguments\":{}}"));
+        assertEquals(200, response.statusCode());
+        JsonObject result = McpHttp.json(response.body()).getJsonObject("result");
+        assertTrue(result.getBoolean("isError"));
+        assertEquals("the warehouse is closed", text(result));
+        assertNoInternals(response.body());
+    }
+
+    @Test
+    void unknownToolsAndBadArgumentsAreInvalidParams() {
+        assertError(-32602, "Unknown tool: nope", mcp.request("tools/call", "{\"name\":\"nope\",\"arguments\":{}}"));
+        JsonObject wrongType = mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":\"two\",\"b\":1}}");
+        assertError(-32602, "/a: expected integer, got string", wrongType);
+        assertError(-32602, "/b: required", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1}}"));
+        assertError(-32602, "/c: unknown argument", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2,\"c\":3}}"));
+        assertError(-32602, "/a: must be at most 2147483647", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":3000000000,\"b\":2}}"));
+        assertError(-32602, "/pizza/size: must be one of", mcp.request("tools/call",
+                "{\"name\":\"order_pizza\",\"arguments\":{\"pizza\":{\"size\":\"HUGE\",\"toppings\":[]}}}"));
+        assertError(-32602, "Invalid cursor", mcp.request("tools/list", "{\"cursor\":\"not-a-cursor\"}"));
+    }
+
+    @Test
+    void jsonRpcErrorsHaveTheirCodes() {
+        HttpResponse<String> parse = mcp.post("{\"jsonrpc\":\"2.0\",");
+        assertEquals(400, parse.statusCode());
+        assertError(-32700, "Parse error", McpHttp.json(parse.body()));
+
+        HttpResponse<String> noVersion = mcp.post("{\"id\":1,\"method\":\"ping\"}");
+        assertEquals(400, noVersion.statusCode());
+        assertError(-32600, "jsonrpc", McpHttp.json(noVersion.body()));
+
+        HttpResponse<String> batch = mcp.post("[" + request("ping", "{}") + "]");
+        assertEquals(400, batch.statusCode());
+        assertError(-32600, "batch", McpHttp.json(batch.body()));
+
+        assertError(-32601, "Method not found: resources/list", mcp.request("resources/list", "{}"));
+    }
+
+    @Test
+    void transportHeadersAreChecked() {
+        HttpResponse<String> badVersion = mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "1999-01-01"));
+        assertEquals(400, badVersion.statusCode());
+        assertTrue(badVersion.body().contains("Unsupported MCP-Protocol-Version"));
+        assertEquals(200, mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "2025-06-18")).statusCode());
+
+        assertEquals(415, mcp.post(request("ping", "{}"), Map.of("Content-Type", "text/plain")).statusCode());
+        assertEquals(406, mcp.post(request("ping", "{}"), Map.of("Accept", "text/html")).statusCode());
+
+        HttpResponse<String> get = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).header("Accept", "text/event-stream").GET().build());
+        assertEquals(405, get.statusCode());
+        assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
+    }
+
+    @Test
+    void foreignOriginsAreRefusedAndLocalOnesPass() {
+        HttpResponse<String> evil = mcp.post(request("ping", "{}"), Map.of("Origin", "http://evil.example.com"));
+        assertEquals(403, evil.statusCode());
+        assertEquals(200, mcp.post(request("ping", "{}"), Map.of("Origin", "http://localhost:6274")).statusCode());
+    }
+
+    @Test
+    void oversizedBodiesAreRefused() {
+        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""
+                + "x".repeat(1_100_000) + "\"}}}";
+        HttpResponse<String> response = mcp.post(huge);
+        assertEquals(413, response.statusCode());
+        assertNoInternals(response.body());
+    }
+
+    private JsonObject tool(String name) {
+        JsonObject page = mcp.result("tools/list", "{}");
+        while (true) {
+            for (JsonObject tool : page.getJsonArray("tools").getValuesAs(JsonObject.class)) {
+                if (tool.getString("name").equals(name)) {
+                    return tool;
+                }
+            }
+            assertTrue(page.containsKey("nextCursor"), "no tool " + name);
+            page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
+        }
+    }
+
+    private JsonObject call(String tool, String arguments) {
+        return mcp.result("tools/call", "{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}");
+    }
+
+    private static String text(JsonObject result) {
+        JsonArray content = result.getJsonArray("content");
+        assertEquals("text", content.getJsonObject(0).getString("type"));
+        return content.getJsonObject(0).getString("text");
+    }
+
+    private static void assertError(int code, String messagePart, JsonObject response) {
+        JsonObject error = response.getJsonObject("error");
+        assertNotNull(error, "expected an error, got " + response);
+        assertEquals(code, error.getInt("code"), response.toString());
+        assertTrue(error.getString("message").contains(messagePart), error.getString("message"));
+        assertNoInternals(response.toString());
+    }
+
+    private static void assertNoInternals(String body) {
+        assertFalse(body.contains("\tat ") || body.contains("Exception") || body.contains("dev.mcpauth.runtime"), body);
+    }
+
+    private static String request(String method, String params) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":\"r-1\",\"method\":\"" + method + "\",\"params\":" + params + "}";
+    }
+
+    private static String initializeParams(String version) {
+        return "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
+    }
+
+    static String string(JsonObject object, String key) {
+        return ((JsonString) object.get(key)).getString();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mcpauth.runtime.tools;
+
+import dev.mcpauth.Tool;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+
+/** Builds tool definitions from test classes the way deployment does, for tests in other packages too. */
+public final class TestTools {
+
+    private TestTools() {
+    }
+
+    /** The definition of the {@link Tool} method {@code name} of {@code type}; fails the test on any problem. */
+    public static ToolDefinition define(Class<?> type, String name) {
+        ToolScanner.Outcome outcome = ToolScanner.scan(method(type, name), null);
+        if (outcome.definition() == null) {
+            throw new AssertionError("tool " + name + " has problems: " + outcome.problems());
+        }
+        return outcome.definition();
+    }
+
+    /** The definitions of every {@link Tool} method of {@code type}, in method-name order. */
+    public static List<ToolDefinition> defineAll(Class<?> type) {
+        return Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Tool.class))
+                .map(Method::getName)
+                .sorted()
+                .map(name -> define(type, name))
+                .toList();
+    }
+
+    /** The problems scanning the {@link Tool} method {@code name} of {@code type} reports. */
+    public static List<String> problemsOf(Class<?> type, String name) {
+        return ToolScanner.scan(method(type, name), null).problems();
+    }
+
+    static Method method(Class<?> type, String name) {
+        List<Method> found = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one method " + name + " in " + type.getName() + ", found " + found.size());
+        }
+        return found.get(0);
+    }
+}
