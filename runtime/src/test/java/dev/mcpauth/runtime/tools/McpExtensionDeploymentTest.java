@@ -1,0 +1,108 @@
+package dev.mcpauth.runtime.tools;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcpauth.Tool;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import java.util.List;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+/** Deploys tool beans in Weld SE with the runtime's CDI extension, as an application server would. */
+class McpExtensionDeploymentTest {
+
+    @ApplicationScoped
+    public static class TicketTools {
+        @Tool(description = "Find tickets")
+        public List<String> searchTickets(String query) {
+            return List.of(query);
+        }
+
+        @Tool
+        public String closeTicket(String id) {
+            return id;
+        }
+    }
+
+    @Dependent
+    public static class LegacyTicketTools {
+        @Tool(name = "search_tickets")
+        public String findTickets(String query) {
+            return query;
+        }
+    }
+
+    @Dependent
+    public static class BrokenTools {
+        @Tool
+        public String store(Object payload) {
+            return "";
+        }
+    }
+
+    private static Weld weld(Class<?>... beanClasses) {
+        return new Weld()
+                .disableDiscovery()
+                .addExtension(new McpExtension())
+                .addBeanClasses(beanClasses)
+                // keep the test independent of other containers and of the Weld shutdown hook
+                .containerId(java.util.UUID.randomUUID().toString())
+                .property("org.jboss.weld.se.shutdownHook", false);
+    }
+
+    private static String deploymentFailure(Class<?>... beanClasses) {
+        RuntimeException failure = assertThrows(RuntimeException.class, () -> {
+            try (WeldContainer container = weld(beanClasses).initialize()) {
+                // not reached when the deployment fails
+            }
+        });
+        System.out.println("=== " + failure.getClass().getName() + "\n" + describe(failure));
+        return describe(failure);
+    }
+
+    /** Everything the failure says, as a user reading the log would see it: messages of causes and suppressed. */
+    private static String describe(Throwable failure) {
+        StringBuilder text = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            text.append(t).append('\n');
+            for (Throwable suppressed : t.getSuppressed()) {
+                text.append(describe(suppressed));
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return text.toString();
+    }
+
+    @Test
+    void duplicateToolNamesFailTheDeploymentNamingBothMethods() {
+        String failure = deploymentFailure(TicketTools.class, LegacyTicketTools.class);
+        assertTrue(failure.contains("MCPAUTH-0102"), failure);
+        assertTrue(failure.contains("'search_tickets'"), failure);
+        assertTrue(failure.contains(TicketTools.class.getName() + "#searchTickets"), failure);
+        assertTrue(failure.contains(LegacyTicketTools.class.getName() + "#findTickets"), failure);
+    }
+
+    @Test
+    void anUnsupportedParameterTypeFailsTheDeploymentNamingTheMethod() {
+        String failure = deploymentFailure(BrokenTools.class);
+        assertTrue(failure.contains("MCPAUTH-0103"), failure);
+        assertTrue(failure.contains(BrokenTools.class.getName() + "#store"), failure);
+        assertTrue(failure.contains("'payload'"), failure);
+    }
+
+    @Test
+    void validToolBeansDeployAndTheRegistryListsTheirToolsByName() {
+        try (WeldContainer container = weld(TicketTools.class).initialize()) {
+            ToolRegistry registry = container.select(ToolRegistry.class).get();
+            assertEquals(List.of("close_ticket", "search_tickets"), registry.all().stream().map(ToolDefinition::name).toList());
+            assertEquals("Find tickets", registry.find("search_tickets").orElseThrow().descriptor().getString("description"));
+            assertTrue(registry.find("no_such_tool").isEmpty());
+        }
+    }
+}
