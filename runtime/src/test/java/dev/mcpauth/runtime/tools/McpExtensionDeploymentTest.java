@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mcpauth.Tool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import java.util.List;
+import java.util.UUID;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -50,33 +52,15 @@ class McpExtensionDeploymentTest {
                 .addExtension(new McpExtension())
                 .addBeanClasses(beanClasses)
                 // keep the test independent of other containers and of the Weld shutdown hook
-                .containerId(java.util.UUID.randomUUID().toString())
+                .containerId(UUID.randomUUID().toString())
                 .property("org.jboss.weld.se.shutdownHook", false);
     }
 
+    /** The message of the exception that fails the deployment, as the server log shows it. */
     private static String deploymentFailure(Class<?>... beanClasses) {
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> {
-            try (WeldContainer container = weld(beanClasses).initialize()) {
-                // not reached when the deployment fails
-            }
-        });
-        System.out.println("=== " + failure.getClass().getName() + "\n" + describe(failure));
-        return describe(failure);
-    }
-
-    /** Everything the failure says, as a user reading the log would see it: messages of causes and suppressed. */
-    private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            text.append(t).append('\n');
-            for (Throwable suppressed : t.getSuppressed()) {
-                text.append(describe(suppressed));
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return text.toString();
+        // Weld throws its DefinitionException or DeploymentException, both subtypes of the CDI one
+        DeploymentException failure = assertThrows(DeploymentException.class, () -> weld(beanClasses).initialize().close());
+        return failure.getMessage();
     }
 
     @Test
