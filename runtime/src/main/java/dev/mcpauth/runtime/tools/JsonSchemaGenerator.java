@@ -194,6 +194,9 @@ final class JsonSchemaGenerator {
         JsonObjectBuilder properties = Json.createObjectBuilder();
         JsonArrayBuilder required = Json.createArrayBuilder();
         for (RecordComponent component : c.getRecordComponents()) {
+            if (component.getAccessor().isAnnotationPresent(JsonbTransient.class)) {
+                continue;
+            }
             JsonbProperty rename = component.getAccessor().getAnnotation(JsonbProperty.class);
             String name = rename != null && !rename.value().isEmpty() ? rename.value() : component.getName();
             properties.add(name, property(c, name, component.getGenericType()));
@@ -215,10 +218,20 @@ final class JsonSchemaGenerator {
         }
         try {
             for (PropertyDescriptor descriptor : Introspector.getBeanInfo(c, Object.class).getPropertyDescriptors()) {
-                if (descriptor.getReadMethod() != null && !descriptor.getReadMethod().isAnnotationPresent(JsonbTransient.class)) {
-                    found.putIfAbsent(jsonName(descriptor.getName(), descriptor.getReadMethod().getAnnotation(JsonbProperty.class)),
-                            descriptor.getReadMethod().getGenericReturnType());
+                if (descriptor.getReadMethod() == null) {
+                    continue;
                 }
+                // JSON-B reads a property's annotations from its getter and from the (often private) field behind it
+                Field backing = declaredField(c, descriptor.getName());
+                if (descriptor.getReadMethod().isAnnotationPresent(JsonbTransient.class)
+                        || backing != null && backing.isAnnotationPresent(JsonbTransient.class)) {
+                    continue;
+                }
+                JsonbProperty rename = descriptor.getReadMethod().getAnnotation(JsonbProperty.class);
+                if (rename == null && backing != null) {
+                    rename = backing.getAnnotation(JsonbProperty.class);
+                }
+                found.putIfAbsent(jsonName(descriptor.getName(), rename), descriptor.getReadMethod().getGenericReturnType());
             }
         } catch (IntrospectionException e) {
             throw new UnsupportedTypeException("type " + c.getName() + " cannot be introspected: " + e.getMessage());
@@ -231,6 +244,17 @@ final class JsonSchemaGenerator {
             properties.add(property.getKey(), property(c, property.getKey(), property.getValue()));
         }
         return type("object").add("properties", properties);
+    }
+
+    private static Field declaredField(Class<?> c, String name) {
+        for (Class<?> type = c; type != null && type != Object.class; type = type.getSuperclass()) {
+            try {
+                return type.getDeclaredField(name);
+            } catch (NoSuchFieldException e) {
+                // look in the superclass
+            }
+        }
+        return null;
     }
 
     private JsonObjectBuilder property(Class<?> owner, String name, Type type) throws UnsupportedTypeException {

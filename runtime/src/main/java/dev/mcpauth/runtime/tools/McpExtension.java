@@ -91,7 +91,7 @@ public class McpExtension implements Extension {
                         DeploymentProblems.duplicateName(tool.name(), other.declaringMethod(), tool.declaringMethod())));
             }
         }
-        LOG.info(() -> "MCPAUTH-0001: " + tools.size() + " MCP tool(s) found: " + byName.keySet());
+        LOG.info(() -> "MCPAUTH-0001: " + byName.size() + " MCP tool(s) found: " + byName.keySet());
     }
 
     /** The tools found, in discovery order. */

@@ -30,7 +30,7 @@ final class SchemaValidator {
     static List<String> validate(JsonValue value, JsonObject schema) {
         List<String> problems = new ArrayList<>();
         check(value, schema, "", problems);
-        return problems;
+        return problems.size() > MAX_PROBLEMS ? problems.subList(0, MAX_PROBLEMS) : problems;
     }
 
     private static void check(JsonValue value, JsonObject schema, String path, List<String> problems) {
@@ -66,13 +66,16 @@ final class SchemaValidator {
         JsonArray required = schema.getJsonArray("required");
         if (required != null) {
             for (JsonString name : required.getValuesAs(JsonString.class)) {
-                if (!object.containsKey(name.getString()) || object.isNull(name.getString())) {
+                if (problems.size() < MAX_PROBLEMS && (!object.containsKey(name.getString()) || object.isNull(name.getString()))) {
                     problems.add(where(path + "/" + name.getString()) + "required");
                 }
             }
         }
         JsonValue additional = schema.get("additionalProperties");
         for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            if (problems.size() >= MAX_PROBLEMS) {
+                return;
+            }
             String memberPath = path + "/" + member.getKey();
             JsonObject memberSchema = properties == null ? null : properties.getJsonObject(member.getKey());
             if (memberSchema == null && additional instanceof JsonObject additionalSchema) {

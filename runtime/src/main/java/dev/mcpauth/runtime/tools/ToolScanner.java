@@ -19,6 +19,7 @@ import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -134,9 +135,13 @@ final class ToolScanner {
     }
 
     private static ResultKind resultKind(Type returnType) {
-        Type valueType = JsonSchemaGenerator.isOptionalType(returnType)
-                ? ((java.lang.reflect.ParameterizedType) returnType).getActualTypeArguments()[0] : returnType;
+        Type valueType = returnType instanceof java.lang.reflect.ParameterizedType optional
+                && JsonSchemaGenerator.isOptionalType(returnType) ? optional.getActualTypeArguments()[0] : returnType;
         Class<?> raw = JsonSchemaGenerator.rawClass(valueType);
+        if (raw == Optional.class) {
+            // a raw Optional: the schema generator reports it as unsupported
+            return ResultKind.OBJECT;
+        }
         if (raw == void.class || raw == Void.class) {
             return ResultKind.NONE;
         }

@@ -61,6 +61,7 @@ public class McpSettings {
         pageSize = positiveInt(config, TOOLS_PAGE_SIZE, DEFAULT_PAGE_SIZE, problems);
         maxBodyBytes = positiveInt(config, MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES, problems);
         allowedOrigins = new LinkedHashSet<>();
+        anyOrigin = false;
         for (String origin : config.getOptionalValues(ALLOWED_ORIGINS, String.class).orElse(List.of())) {
             String trimmed = origin.trim();
             if (trimmed.equals("*")) {

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class JsonSchemaGeneratorTest {
@@ -322,8 +321,6 @@ class JsonSchemaGeneratorTest {
     }
 
     @Test
-    @Disabled("main-code bug, reported: JsonSchemaGenerator.record ignores @JsonbTransient on a component, so the"
-            + " input schema requires an argument that JSON-B never reads")
     void jsonbTransientRecordComponentsAreLeftOut() throws Exception {
         JsonObject schema = input(WithTransient.class);
         assertEquals(Set.of("id"), schema.getJsonObject("properties").keySet());
@@ -331,9 +328,6 @@ class JsonSchemaGeneratorTest {
     }
 
     @Test
-    @Disabled("main-code bug, reported: JsonSchemaGenerator.pojo reads annotations of public fields and getters only;"
-            + " JSON-B also honours them on the private field, so the schema says 'name'/'password' where JSON-B uses"
-            + " 'full_name' and nothing")
     void jsonbAnnotationsOnPrivateFieldsAreHonoured() throws Exception {
         assertEquals(Set.of("full_name"), input(Account.class).getJsonObject("properties").keySet());
     }
