@@ -32,6 +32,58 @@ public final class McpConfigKeys {
     /** Largest request body accepted, in bytes; larger bodies get 413. Default: {@value #DEFAULT_MAX_BODY_BYTES}. */
     public static final String MAX_BODY_BYTES = "mcp.max-body-bytes";
 
+    /**
+     * Whether MCP requests need a bearer token. Default {@code true}; {@code false} serves every request as
+     * {@link McpCaller#ANONYMOUS} and logs a warning at startup (development only).
+     */
+    public static final String AUTH_ENABLED = "mcp.auth.enabled";
+
+    /**
+     * The canonical URI of the MCP endpoint, such as {@code https://mcp.example.com/mcp}: the
+     * {@code resource} of the protected resource metadata (RFC 9728) and the audience every token must
+     * name (RFC 8707). Required when auth is enabled; absolute http(s), no fragment.
+     */
+    public static final String AUTH_RESOURCE = "mcp.auth.resource";
+
+    /** Comma-separated issuer URLs listed as {@code authorization_servers}. Default: {@link #JWT_ISSUER}. */
+    public static final String AUTH_AUTHORIZATION_SERVERS = "mcp.auth.authorization-servers";
+
+    /** Comma-separated {@code scopes_supported} of the metadata. Default: every scope a {@link RequiresScope} names. */
+    public static final String AUTH_SCOPES_SUPPORTED = "mcp.auth.scopes-supported";
+
+    /**
+     * The {@code scope} of the 401 challenge: what a client should ask for first. Default: the scopes the tools
+     * without a method-level {@link RequiresScope} need, the minimal set for basic use.
+     */
+    public static final String AUTH_CHALLENGE_SCOPES = "mcp.auth.challenge-scopes";
+
+    /** The {@code resource_name} of the metadata. Default: {@link #SERVER_TITLE}, else {@link #SERVER_NAME}. */
+    public static final String AUTH_RESOURCE_NAME = "mcp.auth.resource-name";
+
+    /** The {@code resource_documentation} URL of the metadata. Default: none. */
+    public static final String AUTH_RESOURCE_DOCUMENTATION = "mcp.auth.resource-documentation";
+
+    /** Timeout in milliseconds for fetching the issuer's metadata and JWKS. Default: {@value #DEFAULT_HTTP_TIMEOUT_MS}. */
+    public static final String AUTH_HTTP_TIMEOUT_MS = "mcp.auth.http-timeout-ms";
+
+    /** The required token issuer ({@code iss}); MicroProfile JWT's key. Required when auth is enabled. */
+    public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
+
+    /** The JWKS URL; MicroProfile JWT's key. Default: the {@code jwks_uri} of the issuer's metadata. */
+    public static final String JWT_JWKS_LOCATION = "mp.jwt.verify.publickey.location";
+
+    /** Comma-separated accepted audiences; MicroProfile JWT's key. Default: {@link #AUTH_RESOURCE}. */
+    public static final String JWT_AUDIENCES = "mp.jwt.verify.audiences";
+
+    /** Allowed clock skew in seconds for {@code exp} and {@code nbf}; MicroProfile JWT's key. Default: {@value #DEFAULT_CLOCK_SKEW_SECONDS}. */
+    public static final String JWT_CLOCK_SKEW = "mp.jwt.verify.clock.skew";
+
+    /** Default of {@link #JWT_CLOCK_SKEW}. */
+    public static final int DEFAULT_CLOCK_SKEW_SECONDS = 60;
+
+    /** Default of {@link #AUTH_HTTP_TIMEOUT_MS}. */
+    public static final int DEFAULT_HTTP_TIMEOUT_MS = 2000;
+
     /** Default of {@link #SERVER_NAME}. */
     public static final String DEFAULT_SERVER_NAME = "mcp-server";
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.broken.DuplicateNameTools;
 import dev.mcpauth.it.broken.UnsupportedParameterTools;
+import dev.mcpauth.it.fixture.IdentityTools;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +28,35 @@ class DeploymentFailureIT {
 
     @Deployment(name = "duplicate", managed = false, testable = false)
     static WebArchive duplicateNames() {
-        return Deployments.war("broken-duplicate", "", DuplicateNameTools.class);
+        return Deployments.war("broken-duplicate", "mcp.auth.enabled=false\n", DuplicateNameTools.class);
     }
 
     @Deployment(name = "unsupported", managed = false, testable = false)
     static WebArchive unsupportedParameter() {
-        return Deployments.war("broken-unsupported", "", UnsupportedParameterTools.class);
+        return Deployments.war("broken-unsupported", "mcp.auth.enabled=false\n", UnsupportedParameterTools.class);
+    }
+
+    @Deployment(name = "no-resource", managed = false, testable = false)
+    static WebArchive missingResource() {
+        return Deployments.war("broken-no-resource", "mp.jwt.verify.issuer=http://localhost:8180/realms/mcp\n", IdentityTools.class);
+    }
+
+    @Deployment(name = "bad-auth-config", managed = false, testable = false)
+    static WebArchive badAuthConfiguration() {
+        return Deployments.war("broken-auth-config", "mcp.auth.resource=http://localhost:9081/mcp#part\n"
+                + "mp.jwt.verify.issuer=not a url\n", IdentityTools.class);
+    }
+
+    @Test
+    void aMissingResourceFailsTheDeploymentNamingTheKey() throws Exception {
+        assertDeploymentFails("no-resource", "MCPAUTH-0401: mcp.auth.resource is required");
+    }
+
+    @Test
+    void badAuthValuesFailTheDeploymentNamingEachKey() throws Exception {
+        assertDeploymentFails("bad-auth-config", "MCPAUTH-0403: mcp.auth.resource must not have a fragment");
+        assertTrue(Files.readString(Path.of(System.getProperty("it.server.dir"), "logs", "messages.log"))
+                .contains("MCPAUTH-0404: mp.jwt.verify.issuer must be an absolute http(s) URL, not 'not a url'"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mcpauth.it;
 
+import com.nimbusds.jose.JWSObject;
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.tools.McpExtension;
 import java.io.File;
@@ -11,6 +12,7 @@ import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Builds test WARs the way a user's WAR looks: their classes, a config file, and our jars in WEB-INF/lib. */
 public final class Deployments {
@@ -26,7 +28,8 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsLibraries(library(Tool.class, "mcp-auth-api.jar"), library(McpExtension.class, "mcp-auth-runtime.jar"));
+                .addAsLibraries(library(Tool.class, "mcp-auth-api.jar"), library(McpExtension.class, "mcp-auth-runtime.jar"),
+                        library(JWSObject.class, "nimbus-jose-jwt.jar"), library(JsonWebToken.class, "microprofile-jwt-auth-api.jar"));
     }
 
     /** The jar (or, in an IDE, the classes folder) a class was loaded from, as a library archive. */

@@ -29,6 +29,7 @@ class McpEndpointIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("endpoint-it", """
+                mcp.auth.enabled=false
                 mcp.server.name=shop
                 mcp.server.version=2.3.4
                 mcp.server.instructions=Order pizza politely.

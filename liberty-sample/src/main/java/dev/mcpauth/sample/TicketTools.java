@@ -10,24 +10,24 @@ import java.util.List;
 import java.util.NoSuchElementException;
 
 /**
- * The support assistant's tools. Every caller sees only the tickets assigned to them: the token's
- * subject decides, never an argument the model could change.
+ * The support assistant's tools. Every caller sees only the tickets assigned to them: the token decides,
+ * never an argument the model could change. Reading needs {@code tickets:read}; drafting a reply needs
+ * {@code tickets:write} as well.
  */
 @ApplicationScoped
+@RequiresScope("tickets:read")
 public class TicketTools {
 
     @Inject
     TicketStore store;
 
     @Tool(description = "Search the caller's support tickets by text in title, description or customer name")
-    @RequiresScope("tickets:read")
     public List<Ticket> searchTickets(McpCaller caller,
             @ToolArg(description = "Text to look for; empty matches every ticket") String query) {
         return store.search(owner(caller), query);
     }
 
     @Tool(description = "Read one of the caller's support tickets by id, such as T-1001")
-    @RequiresScope("tickets:read")
     public Ticket getTicket(McpCaller caller, @ToolArg(description = "The ticket id") String id) {
         return store.find(owner(caller), id).orElseThrow(() -> new NoSuchElementException("No ticket " + id + " for you"));
     }
@@ -42,23 +42,8 @@ public class TicketTools {
         return store.addDraft(ticketId, owner, text);
     }
 
-    @Tool(description = "Who the server thinks the caller is: user, client and granted scopes")
-    public Identity whoami(McpCaller caller) {
-        return new Identity(caller.subject(), caller.clientId(), caller.scopes().stream().sorted().toList());
-    }
-
     /** Tickets belong to user names; Keycloak puts the login name in preferred_username. */
-    private static String owner(McpCaller caller) {
+    static String owner(McpCaller caller) {
         return caller.claim("preferred_username").map(Object::toString).orElse(caller.subject());
-    }
-
-    /**
-     * The answer of {@code whoami}.
-     *
-     * @param subject the token subject
-     * @param clientId the OAuth client
-     * @param scopes the granted scopes
-     */
-    public record Identity(String subject, String clientId, List<String> scopes) {
     }
 }

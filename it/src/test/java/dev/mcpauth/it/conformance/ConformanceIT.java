@@ -26,7 +26,7 @@ class ConformanceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("it-conformance", "mcp.server.name=conformance-fixture\n", ConformanceTools.class);
+        return Deployments.war("it-conformance", "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n", ConformanceTools.class);
     }
 
     @Test

@@ -41,6 +41,11 @@ final class DeploymentProblems {
                 + " parameters, so CDI cannot proxy it: add one (it may be protected), or use field injection";
     }
 
+    static String invalidScope(String where, String scope) {
+        return "MCPAUTH-0109: @RequiresScope on " + where + " names '" + scope + "', which is not a valid OAuth scope:"
+                + " printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)";
+    }
+
     static String duplicateArgument(String method, String argument) {
         return "MCPAUTH-0107: @Tool " + method + " has two parameters named '" + argument + "'";
     }

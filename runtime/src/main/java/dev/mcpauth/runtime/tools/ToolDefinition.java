@@ -17,6 +17,8 @@ import java.util.List;
  * @param parameters the parameters in declaration order
  * @param inputSchema the JSON Schema of {@code arguments}
  * @param resultKind how the return value is mapped
+ * @param requiredScopes every scope a call needs: the bean's {@code @RequiresScope} and the method's
+ * @param methodLevelScopes whether the method adds scopes of its own to its bean's
  */
 public record ToolDefinition(
         String name,
@@ -26,5 +28,7 @@ public record ToolDefinition(
         String declaringMethod,
         List<ToolParameter> parameters,
         JsonObject inputSchema,
-        ResultKind resultKind) {
+        ResultKind resultKind,
+        List<String> requiredScopes,
+        boolean methodLevelScopes) {
 }

@@ -108,6 +108,8 @@ final class ToolScanner {
                 problems.add(DeploymentProblems.unsupportedReturn(where, e.getMessage()));
             }
         }
+        ScopeRequirement scopes = ScopeRequirement.of(method, bean == null ? method.getDeclaringClass() : bean.getBeanClass());
+        scopes.invalidScopes().forEach(scope -> problems.add(DeploymentProblems.invalidScope(where, scope)));
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -131,7 +133,7 @@ final class ToolScanner {
             descriptor.add("outputSchema", outputSchema);
         }
         return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
-                List.copyOf(parameters), inputSchema, resultKind), List.of());
+                List.copyOf(parameters), inputSchema, resultKind, scopes.scopes(), scopes.methodLevel()), List.of());
     }
 
     private static ResultKind resultKind(Type returnType) {

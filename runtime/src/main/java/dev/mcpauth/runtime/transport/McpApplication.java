@@ -16,6 +16,6 @@ public class McpApplication extends Application {
     /** One instance of each, created here so the JAX-RS runtime never needs to treat them as CDI beans. */
     @Override
     public Set<Object> getSingletons() {
-        return Set.of(new McpEndpoint(), new OriginFilter(), new UnhandledExceptionMapper());
+        return Set.of(new McpEndpoint(), new OriginFilter(), new AuthenticationFilter(), new CorsFilter(), new UnhandledExceptionMapper());
     }
 }

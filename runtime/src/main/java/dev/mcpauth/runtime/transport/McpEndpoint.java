@@ -1,6 +1,8 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.InsufficientScopeException;
+import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
@@ -157,6 +159,9 @@ public class McpEndpoint {
             return json(200, JsonRpcMessages.result(id, result));
         } catch (JsonRpcException e) {
             return json(200, JsonRpcMessages.error(id, e));
+        } catch (InsufficientScopeException e) {
+            // thrown only with auth enabled, so the protected resource is there
+            return AuthResponses.forbidden(runtime.get().protectedResource().orElseThrow(), e);
         }
     }
 
@@ -164,11 +169,15 @@ public class McpEndpoint {
         McpMethod method = McpMethod.of(methodName)
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + printable(methodName)));
         McpRuntime mcp = runtime.get();
+        McpCaller caller = mcp.callerHolder().caller();
+        boolean enforceScopes = mcp.protectedResource().isPresent();
         return switch (method) {
             case INITIALIZE -> InitializeHandler.initialize(params, mcp.settings());
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
-            case TOOLS_LIST -> ToolsHandler.list(params, mcp.registry().all(), mcp.settings().pageSize());
-            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), McpCaller.ANONYMOUS);
+            case TOOLS_LIST -> ToolsHandler.list(params,
+                    enforceScopes ? ProtectedResource.visibleTo(mcp.registry().all(), caller) : mcp.registry().all(),
+                    mcp.settings().pageSize());
+            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), caller, enforceScopes);
         };
     }
 

@@ -1,32 +1,101 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.auth.AuthSettings;
+import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.JwtTokenVerifier;
+import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.TokenVerifier;
+import dev.mcpauth.runtime.tools.McpExtension;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The CDI-managed parts the JAX-RS classes need, in one bean. The JAX-RS classes are plain singletons
  * (servers differ in whether they treat classes added by an extension as CDI-managed resources), and
- * they look this bean up once, on first use.
+ * they look this bean up once, on first use. It starts with the application, so the resource server's
+ * model is ready before the first request.
  */
 @ApplicationScoped
 public class McpRuntime {
 
-    private McpSettings settings;
+    private static final Logger LOG = Logger.getLogger(McpRuntime.class.getName());
+
+    private McpExtension extension;
     private ToolRegistry registry;
     private ToolInvoker invoker;
+    private CallerHolder callerHolder;
+    private Instance<TokenVerifier> customVerifier;
+    private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only. */
     protected McpRuntime() {
     }
 
     @Inject
-    McpRuntime(McpSettings settings, ToolRegistry registry, ToolInvoker invoker) {
-        this.settings = settings;
+    McpRuntime(McpExtension extension, ToolRegistry registry, ToolInvoker invoker, CallerHolder callerHolder,
+            Instance<TokenVerifier> customVerifier) {
+        this.extension = extension;
         this.registry = registry;
         this.invoker = invoker;
+        this.callerHolder = callerHolder;
+        this.customVerifier = customVerifier;
+    }
+
+    /**
+     * Builds the resource server's model when the web application starts. In a web module the event's
+     * payload is the {@code ServletContext} (CDI 4.0 §20.3.1); it is read reflectively because the servlet
+     * API is not visible to applications on a server that enables only the features the runtime needs.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object payload) {
+        protectedResource(contextPath(payload));
+    }
+
+    static String contextPath(Object servletContext) {
+        Class<?> servletApi = servletContextType(servletContext.getClass());
+        if (servletApi != null) {
+            try {
+                return (String) servletApi.getMethod("getContextPath").invoke(servletContext);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                LOG.log(Level.WARNING, "MCPAUTH-0005: cannot read the context path; assuming the WAR is at the root", e);
+            }
+        }
+        return "";
+    }
+
+    private static Class<?> servletContextType(Class<?> type) {
+        if (type == null) {
+            return null;
+        }
+        if (type.getName().equals("jakarta.servlet.ServletContext")) {
+            return type;
+        }
+        for (Class<?> implemented : type.getInterfaces()) {
+            Class<?> found = servletContextType(implemented);
+            if (found != null) {
+                return found;
+            }
+        }
+        return servletContextType(type.getSuperclass());
+    }
+
+    private synchronized ProtectedResource protectedResource(String contextPath) {
+        AuthSettings auth = extension.authSettings();
+        if (protectedResource == null && auth.enabled()) {
+            // an application's own @Alternative TokenVerifier wins over the JWT default
+            TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : new JwtTokenVerifier(auth);
+            protectedResource = new ProtectedResource(auth, verifier, registry.all(), contextPath);
+            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.resource() + " at " + protectedResource.metadataUrl());
+        }
+        return protectedResource;
     }
 
     /** The application's instance. */
@@ -35,7 +104,7 @@ public class McpRuntime {
     }
 
     McpSettings settings() {
-        return settings;
+        return extension.settings();
     }
 
     ToolRegistry registry() {
@@ -44,5 +113,15 @@ public class McpRuntime {
 
     ToolInvoker invoker() {
         return invoker;
+    }
+
+    CallerHolder callerHolder() {
+        return callerHolder;
+    }
+
+    /** The protected resource; empty when auth is switched off. */
+    Optional<ProtectedResource> protectedResource() {
+        ProtectedResource resource = protectedResource;
+        return Optional.ofNullable(resource != null || !extension.authSettings().enabled() ? resource : protectedResource(""));
     }
 }

@@ -12,21 +12,17 @@ import static dev.mcpauth.McpConfigKeys.SERVER_TITLE;
 import static dev.mcpauth.McpConfigKeys.SERVER_VERSION;
 import static dev.mcpauth.McpConfigKeys.TOOLS_PAGE_SIZE;
 
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * Every transport-level configuration value, read once from MicroProfile Config and checked, so a bad
- * value fails the deployment with a message naming the key instead of surprising a client later.
+ * Every transport-level configuration value, read once from MicroProfile Config at deployment and checked,
+ * so a bad value fails the deployment with a message naming the key instead of surprising a client later.
  */
-@ApplicationScoped
 public class McpSettings {
 
     private String serverName;
@@ -37,14 +33,6 @@ public class McpSettings {
     private boolean anyOrigin;
     private int pageSize;
     private int maxBodyBytes;
-
-    @PostConstruct
-    void load() {
-        List<String> problems = read(ConfigProvider.getConfig(getClass().getClassLoader()));
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(String.join("; ", problems));
-        }
-    }
 
     /**
      * Reads and checks every key.
@@ -124,6 +112,15 @@ public class McpSettings {
     /** The largest accepted request body in bytes. */
     public int maxBodyBytes() {
         return maxBodyBytes;
+    }
+
+    /**
+     * Allows browser pages from the origin of {@code url}: the origin the endpoint itself is published at.
+     *
+     * @param url the canonical URL of the MCP endpoint
+     */
+    public void allowOriginOf(java.net.URI url) {
+        Origins.normalize(url.getScheme() + "://" + url.getRawAuthority()).ifPresent(allowedOrigins::add);
     }
 
     /**

@@ -20,6 +20,9 @@ public class OriginFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(OriginFilter.class.getName());
 
+    /** Request property set when a present {@code Origin} was allowed, for the {@link CorsFilter}. */
+    static final String ALLOWED_ORIGIN = OriginFilter.class.getName() + ".allowed";
+
     private final Supplier<McpRuntime> runtime;
 
     /** The filter of the current application, configured through CDI on first use. */
@@ -39,6 +42,7 @@ public class OriginFilter implements ContainerRequestFilter {
         }
         Optional<String> normalized = Origins.normalize(origin);
         if (normalized.isPresent() && runtime.get().settings().isAllowedOrigin(normalized.get())) {
+            request.setProperty(ALLOWED_ORIGIN, Boolean.TRUE);
             return;
         }
         LOG.warning(() -> "MCPAUTH-0303: refused a request from origin " + McpEndpoint.printable(origin)

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.tools.ToolDefinition;
@@ -36,7 +37,7 @@ final class ToolsHandler {
         return result.build();
     }
 
-    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller) {
+    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, boolean enforceScopes) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
         }
@@ -49,6 +50,10 @@ final class ToolsHandler {
         }
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + name.getString()));
+        if (enforceScopes) {
+            // before argument validation, so a caller without the scope learns what to ask for, not the schema
+            ProtectedResource.requireScopes(tool, caller);
+        }
         return invoker.call(tool, argumentObject, caller);
     }
 

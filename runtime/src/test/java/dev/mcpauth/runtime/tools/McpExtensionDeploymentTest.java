@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 /** Deploys tool beans in Weld SE with the runtime's CDI extension, as an application server would. */
 class McpExtensionDeploymentTest {
 
+    static {
+        // these deployments are about tool beans; the resource-server settings have tests of their own
+        System.setProperty("mcp.auth.enabled", "false");
+    }
+
     @ApplicationScoped
     public static class TicketTools {
         @Tool(description = "Find tickets")

@@ -1,0 +1,145 @@
+package dev.mcpauth.it.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A minimal authorization server for tests, running in the test JVM: it publishes OpenID metadata and a
+ * JWKS over real HTTP, and mints tokens with its own keys, so Liberty verifies them exactly as it would
+ * verify Keycloak's. It counts JWKS requests and can be switched off, for the fault tests.
+ */
+public final class TestAuthorizationServer {
+
+    private static TestAuthorizationServer instance;
+
+    private final HttpServer server;
+    private final RSAKey rsaKey;
+    private final ECKey ecKey;
+    private final AtomicInteger jwksRequests = new AtomicInteger();
+    private volatile boolean available = true;
+
+    private TestAuthorizationServer() throws IOException, JOSEException {
+        rsaKey = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
+        ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
+        server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/realms/test/.well-known/openid-configuration", exchange -> respond(exchange,
+                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\"}"));
+        server.createContext("/realms/test/jwks", exchange -> {
+            jwksRequests.incrementAndGet();
+            respond(exchange, new JWKSet(List.<JWK>of(rsaKey.toPublicJWK(), ecKey.toPublicJWK())).toString());
+        });
+        server.start();
+    }
+
+    /** The server of this test run, started on first use on a free port. */
+    public static synchronized TestAuthorizationServer get() {
+        if (instance == null) {
+            try {
+                instance = new TestAuthorizationServer();
+            } catch (IOException | JOSEException e) {
+                throw new IllegalStateException("cannot start the test authorization server", e);
+            }
+        }
+        return instance;
+    }
+
+    public String issuer() {
+        return "http://localhost:" + server.getAddress().getPort() + "/realms/test";
+    }
+
+    public RSAKey rsaKey() {
+        return rsaKey;
+    }
+
+    public int jwksRequests() {
+        return jwksRequests.get();
+    }
+
+    public void setAvailable(boolean available) {
+        this.available = available;
+    }
+
+    /** Claims of a valid token for {@code audience} with {@code scope}, ready to be changed by a test. */
+    public JWTClaimsSet.Builder claims(String audience, String scope) {
+        Instant now = Instant.now();
+        return new JWTClaimsSet.Builder()
+                .issuer(issuer())
+                .subject("user-42")
+                .audience(audience)
+                .claim("azp", "test-client")
+                .claim("preferred_username", "alice")
+                .claim("scope", scope)
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plusSeconds(300)));
+    }
+
+    /** The claims signed with the RSA key (RS256). */
+    public String rs256(JWTClaimsSet claims) {
+        return sign(claims, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsaKey.getKeyID()).build(), rsaSigner(rsaKey));
+    }
+
+    /** The claims signed with the EC key (ES256). */
+    public String es256(JWTClaimsSet claims) {
+        try {
+            return sign(claims, new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ecKey.getKeyID()).build(), new ECDSASigner(ecKey));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Signs with any header and signer, for forged tokens. */
+    public static String sign(JWTClaimsSet claims, JWSHeader header, JWSSigner signer) {
+        SignedJWT jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return jwt.serialize();
+    }
+
+    public static JWSSigner rsaSigner(RSAKey key) {
+        try {
+            return new RSASSASigner(key);
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void respond(HttpExchange exchange, String body) throws IOException {
+        if (!available) {
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.mcpauth.runtime.auth;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Reads the bearer token from the {@code Authorization} header (RFC 6750 §2.1), the only place this
+ * resource server accepts one: never from the query string or a form body.
+ */
+public final class AuthorizationHeader {
+
+    /** RFC 6750 §2.1 b64token: the characters a bearer token may contain, then optional '=' padding. */
+    private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+    /** Longest token accepted; real JWTs are a few kilobytes, so anything near this is hostile. */
+    static final int MAX_TOKEN_LENGTH = 16 * 1024;
+
+    private AuthorizationHeader() {
+    }
+
+    /** What the header says: no bearer token, a token, or a malformed attempt. */
+    public sealed interface Result permits Absent, Token, Malformed {
+    }
+
+    /** No bearer credentials: no header, or another scheme such as Basic (RFC 6750 §3.1: no error code). */
+    public record Absent() implements Result {
+    }
+
+    /**
+     * A syntactically valid bearer token.
+     *
+     * @param value the token
+     */
+    public record Token(String value) implements Result {
+        @Override
+        public String toString() {
+            return "Token[redacted]";
+        }
+    }
+
+    /**
+     * A bearer attempt that is not well-formed: answered with 400 {@code invalid_request}.
+     *
+     * @param description what is wrong, without the header's content
+     */
+    public record Malformed(String description) implements Result {
+    }
+
+    /**
+     * Reads the header values of a request.
+     *
+     * @param values every {@code Authorization} header value, possibly empty
+     * @return what they carry
+     */
+    public static Result read(List<String> values) {
+        if (values == null || values.isEmpty()) {
+            return new Absent();
+        }
+        if (values.size() > 1) {
+            return new Malformed("More than one Authorization header");
+        }
+        String header = values.get(0).trim();
+        int space = header.indexOf(' ');
+        String scheme = space < 0 ? header : header.substring(0, space);
+        if (!scheme.equalsIgnoreCase("Bearer")) {
+            return new Absent();
+        }
+        String token = space < 0 ? "" : header.substring(space + 1).trim();
+        if (token.isEmpty()) {
+            return new Malformed("The Bearer credentials are empty");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            return new Malformed("The bearer token is too long");
+        }
+        if (!B64TOKEN.matcher(token).matches()) {
+            return new Malformed("The bearer token contains characters RFC 6750 does not allow");
+        }
+        return new Token(token);
+    }
+}

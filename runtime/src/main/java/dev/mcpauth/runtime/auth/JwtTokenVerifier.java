@@ -1,0 +1,160 @@
+package dev.mcpauth.runtime.auth;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
+import dev.mcpauth.McpCaller;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Verifies JWT access tokens: signature by a key of the issuer's JWKS (asymmetric algorithms only),
+ * {@code iss} equal to the configured issuer, {@code aud} naming this resource (RFC 8707), {@code exp}
+ * present and not passed, {@code nbf} reached, both with the configured clock skew.
+ */
+public final class JwtTokenVerifier implements TokenVerifier {
+
+    /** Only asymmetric algorithms: {@code none} and HMAC (a "secret" that is really the public key) never pass. */
+    static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+
+    /** "at+jwt" is RFC 9068's type for access tokens; most servers (Keycloak among them) still say "JWT" or nothing. */
+    static final Set<JOSEObjectType> ACCEPTED_TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"));
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    /**
+     * A verifier for the configured issuer and resource.
+     *
+     * @param settings the resource server settings
+     */
+    public JwtTokenVerifier(AuthSettings settings) {
+        this(settings, new DiscoveringJwkSource(settings), Clock.systemUTC());
+    }
+
+    JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock) {
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED_ALGORITHMS, keys));
+        processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
+        processor.setJWTClaimsSetVerifier(new ClaimsRules(settings, clock));
+    }
+
+    @Override
+    public McpCaller verify(String token) throws TokenRejectedException, VerificationUnavailableException {
+        SignedJWT signed = parse(token);
+        try {
+            JWTClaimsSet claims = processor.process(signed, null);
+            return CallerClaims.toCaller(claims.toJSONObject());
+        } catch (ClaimRejected e) {
+            throw new TokenRejectedException(e.getMessage());
+        } catch (BadJWSException e) {
+            throw new TokenRejectedException("The token's signature is invalid");
+        } catch (BadJOSEException e) {
+            // what is left after the checks in parse(): the key selector found no key for the token's kid and alg
+            throw new TokenRejectedException("No key of the issuer matches the token");
+        } catch (RateLimitReachedException e) {
+            // the key set was re-fetched moments ago and still lacks this kid: a forged or stale token, not an outage
+            throw new TokenRejectedException("No key of the issuer matches the token");
+        } catch (KeySourceException e) {
+            throw new VerificationUnavailableException("the issuer's keys are unavailable", e);
+        } catch (JOSEException e) {
+            throw new TokenRejectedException("The token could not be verified");
+        }
+    }
+
+    private static SignedJWT parse(String token) throws TokenRejectedException {
+        JWT jwt;
+        try {
+            jwt = JWTParser.parse(token);
+        } catch (ParseException e) {
+            throw new TokenRejectedException("The token is not a well-formed JWT");
+        }
+        if (!(jwt instanceof SignedJWT signed)) {
+            throw new TokenRejectedException("The token is not signed");
+        }
+        if (!ACCEPTED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
+            throw new TokenRejectedException("The token's signing algorithm is not accepted");
+        }
+        JOSEObjectType type = signed.getHeader().getType();
+        if (type != null && !ACCEPTED_TYPES.contains(type)) {
+            throw new TokenRejectedException("The token type is not accepted");
+        }
+        try {
+            signed.getJWTClaimsSet();
+        } catch (ParseException e) {
+            throw new TokenRejectedException("The token is not a well-formed JWT");
+        }
+        return signed;
+    }
+
+    /** A claim check that failed; its message is the client-facing description. */
+    private static final class ClaimRejected extends BadJWTException {
+        private static final long serialVersionUID = 1L;
+
+        ClaimRejected(String description) {
+            super(description);
+        }
+    }
+
+    /** The claim rules, checked only after the signature is verified. */
+    private static final class ClaimsRules implements JWTClaimsSetVerifier<SecurityContext> {
+
+        private final String issuer;
+        private final Set<String> audiences;
+        private final long skewSeconds;
+        private final Clock clock;
+
+        ClaimsRules(AuthSettings settings, Clock clock) {
+            this.issuer = settings.issuer();
+            this.audiences = settings.audiences();
+            this.skewSeconds = settings.clockSkewSeconds();
+            this.clock = clock;
+        }
+
+        @Override
+        public void verify(JWTClaimsSet claims, SecurityContext context) throws BadJWTException {
+            Instant now = clock.instant();
+            Date expiry = claims.getExpirationTime();
+            if (expiry == null) {
+                throw new ClaimRejected("The token has no expiry (exp)");
+            }
+            if (expiry.toInstant().plusSeconds(skewSeconds).isBefore(now)) {
+                throw new ClaimRejected("The token has expired");
+            }
+            Date notBefore = claims.getNotBeforeTime();
+            if (notBefore != null && notBefore.toInstant().minusSeconds(skewSeconds).isAfter(now)) {
+                throw new ClaimRejected("The token is not valid yet (nbf)");
+            }
+            if (!issuer.equals(claims.getIssuer())) {
+                throw new ClaimRejected("The token was issued by another issuer");
+            }
+            List<String> audience = claims.getAudience();
+            if (audience.isEmpty()) {
+                throw new ClaimRejected("The token has no audience (aud)");
+            }
+            if (audience.stream().noneMatch(audiences::contains)) {
+                throw new ClaimRejected("The token is meant for another resource (aud)");
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.runtime.auth.BearerChallenge;
+import dev.mcpauth.runtime.auth.InsufficientScopeException;
+import dev.mcpauth.runtime.auth.ProtectedResource;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The resource server's refusals: the status, the {@code WWW-Authenticate} challenge, and a small OAuth
+ * error body (RFC 6750 §3) that never echoes the token.
+ */
+final class AuthResponses {
+
+    /** Seconds a client should wait before retrying while the authorization server's keys are unreachable. */
+    static final int RETRY_AFTER_SECONDS = 10;
+
+    private AuthResponses() {
+    }
+
+    /** 401: no token (description null), or a rejected one. */
+    static Response unauthorized(ProtectedResource resource, String description) {
+        String error = description == null ? null : BearerChallenge.INVALID_TOKEN;
+        return refusal(401, resource.challenge(error, description), error == null ? "unauthorized" : error,
+                description == null ? "A bearer token is required" : description);
+    }
+
+    /** 400: a malformed attempt at bearer authentication. */
+    static Response badRequest(ProtectedResource resource, String description) {
+        return refusal(400, resource.challenge(BearerChallenge.INVALID_REQUEST, description), BearerChallenge.INVALID_REQUEST, description);
+    }
+
+    /** 403: the token lacks scopes the call needs. */
+    static Response forbidden(ProtectedResource resource, InsufficientScopeException refusal) {
+        return refusal(403, resource.insufficientScope(refusal), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
+    }
+
+    /** 503: the token cannot be checked now; nothing is known about it. */
+    static Response unavailable() {
+        return Response.status(503)
+                .header("Retry-After", RETRY_AFTER_SECONDS)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body("temporarily_unavailable", "The authorization server's keys cannot be fetched; retry shortly"))
+                .build();
+    }
+
+    private static Response refusal(int status, String challenge, String error, String description) {
+        return Response.status(status)
+                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(error, description))
+                .build();
+    }
+
+    private static String body(String error, String description) {
+        return Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.mcpauth.runtime.transport;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.AuthorizationHeader;
+import dev.mcpauth.runtime.auth.BearerChallenge;
+import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.CallerSecurityContext;
+import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Authenticates every MCP request by its bearer token (MCP 2025-11-25, Authorization, Token Handling):
+ * no token gives 401 with a challenge pointing to the resource metadata; a token that fails verification
+ * gives 401 {@code invalid_token}; a malformed header or a token in the query string gives 400
+ * {@code invalid_request}; a good token makes its caller the request's caller. It never decides what the
+ * caller may do: that is the scope check's job.
+ */
+@Priority(Priorities.AUTHENTICATION)
+public class AuthenticationFilter implements ContainerRequestFilter {
+
+    private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class.getName());
+
+    private final Supplier<McpRuntime> runtime;
+
+    /** The filter of the current application, configured through CDI on first use. */
+    public AuthenticationFilter() {
+        this(Lazy.of(McpRuntime::current));
+    }
+
+    AuthenticationFilter(Supplier<McpRuntime> runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        McpRuntime mcp = runtime.get();
+        CallerHolder holder = mcp.callerHolder();
+        Optional<ProtectedResource> protectedResource = mcp.protectedResource();
+        if (protectedResource.isEmpty()) {
+            holder.set(McpCaller.ANONYMOUS, null);
+            return;
+        }
+        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            return; // CORS preflights carry no credentials (Fetch standard); the real request is checked
+        }
+        ProtectedResource resource = protectedResource.get();
+        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
+            // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
+            request.abortWith(AuthResponses.badRequest(resource, "Access tokens in the query string are not accepted"));
+            return;
+        }
+        AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        if (header instanceof AuthorizationHeader.Absent) {
+            request.abortWith(AuthResponses.unauthorized(resource, null));
+        } else if (header instanceof AuthorizationHeader.Malformed malformed) {
+            request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
+        } else if (header instanceof AuthorizationHeader.Token token) {
+            try {
+                McpCaller caller = resource.verifier().verify(token.value());
+                holder.set(caller, token.value());
+                request.setSecurityContext(new CallerSecurityContext(caller,
+                        "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));
+            } catch (TokenRejectedException e) {
+                LOG.fine(() -> "MCPAUTH-0601: rejected a token: " + e.getMessage());
+                request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
+            } catch (VerificationUnavailableException e) {
+                LOG.log(Level.WARNING, "MCPAUTH-0602: cannot verify tokens now: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                request.abortWith(AuthResponses.unavailable());
+            }
+        }
+    }
+}
