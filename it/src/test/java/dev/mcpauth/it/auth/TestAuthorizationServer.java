@@ -24,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -36,15 +37,18 @@ public final class TestAuthorizationServer {
     private static TestAuthorizationServer instance;
 
     private final HttpServer server;
-    private final RSAKey rsaKey;
+    private volatile RSAKey rsaKey;
     private final ECKey ecKey;
     private final AtomicInteger jwksRequests = new AtomicInteger();
     private volatile boolean available = true;
+    private volatile long delayMillis;
 
     private TestAuthorizationServer() throws IOException, JOSEException {
         rsaKey = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ecKey = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        // one thread per exchange, so a deliberately slow answer does not hold up the others
+        server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/realms/test/.well-known/openid-configuration", exchange -> respond(exchange,
                 "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\"}"));
         server.createContext("/realms/test/jwks", exchange -> {
@@ -54,16 +58,36 @@ public final class TestAuthorizationServer {
         server.start();
     }
 
-    /** The server of this test run, started on first use on a free port. */
+    /** The server shared by the tests of this run, started on first use on a free port. */
     public static synchronized TestAuthorizationServer get() {
         if (instance == null) {
-            try {
-                instance = new TestAuthorizationServer();
-            } catch (IOException | JOSEException e) {
-                throw new IllegalStateException("cannot start the test authorization server", e);
-            }
+            instance = start();
         }
         return instance;
+    }
+
+    /** A server of its own, for tests that break it. */
+    public static TestAuthorizationServer start() {
+        try {
+            return new TestAuthorizationServer();
+        } catch (IOException | JOSEException e) {
+            throw new IllegalStateException("cannot start the test authorization server", e);
+        }
+    }
+
+    /** Replaces the RSA signing key by a new one with another {@code kid}, as a key rotation does. */
+    public RSAKey rotateRsaKey(String newKeyId) {
+        try {
+            rsaKey = new RSAKeyGenerator(2048).keyID(newKeyId).generate();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+        return rsaKey;
+    }
+
+    /** Makes every answer wait this long first. */
+    public void setDelayMillis(long delayMillis) {
+        this.delayMillis = delayMillis;
     }
 
     public String issuer() {
@@ -130,6 +154,13 @@ public final class TestAuthorizationServer {
     }
 
     private void respond(HttpExchange exchange, String body) throws IOException {
+        if (delayMillis > 0) {
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (!available) {
             exchange.sendResponseHeaders(503, -1);
             exchange.close();
