@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.auth;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -35,12 +36,20 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
     private final AuthSettings settings;
+    private final Runnable onKeySetChange;
     private final HttpClient http;
     private volatile JWKSource<SecurityContext> delegate;
     private volatile long nextDiscoveryNanos = System.nanoTime();
 
-    DiscoveringJwkSource(AuthSettings settings) {
+    /**
+     * A key source for the configured issuer.
+     *
+     * @param settings the settings naming the issuer or the JWKS
+     * @param onKeySetChange called after every fetch of the key set, so caches built on the old one are dropped
+     */
+    DiscoveringJwkSource(AuthSettings settings, Runnable onKeySetChange) {
         this.settings = settings;
+        this.onKeySetChange = onKeySetChange;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.httpTimeoutMillis())).build();
     }
 
@@ -66,7 +75,12 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
                     : IssuerMetadata.discoverJwksUri(settings.issuer(), http, Duration.ofMillis(settings.httpTimeoutMillis()));
             int timeout = settings.httpTimeoutMillis();
             delegate = JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
-                    .cache(CACHE_TTL.toMillis(), Duration.ofMillis(timeout).multipliedBy(2).toMillis())
+                    .cache(CACHE_TTL.toMillis(), Duration.ofMillis(timeout).multipliedBy(2).toMillis(), event -> {
+                        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<?>) {
+                            onKeySetChange.run();
+                        }
+                    })
+                    .refreshAheadCache(false)
                     .rateLimited(REFETCH_MIN_INTERVAL.toMillis())
                     .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .retrying(true)

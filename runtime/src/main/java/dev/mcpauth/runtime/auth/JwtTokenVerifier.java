@@ -43,6 +43,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
     static final Set<JOSEObjectType> ACCEPTED_TYPES = Set.of(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"));
 
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final VerifiedTokenCache cache;
+    private final Clock clock;
 
     /**
      * A verifier for the configured issuer and resource.
@@ -50,10 +52,20 @@ public final class JwtTokenVerifier implements TokenVerifier {
      * @param settings the resource server settings
      */
     public JwtTokenVerifier(AuthSettings settings) {
-        this(settings, new DiscoveringJwkSource(settings), Clock.systemUTC());
+        this(settings, new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_MAX_ENTRIES, settings.clockSkewSeconds()));
+    }
+
+    private JwtTokenVerifier(AuthSettings settings, VerifiedTokenCache cache) {
+        this(settings, new DiscoveringJwkSource(settings, cache::keySetChanged), Clock.systemUTC(), cache);
     }
 
     JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock) {
+        this(settings, keys, clock, new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_MAX_ENTRIES, settings.clockSkewSeconds()));
+    }
+
+    JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock, VerifiedTokenCache cache) {
+        this.cache = cache;
+        this.clock = clock;
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED_ALGORITHMS, keys));
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null));
         processor.setJWTClaimsSetVerifier(new ClaimsRules(settings, clock));
@@ -61,10 +73,18 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     @Override
     public McpCaller verify(String token) throws TokenRejectedException, VerificationUnavailableException {
+        long now = clock.millis();
+        McpCaller known = cache.get(token, now);
+        if (known != null) {
+            return known;
+        }
         SignedJWT signed = parse(token);
         try {
             JWTClaimsSet claims = processor.process(signed, null);
-            return CallerClaims.toCaller(claims.toJSONObject());
+            McpCaller caller = CallerClaims.toCaller(claims.toJSONObject());
+            // exp is present: the claim rules refuse tokens without it
+            cache.put(token, caller, claims.getExpirationTime().getTime());
+            return caller;
         } catch (ClaimRejected e) {
             throw new TokenRejectedException(e.getMessage());
         } catch (BadJWSException e) {

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthorizationHeader;
 import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.CallerHolder;
@@ -14,6 +15,7 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -57,13 +59,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         ProtectedResource resource = protectedResource.get();
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
-            request.abortWith(AuthResponses.badRequest(resource, "Access tokens in the query string are not accepted"));
+            String description = "Access tokens in the query string are not accepted";
+            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, null, null, List.of(), description);
+            request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
         AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (header instanceof AuthorizationHeader.Absent) {
+            AuditLog.denied(401, AuditLog.Reason.NO_TOKEN, null, null, null, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
         } else if (header instanceof AuthorizationHeader.Malformed malformed) {
+            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, null, null, List.of(), malformed.description());
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
@@ -72,11 +78,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 request.setSecurityContext(new CallerSecurityContext(caller,
                         "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));
             } catch (TokenRejectedException e) {
-                LOG.fine(() -> "MCPAUTH-0601: rejected a token: " + e.getMessage());
+                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
             } catch (VerificationUnavailableException e) {
                 LOG.log(Level.WARNING, "MCPAUTH-0602: cannot verify tokens now: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                AuditLog.denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, null, null, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }
         }

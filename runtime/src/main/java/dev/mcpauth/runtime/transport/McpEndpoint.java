@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -154,12 +155,16 @@ public class McpEndpoint {
         if (!(id instanceof JsonString || id instanceof JsonNumber)) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
+        McpCaller caller = runtime.get().callerHolder().caller();
+        String tool = toolName(methodName.getString(), object);
         try {
             JsonObject result = dispatch(methodName.getString(), params(object));
+            AuditLog.allowed(caller, methodName.getString(), tool);
             return json(200, JsonRpcMessages.result(id, result));
         } catch (JsonRpcException e) {
             return json(200, JsonRpcMessages.error(id, e));
         } catch (InsufficientScopeException e) {
+            AuditLog.denied(403, AuditLog.Reason.INSUFFICIENT_SCOPE, caller, methodName.getString(), tool, e.missing(), e.getMessage());
             // thrown only with auth enabled, so the protected resource is there
             return AuthResponses.forbidden(runtime.get().protectedResource().orElseThrow(), e);
         }
@@ -179,6 +184,14 @@ public class McpEndpoint {
                     mcp.settings().pageSize());
             case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), caller, enforceScopes);
         };
+    }
+
+    /** The tool a {@code tools/call} names, for the audit log; null for other methods or a malformed call. */
+    private static String toolName(String method, JsonObject request) {
+        if (!McpMethod.TOOLS_CALL.wireName().equals(method) || !(request.get("params") instanceof JsonObject params)) {
+            return null;
+        }
+        return params.get("name") instanceof JsonString name ? printable(name.getString()) : null;
     }
 
     private static JsonObject params(JsonObject request) {

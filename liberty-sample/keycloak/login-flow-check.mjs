@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+// Headless OAuth 2.1 authorization-code + PKCE (S256) flow against the sample Keycloak realm "mcp":
+// anonymous dynamic client registration (RFC 7591), Keycloak login form, consent form, code exchange.
+// No npm dependencies (Node 20 fetch). Importable: registerClient, authorize, exchangeCode, login,
+// decodeJwt, CookieJar. As a script it runs the sample's checks and exits non-zero on a failure:
+//
+//   node login-flow-check.mjs                  # all checks (needs `keycloak.sh start`)
+//   KEYCLOAK_URL=http://localhost:8180 MCP_RESOURCE=http://localhost:9080/mcp node login-flow-check.mjs
+//
+// The token payload is only decoded here for the checks (no signature check: that is the resource
+// server's job).
+import { createHash, randomBytes } from 'node:crypto';
+import { pathToFileURL } from 'node:url';
+
+export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? 'http://localhost:8180';
+export const REALM = process.env.KEYCLOAK_REALM ?? 'mcp';
+export const ISSUER = `${KEYCLOAK_URL}/realms/${REALM}`;
+export const RESOURCE = process.env.MCP_RESOURCE ?? 'http://localhost:9080/mcp';
+const REDIRECT_URI = process.env.REDIRECT_URI ?? 'http://localhost:33418/callback';
+
+const b64url = (buf) => Buffer.from(buf).toString('base64url');
+
+/** Minimal cookie jar: one host, name -> value; enough for Keycloak's AUTH_SESSION_ID, KC_RESTART, ... */
+export class CookieJar {
+  #cookies = new Map();
+  store(response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair, ...attrs] = line.split(';');
+      const eq = pair.indexOf('=');
+      const name = pair.slice(0, eq).trim();
+      const value = pair.slice(eq + 1).trim();
+      const expired = attrs.some((a) => /^\s*max-age=0\s*$/i.test(a))
+        || attrs.some((a) => /^\s*expires=.*1970/i.test(a));
+      if (expired || value === '') this.#cookies.delete(name); else this.#cookies.set(name, value);
+    }
+  }
+  header() { return [...this.#cookies].map(([n, v]) => `${n}=${v}`).join('; '); }
+  names() { return [...this.#cookies.keys()]; }
+}
+
+const decodeEntities = (s) => s
+  .replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&#x27;/g, "'")
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x2F;/g, '/').replace(/&#47;/g, '/');
+
+const attr = (tag, name) => {
+  const m = tag.match(new RegExp(`\\s${name}\\s*=\\s*("([^"]*)"|'([^']*)')`, 'i'));
+  return m ? decodeEntities(m[2] ?? m[3]) : undefined;
+};
+
+/**
+ * The forms of a Keycloak page: [{ id, action, fields: {name: value} (hidden inputs), buttons: [{name, value}] }].
+ * Keycloak's login form: <form id="kc-form-login" action=".../login-actions/authenticate?session_code=..&execution=..
+ * &client_id=..&tab_id=..&client_data=.." method="post"> with inputs username, password and hidden credentialId.
+ * Consent form: <form action=".../login-actions/consent?client_id=..&tab_id=..&client_data=.."> with hidden "code"
+ * and the submit buttons name="accept" value="Yes" / name="cancel" value="No".
+ */
+export function parseForms(html) {
+  const forms = [];
+  for (const m of html.matchAll(/<form\b([^>]*)>([\s\S]*?)<\/form>/gi)) {
+    const [, formAttrs, body] = m;
+    const fields = {};
+    const buttons = [];
+    for (const [tag] of body.matchAll(/<(input|button)\b[^>]*>/gi)) {
+      const name = attr(tag, 'name');
+      if (!name) continue;
+      const type = (attr(tag, 'type') ?? (tag.startsWith('<button') ? 'submit' : 'text')).toLowerCase();
+      const value = attr(tag, 'value') ?? '';
+      if (type === 'submit') buttons.push({ name, value });
+      else if (type === 'hidden') fields[name] = value;
+      else if (!(name in fields)) fields[name] = value;
+    }
+    forms.push({ id: attr(`<form ${formAttrs}>`, 'id'), action: attr(`<form ${formAttrs}>`, 'action'), fields, buttons });
+  }
+  return forms;
+}
+
+/** Text of Keycloak's error/alert message on a page, if any. */
+function pageError(html) {
+  const m = html.match(/id="input-error[^"]*"[^>]*>([\s\S]*?)<\/span>/i)
+    ?? html.match(/class="[^"]*(?:alert-error|pf-m-danger|kc-feedback-text)[^"]*"[^>]*>([\s\S]*?)<\/(?:span|div)>/i);
+  return m ? m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim() : undefined;
+}
+
+export function pkcePair() {
+  const verifier = b64url(randomBytes(32)); // 43 characters
+  const challenge = b64url(createHash('sha256').update(verifier).digest());
+  return { verifier, challenge, method: 'S256' };
+}
+
+export function decodeJwt(jwt) {
+  return JSON.parse(Buffer.from(jwt.split('.')[1], 'base64url').toString('utf8'));
+}
+
+async function discovery(issuer = ISSUER) {
+  const r = await fetch(`${issuer}/.well-known/openid-configuration`);
+  if (!r.ok) throw new Error(`discovery ${r.status} at ${issuer}`);
+  return r.json();
+}
+
+/** Anonymous dynamic client registration; returns the RFC 7591 response (client_id, ...). */
+export async function registerClient({ scope = 'tickets:read tickets:write', redirectUri = REDIRECT_URI, name = 'login-flow-check' } = {}) {
+  const meta = await discovery();
+  const body = {
+    client_name: name,
+    redirect_uris: [redirectUri],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'none',
+  };
+  if (scope !== undefined && scope !== null) body.scope = scope;
+  const r = await fetch(meta.registration_endpoint, {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body),
+  });
+  const text = await r.text();
+  if (r.status !== 201) throw new Error(`DCR answered ${r.status}: ${text}`);
+  return JSON.parse(text);
+}
+
+/**
+ * Drives the browser part headlessly: authorization request -> login form -> (consent form) -> redirect with code.
+ * Returns { code, state, iss, consentShown, cookies, steps }.
+ */
+export async function authorize({ clientId, username, password, scope, redirectUri = REDIRECT_URI, resource = RESOURCE, pkce, acceptConsent = true }) {
+  const meta = await discovery();
+  const jar = new CookieJar();
+  const state = b64url(randomBytes(16));
+  const steps = [];
+  const url = new URL(meta.authorization_endpoint);
+  url.search = new URLSearchParams({
+    response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope, state,
+    code_challenge: pkce.challenge, code_challenge_method: pkce.method,
+    ...(resource ? { resource } : {}), // RFC 8707, as MCP clients send it (Keycloak ignores it)
+  }).toString();
+
+  let consentShown = false;
+  let loginDone = false;
+  let response = await fetch(url, { redirect: 'manual' });
+  for (let hop = 0; hop < 10; hop++) {
+    jar.store(response);
+    const status = response.status;
+    if (status >= 300 && status < 400) {
+      const location = new URL(response.headers.get('location'), response.url || url);
+      steps.push(`${status} -> ${location.origin}${location.pathname}`);
+      if (location.href.startsWith(redirectUri)) {
+        const p = location.searchParams;
+        if (p.get('error')) throw new Error(`authorization error: ${p.get('error')} ${p.get('error_description') ?? ''}`);
+        if (p.get('state') !== state) throw new Error('state mismatch');
+        return { code: p.get('code'), state: p.get('state'), iss: p.get('iss'), consentShown, cookies: jar.names(), steps };
+      }
+      response = await fetch(location, { redirect: 'manual', headers: { cookie: jar.header() } });
+      continue;
+    }
+    const html = await response.text();
+    if (status !== 200) throw new Error(`unexpected ${status} from ${response.url}: ${pageError(html) ?? html.slice(0, 300)}`);
+    const forms = parseForms(html);
+    const login = forms.find((f) => f.id === 'kc-form-login' || ('username' in f.fields && 'password' in f.fields));
+    const consent = forms.find((f) => f.action?.includes('/login-actions/consent'));
+    let form; let extra;
+    if (login) {
+      if (loginDone) throw new Error(`login rejected: ${pageError(html) ?? 'login form shown again'}`);
+      form = login; extra = { username, password }; loginDone = true;
+      steps.push(`200 login form (${form.id}) -> POST ${new URL(form.action, response.url).pathname}`);
+    } else if (consent) {
+      consentShown = true;
+      const accept = consent.buttons.find((b) => b.name === (acceptConsent ? 'accept' : 'cancel'));
+      if (!accept) throw new Error('consent form without accept/cancel button');
+      form = consent; extra = { [accept.name]: accept.value };
+      steps.push(`200 consent form -> POST ${new URL(form.action, response.url).pathname} ${accept.name}=${accept.value}`);
+    } else {
+      throw new Error(`unexpected page at ${response.url}: ${pageError(html) ?? html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').slice(0, 300)}`);
+    }
+    response = await fetch(new URL(form.action, response.url), {
+      method: 'POST', redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar.header() },
+      body: new URLSearchParams({ ...form.fields, ...extra }).toString(),
+    });
+  }
+  throw new Error(`too many steps: ${steps.join(' | ')}`);
+}
+
+export async function exchangeCode({ clientId, code, verifier, redirectUri = REDIRECT_URI, resource = RESOURCE }) {
+  const meta = await discovery();
+  const r = await fetch(meta.token_endpoint, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier,
+      ...(resource ? { resource } : {}),
+    }).toString(),
+  });
+  const json = await r.json();
+  if (!r.ok) throw new Error(`token endpoint ${r.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** The whole browser + token part for one user: returns { tokens, claims, consentShown, ... }. */
+export async function login({ clientId, username, password, scope = 'openid tickets:read tickets:write', ...rest }) {
+  const pkce = pkcePair();
+  const auth = await authorize({ clientId, username, password, scope, pkce, ...rest });
+  const tokens = await exchangeCode({ clientId, code: auth.code, verifier: pkce.verifier, ...rest });
+  return { ...auth, tokens, claims: decodeJwt(tokens.access_token) };
+}
+
+// ---------------------------------------------------------------------------------------------- checks
+async function main() {
+  let failures = 0;
+  const check = (ok, what) => { console.log(`${ok ? 'ok  ' : 'FAIL'} ${what}`); if (!ok) failures++; };
+  const scopesOf = (c) => (c.scope ?? '').split(' ').filter(Boolean);
+  const audOf = (c) => [].concat(c.aud ?? []);
+  const show = (c) => JSON.stringify({ sub: c.sub, preferred_username: c.preferred_username, aud: c.aud, azp: c.azp, scope: c.scope, iss: c.iss, exp_in: c.exp - c.iat });
+
+  const client = await registerClient({ scope: 'tickets:read tickets:write' });
+  check(!!client.client_id && client.token_endpoint_auth_method === 'none', `DCR (scope "tickets:read tickets:write") -> 201, client_id ${client.client_id}, token_endpoint_auth_method ${client.token_endpoint_auth_method}`);
+
+  const expectToken = (r, user, { write }) => {
+    const c = r.claims;
+    console.log(`     ${user}: ${show(c)}  consent page: ${r.consentShown}`);
+    check(audOf(c).includes(RESOURCE), `${user}: aud contains ${RESOURCE}`);
+    check(scopesOf(c).includes('tickets:read'), `${user}: scope contains tickets:read`);
+    check(scopesOf(c).includes('tickets:write') === write, `${user}: scope ${write ? 'contains' : 'lacks'} tickets:write`);
+    check(c.preferred_username === user, `${user}: preferred_username ${c.preferred_username}`);
+    check(typeof c.sub === 'string' && c.sub.length > 0, `${user}: sub present`);
+    check(c.azp === client.client_id, `${user}: azp is the client id`);
+    check(c.iss === ISSUER, `${user}: iss ${c.iss}`);
+  };
+
+  const alice = await login({ clientId: client.client_id, username: 'alice', password: 'alice' });
+  console.log(`     steps: ${alice.steps.join(' | ')}`);
+  console.log(`     cookies: ${alice.cookies.join(', ')}`);
+  expectToken(alice, 'alice', { write: true });
+  check(alice.consentShown, 'alice: consent page shown on first authorization of this client (and accepted)');
+
+  const bob = await login({ clientId: client.client_id, username: 'bob', password: 'bob' });
+  expectToken(bob, 'bob', { write: false });
+
+  // step-up scenario: a token with tickets:read only, then the same client asks for tickets:write too
+  const aliceRead = await login({ clientId: client.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
+  expectToken(aliceRead, 'alice', { write: false });
+  check(!aliceRead.consentShown, 'alice: no consent page when the scopes were granted before (consent is remembered)');
+
+  const client2 = await registerClient({ scope: 'tickets:read' });
+  const aliceR2 = await login({ clientId: client2.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
+  check(!scopesOf(aliceR2.claims).includes('tickets:write') && audOf(aliceR2.claims).includes(RESOURCE), 'client registered with scope "tickets:read": token with tickets:read, aud ok');
+  const aliceUp = await login({ clientId: client2.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read tickets:write' });
+  console.log(`     step-up on a client registered with scope "tickets:read" only: scope "${aliceUp.claims.scope}"`);
+
+  const client3 = await registerClient({ scope: null });
+  const alice3 = await login({ clientId: client3.client_id, username: 'alice', password: 'alice' });
+  expectToken(alice3, 'alice', { write: true });
+  console.log('     (client registered without "scope")');
+
+  const whoami = await login({ clientId: client.client_id, username: 'bob', password: 'bob', scope: 'openid' });
+  check(audOf(whoami.claims).includes(RESOURCE) && !scopesOf(whoami.claims).some((s) => s.startsWith('tickets:')),
+    `bob with scope "openid" only: aud ok, no tickets scope (scope "${whoami.claims.scope}")`);
+
+  let wrong;
+  try { await login({ clientId: client.client_id, username: 'bob', password: 'wrong' }); } catch (e) { wrong = e.message; }
+  check(/login rejected/.test(wrong ?? ''), `wrong password is reported: ${wrong}`);
+
+  // PKCE is required (client policy): an authorization request without code_challenge is refused
+  const noPkce = new URL((await discovery()).authorization_endpoint);
+  noPkce.search = new URLSearchParams({ response_type: 'code', client_id: client.client_id, redirect_uri: REDIRECT_URI, scope: 'openid', state: 'x' }).toString();
+  const r = await fetch(noPkce, { redirect: 'manual' });
+  const loc = r.headers.get('location') ?? '';
+  check(r.status === 302 && /error=invalid_request/.test(loc), `authorization request without PKCE refused: ${r.status} ${decodeURIComponent(loc.replace(/^.*\?/, ''))}`);
+  const plain = new URL(noPkce); plain.searchParams.set('code_challenge', 'x'.repeat(43)); plain.searchParams.set('code_challenge_method', 'plain');
+  const r2 = await fetch(plain, { redirect: 'manual' });
+  check(r2.status === 302 && /error=invalid_request/.test(r2.headers.get('location') ?? ''), `code_challenge_method=plain refused: ${r2.status} ${decodeURIComponent((r2.headers.get('location') ?? '').replace(/^.*\?/, ''))}`);
+
+  console.log(failures ? `${failures} check(s) failed` : 'all checks passed');
+  process.exitCode = failures ? 1 : 0;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((e) => { console.error(e); process.exitCode = 2; });
+}

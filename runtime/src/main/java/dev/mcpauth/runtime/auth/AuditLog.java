@@ -1,0 +1,101 @@
+package dev.mcpauth.runtime.auth;
+
+import dev.mcpauth.McpCaller;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One structured line per authorization decision, on the logger {@value #LOGGER_NAME} so operators can
+ * route it: time, decision, HTTP status, reason, subject, client, JSON-RPC method, tool, missing scopes and
+ * a description. Never the token. Allowed calls are logged at {@code FINE}, refusals at {@code INFO}, so a
+ * busy server's log shows what was refused; set the logger to {@code FINE} for a full trail.
+ */
+public final class AuditLog {
+
+    /** The logger name, for routing and levels (Liberty: {@code traceSpecification="dev.mcpauth.audit=fine"}). */
+    public static final String LOGGER_NAME = "dev.mcpauth.audit";
+
+    private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+
+    private AuditLog() {
+    }
+
+    /** Reasons of refusals, as they appear in the {@code reason} field. */
+    public enum Reason {
+        /** A call that was allowed. */
+        OK,
+        /** No bearer token (401). */
+        NO_TOKEN,
+        /** A malformed bearer attempt (400). */
+        INVALID_REQUEST,
+        /** A token that failed verification (401). */
+        INVALID_TOKEN,
+        /** A valid token without the scopes the call needs (403). */
+        INSUFFICIENT_SCOPE,
+        /** The keys could not be fetched (503). */
+        KEYS_UNAVAILABLE
+    }
+
+    /**
+     * Records an allowed request.
+     *
+     * @param caller who called
+     * @param method the JSON-RPC method
+     * @param tool the tool for {@code tools/call}, else null
+     */
+    public static void allowed(McpCaller caller, String method, String tool) {
+        if (LOG.isLoggable(Level.FINE)) {
+            LOG.fine(line("allow", 200, Reason.OK, caller, method, tool, List.of(), null));
+        }
+    }
+
+    /**
+     * Records a refusal.
+     *
+     * @param status the HTTP status sent
+     * @param reason why
+     * @param caller who called, or null before authentication
+     * @param method the JSON-RPC method, or null when the body was not read
+     * @param tool the tool, or null
+     * @param missingScopes scopes the caller lacks
+     * @param description the description sent to the client, or null
+     */
+    public static void denied(int status, Reason reason, McpCaller caller, String method, String tool,
+            List<String> missingScopes, String description) {
+        if (LOG.isLoggable(Level.INFO)) {
+            LOG.info(line("deny", status, reason, caller, method, tool, missingScopes, description));
+        }
+    }
+
+    static String line(String decision, int status, Reason reason, McpCaller caller, String method, String tool,
+            List<String> missingScopes, String description) {
+        JsonObjectBuilder line = Json.createObjectBuilder()
+                .add("time", Instant.now().toString())
+                .add("decision", decision)
+                .add("status", status)
+                .add("reason", reason.name().toLowerCase(java.util.Locale.ROOT));
+        if (caller != null) {
+            line.add("subject", caller.subject());
+            if (caller.clientId() != null) {
+                line.add("client_id", caller.clientId());
+            }
+        }
+        if (method != null) {
+            line.add("method", method);
+        }
+        if (tool != null) {
+            line.add("tool", tool);
+        }
+        if (!missingScopes.isEmpty()) {
+            line.add("missing_scopes", String.join(" ", missingScopes));
+        }
+        if (description != null) {
+            line.add("description", description);
+        }
+        return "MCPAUTH-AUDIT " + line.build();
+    }
+}

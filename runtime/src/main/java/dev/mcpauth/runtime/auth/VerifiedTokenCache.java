@@ -1,0 +1,103 @@
+package dev.mcpauth.runtime.auth;
+
+import dev.mcpauth.McpCaller;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Remembers tokens verified recently, so a client's next requests skip the signature check: a bounded map
+ * from the SHA-256 of the token (never the token itself) to its caller, each entry valid until the token
+ * expires (plus the clock skew), and all of them dropped whenever the issuer's key set is re-fetched, so
+ * a key removed from the JWKS stops working as soon as the verifier learns of it.
+ */
+final class VerifiedTokenCache {
+
+    /** Default bound: enough for every active client of a busy server, a few megabytes at most. */
+    static final int DEFAULT_MAX_ENTRIES = 10_000;
+
+    private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong keySetGeneration = new AtomicLong();
+    private final int maxEntries;
+    private final long skewMillis;
+
+    VerifiedTokenCache(int maxEntries, long skewSeconds) {
+        this.maxEntries = maxEntries;
+        this.skewMillis = skewSeconds * 1000;
+    }
+
+    /** The caller of a token verified before and still valid at {@code nowMillis}, or null. */
+    McpCaller get(String token, long nowMillis) {
+        Key key = Key.of(token);
+        Entry entry = entries.get(key);
+        if (entry == null) {
+            return null;
+        }
+        if (entry.generation != keySetGeneration.get() || nowMillis > entry.validUntilMillis) {
+            entries.remove(key, entry);
+            return null;
+        }
+        return entry.caller;
+    }
+
+    /** Remembers a verified token until {@code expiresAtMillis} plus the clock skew. */
+    void put(String token, McpCaller caller, long expiresAtMillis) {
+        if (entries.size() >= maxEntries) {
+            evict(System.currentTimeMillis());
+        }
+        entries.put(Key.of(token), new Entry(caller, expiresAtMillis + skewMillis, keySetGeneration.get()));
+    }
+
+    /** Forgets everything: the key set changed, so earlier verdicts may no longer hold. */
+    void keySetChanged() {
+        keySetGeneration.incrementAndGet();
+        entries.clear();
+    }
+
+    int size() {
+        return entries.size();
+    }
+
+    /** Drops expired entries; if the map is still full, drops everything (rare, and only costs re-verification). */
+    private void evict(long nowMillis) {
+        entries.values().removeIf(entry -> nowMillis > entry.validUntilMillis);
+        if (entries.size() >= maxEntries) {
+            entries.clear();
+        }
+    }
+
+    private record Entry(McpCaller caller, long validUntilMillis, long generation) {
+    }
+
+    /** A SHA-256 digest with value semantics. */
+    private static final class Key {
+        private final byte[] digest;
+        private final int hash;
+
+        private Key(byte[] digest) {
+            this.digest = digest;
+            this.hash = Arrays.hashCode(digest);
+        }
+
+        static Key of(String token) {
+            try {
+                return new Key(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && MessageDigest.isEqual(digest, key.digest);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+}
