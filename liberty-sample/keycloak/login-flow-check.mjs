@@ -211,7 +211,7 @@ async function main() {
   const client = await registerClient({ scope: 'tickets:read tickets:write' });
   check(!!client.client_id && client.token_endpoint_auth_method === 'none', `DCR (scope "tickets:read tickets:write") -> 201, client_id ${client.client_id}, token_endpoint_auth_method ${client.token_endpoint_auth_method}`);
 
-  const expectToken = (r, user, { write }) => {
+  const expectToken = (r, user, { write, clientId = client.client_id }) => {
     const c = r.claims;
     console.log(`     ${user}: ${show(c)}  consent page: ${r.consentShown}`);
     check(audOf(c).includes(RESOURCE), `${user}: aud contains ${RESOURCE}`);
@@ -219,33 +219,38 @@ async function main() {
     check(scopesOf(c).includes('tickets:write') === write, `${user}: scope ${write ? 'contains' : 'lacks'} tickets:write`);
     check(c.preferred_username === user, `${user}: preferred_username ${c.preferred_username}`);
     check(typeof c.sub === 'string' && c.sub.length > 0, `${user}: sub present`);
-    check(c.azp === client.client_id, `${user}: azp is the client id`);
+    check(c.azp === clientId, `${user}: azp is the client id`);
     check(c.iss === ISSUER, `${user}: iss ${c.iss}`);
   };
 
+  // step-up scenario: first a token with tickets:read only, then the same client asks for tickets:write too
+  const aliceRead = await login({ clientId: client.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
+  console.log(`     steps: ${aliceRead.steps.join(' | ')}`);
+  console.log(`     cookies at the end: ${aliceRead.cookies.join(', ')}`);
+  expectToken(aliceRead, 'alice', { write: false });
+  check(aliceRead.consentShown, 'alice: consent page on the first authorization of this client (accepted)');
+
   const alice = await login({ clientId: client.client_id, username: 'alice', password: 'alice' });
-  console.log(`     steps: ${alice.steps.join(' | ')}`);
-  console.log(`     cookies: ${alice.cookies.join(', ')}`);
   expectToken(alice, 'alice', { write: true });
-  check(alice.consentShown, 'alice: consent page shown on first authorization of this client (and accepted)');
+  check(alice.consentShown, 'alice: consent page again when the client asks for the new scope tickets:write (step-up)');
+
+  const aliceAgain = await login({ clientId: client.client_id, username: 'alice', password: 'alice' });
+  check(!aliceAgain.consentShown && scopesOf(aliceAgain.claims).includes('tickets:write'), 'alice: no consent page once both scopes were granted (consent is remembered per user and client)');
 
   const bob = await login({ clientId: client.client_id, username: 'bob', password: 'bob' });
   expectToken(bob, 'bob', { write: false });
 
-  // step-up scenario: a token with tickets:read only, then the same client asks for tickets:write too
-  const aliceRead = await login({ clientId: client.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
-  expectToken(aliceRead, 'alice', { write: false });
-  check(!aliceRead.consentShown, 'alice: no consent page when the scopes were granted before (consent is remembered)');
-
+  // a client that registered with scope "tickets:read" cannot step up: Keycloak answers invalid_scope
   const client2 = await registerClient({ scope: 'tickets:read' });
   const aliceR2 = await login({ clientId: client2.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
   check(!scopesOf(aliceR2.claims).includes('tickets:write') && audOf(aliceR2.claims).includes(RESOURCE), 'client registered with scope "tickets:read": token with tickets:read, aud ok');
-  const aliceUp = await login({ clientId: client2.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read tickets:write' });
-  console.log(`     step-up on a client registered with scope "tickets:read" only: scope "${aliceUp.claims.scope}"`);
+  let stepUp;
+  try { stepUp = (await login({ clientId: client2.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read tickets:write' })).claims.scope; } catch (e) { stepUp = e.message; }
+  check(/invalid_scope/.test(stepUp), `client registered with scope "tickets:read" asking for tickets:write: ${stepUp}`);
 
   const client3 = await registerClient({ scope: null });
   const alice3 = await login({ clientId: client3.client_id, username: 'alice', password: 'alice' });
-  expectToken(alice3, 'alice', { write: true });
+  expectToken(alice3, 'alice', { write: true, clientId: client3.client_id });
   console.log('     (client registered without "scope")');
 
   const whoami = await login({ clientId: client.client_id, username: 'bob', password: 'bob', scope: 'openid' });

@@ -21,6 +21,8 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -181,6 +183,32 @@ class AuthIT {
         HttpResponse<String> elsewhere = MCP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + MCP.endpoint().getPort()
                 + "/auth-it/.well-known/oauth-protected-resource/other")).GET().build());
         assertEquals(404, elsewhere.statusCode());
+    }
+
+    @Test
+    void refusalsAreAuditedWithoutTheToken() throws Exception {
+        String readOnly = AS.rs256(AS.claims(RESOURCE, "tickets:read").claim("azp", "audit-client").build());
+        assertEquals(403, MCP.post(callBody("draft_reply", "{\"ticketId\":\"T-9\",\"text\":\"x\"}"), bearer(readOnly)).statusCode());
+        String expired = AS.rs256(AS.claims(RESOURCE, "").expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
+        assertEquals(401, MCP.post(PING, bearer(expired)).statusCode());
+
+        Path log = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+        Instant deadline = Instant.now().plusSeconds(10);
+        String text = Files.readString(log);
+        while (!text.contains("\"client_id\":\"audit-client\"") && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+            text = Files.readString(log);
+        }
+        String denial = text.lines().filter(line -> line.contains("MCPAUTH-AUDIT") && line.contains("\"client_id\":\"audit-client\""))
+                .findFirst().orElseThrow(() -> new AssertionError("no audit line for the 403"));
+        for (String field : List.of("\"decision\":\"deny\"", "\"status\":403", "\"reason\":\"insufficient_scope\"",
+                "\"subject\":\"user-42\"", "\"method\":\"tools/call\"", "\"tool\":\"draft_reply\"",
+                "\"missing_scopes\":\"tickets:write\"", "\"time\":\"")) {
+            assertTrue(denial.contains(field), field + " missing in " + denial);
+        }
+        assertTrue(text.lines().anyMatch(line -> line.contains("MCPAUTH-AUDIT") && line.contains("\"reason\":\"invalid_token\"")
+                && line.contains("The token has expired")));
+        assertFalse(text.contains(readOnly) || text.contains(expired), "the log must never contain a token");
     }
 
     @Test
