@@ -15,6 +15,8 @@
 #   KEYCLOAK_VERSION        26.5.6
 #   KEYCLOAK_HOME_DIR       $HOME/.cache/mcp-auth/keycloak-$KEYCLOAK_VERSION   (unzipped distribution)
 #   KEYCLOAK_PORT           8180     HTTP port
+#   KEYCLOAK_HTTP_HOST      127.0.0.1  bind address (0.0.0.0 = all interfaces; the realm allows anonymous
+#                                    client registration from localhost only anyway)
 #   KEYCLOAK_MGMT_PORT      9190     management port (health endpoints at /health/ready); Keycloak's
 #                                    default 9000 is avoided on purpose
 #   KEYCLOAK_HOSTNAME       http://localhost:$KEYCLOAK_PORT   fixed frontend URL, so the token "iss" is
@@ -24,7 +26,7 @@
 #                                    `start --data DIR` overrides)
 #   KEYCLOAK_LOG            /tmp/keycloak.log      server output (truncated at every start)
 #   KEYCLOAK_PID_FILE       /tmp/mcp-keycloak-$KEYCLOAK_PORT.pid
-#   KEYCLOAK_START_TIMEOUT  120      seconds to wait for readiness
+#   KEYCLOAK_START_TIMEOUT  180      seconds to wait for readiness
 #   KEYCLOAK_ADMIN          admin    bootstrap admin of the master realm (admin console, admin REST API)
 #   KEYCLOAK_ADMIN_PASSWORD admin
 #   KEYCLOAK_HEAP           (unset)  e.g. "-Xms64m -Xmx384m"; unset = kc.sh default "-Xms64m -Xmx512m"
@@ -37,13 +39,14 @@ KEYCLOAK_VERSION="${KEYCLOAK_VERSION:-26.5.6}"
 KEYCLOAK_HOME_DIR="${KEYCLOAK_HOME_DIR:-$HOME/.cache/mcp-auth/keycloak-$KEYCLOAK_VERSION}"
 KEYCLOAK_PORT="${KEYCLOAK_PORT:-8180}"
 KEYCLOAK_MGMT_PORT="${KEYCLOAK_MGMT_PORT:-9190}"
+KEYCLOAK_HTTP_HOST="${KEYCLOAK_HTTP_HOST:-127.0.0.1}"
 KEYCLOAK_HOSTNAME="${KEYCLOAK_HOSTNAME:-http://localhost:$KEYCLOAK_PORT}"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KEYCLOAK_REALM_FILE="${KEYCLOAK_REALM_FILE:-$SCRIPT_DIR/realm-mcp.json}"
 KEYCLOAK_DATA_DIR="${KEYCLOAK_DATA_DIR:-/tmp/mcp-keycloak-$KEYCLOAK_PORT}"
 KEYCLOAK_LOG="${KEYCLOAK_LOG:-/tmp/keycloak.log}"
 KEYCLOAK_PID_FILE="${KEYCLOAK_PID_FILE:-/tmp/mcp-keycloak-$KEYCLOAK_PORT.pid}"
-KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-120}"
+KEYCLOAK_START_TIMEOUT="${KEYCLOAK_START_TIMEOUT:-180}"
 KEYCLOAK_ADMIN="${KEYCLOAK_ADMIN:-admin}"
 KEYCLOAK_ADMIN_PASSWORD="${KEYCLOAK_ADMIN_PASSWORD:-admin}"
 MVN="${MVN:-mvn}"
@@ -80,9 +83,13 @@ cmd_install() {
   rm -rf "$parent"/.install-*   # leftovers of an interrupted install
   tmp="$(mktemp -d "$parent/.install-XXXXXX")"
   log "fetching org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip (Maven; cached in ~/.m2)"
-  "$MVN" -B -q dependency:copy \
-    -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
-    -DoutputDirectory="$tmp" >/dev/null
+  local out
+  if ! out="$("$MVN" -B -q -Dstyle.color=never dependency:copy \
+      -Dartifact="org.keycloak:keycloak-quarkus-dist:$KEYCLOAK_VERSION:zip" \
+      -DoutputDirectory="$tmp" 2>&1)"; then
+    echo "$out" >&2
+    die "Maven could not fetch the Keycloak distribution"
+  fi
   zip="$tmp/keycloak-quarkus-dist-$KEYCLOAK_VERSION.zip"
   [[ -f "$zip" ]] || die "download failed: $zip not found"
   log "unzipping into $KEYCLOAK_HOME_DIR"
@@ -130,6 +137,7 @@ cmd_start() {
 
   local -a args=(
     start-dev
+    --http-host="$KEYCLOAK_HTTP_HOST"
     --http-port="$KEYCLOAK_PORT"
     --http-management-port="$KEYCLOAK_MGMT_PORT"
     --hostname="$KEYCLOAK_HOSTNAME"

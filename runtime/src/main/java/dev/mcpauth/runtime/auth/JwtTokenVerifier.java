@@ -11,6 +11,7 @@ import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
@@ -111,6 +112,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
         if (!(jwt instanceof SignedJWT signed)) {
             throw new TokenRejectedException("The token is not signed");
+        }
+        for (Base64URL part : signed.getParsedParts()) {
+            // base64url leaves trailing bits unused; only the canonical spelling of a token is that token
+            if (!Base64URL.encode(part.decode()).toString().equals(part.toString())) {
+                throw new TokenRejectedException("The token is not a well-formed JWT");
+            }
         }
         if (!ACCEPTED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
             throw new TokenRejectedException("The token's signing algorithm is not accepted");

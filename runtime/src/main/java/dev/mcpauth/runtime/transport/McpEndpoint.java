@@ -8,7 +8,6 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -123,8 +122,9 @@ public class McpEndpoint {
     private static JsonValue parse(byte[] body) {
         try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             return reader.readValue();
-        } catch (JsonException | IllegalStateException e) {
-            throw new TransportError(400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON");
+        } catch (RuntimeException e) {
+            // JsonException for bad syntax, but parsers also throw plain RuntimeExceptions (Parsson's nesting limit)
+            throw new TransportError(400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON or is nested too deeply");
         }
     }
 

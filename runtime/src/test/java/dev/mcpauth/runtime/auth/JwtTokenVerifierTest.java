@@ -135,6 +135,17 @@ class JwtTokenVerifierTest {
     }
 
     @Test
+    void aNonCanonicalSpellingOfAValidTokenIsRejected() throws Exception {
+        String valid = rs256(claims().build());
+        // a 256-byte RS256 signature leaves 4 bits of its last base64url character unused: flip one of them
+        char last = valid.charAt(valid.length() - 1);
+        String alias = valid.substring(0, valid.length() - 1)
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
+        assertEquals("The token is not a well-formed JWT", rejection(alias));
+    }
+
+    @Test
     void anUnsignedTokenIsRejected() {
         assertEquals("The token is not signed", rejection(new PlainJWT(claims().build()).serialize()));
     }
