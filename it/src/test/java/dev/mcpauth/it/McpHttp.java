@@ -15,7 +15,9 @@ import java.util.Map;
 /** A bare HTTP client for the MCP endpoint, so tests see statuses and headers exactly as a client would. */
 public final class McpHttp {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** HTTP/1.1 as MCP clients speak it; the JDK's default HTTP/2 upgrade attempt costs a round trip per request. */
+    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
 
     private final URI endpoint;
 

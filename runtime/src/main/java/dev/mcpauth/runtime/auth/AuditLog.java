@@ -1,7 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -11,8 +11,10 @@ import java.util.logging.Logger;
 /**
  * One structured line per authorization decision, on the logger {@value #LOGGER_NAME} so operators can
  * route it: time, decision, HTTP status, reason, subject, client, JSON-RPC method, tool, missing scopes and
- * a description. Never the token. Allowed calls are logged at {@code FINE}, refusals at {@code INFO}, so a
- * busy server's log shows what was refused; set the logger to {@code FINE} for a full trail.
+ * a description. Never the token. Refusals of presented credentials (bad tokens, missing scopes, malformed
+ * headers, unreachable keys) are logged at {@code INFO}, so a busy server's log shows what was refused;
+ * allowed calls and requests without any token (the first step of every client's OAuth flow, and the
+ * cheapest way to flood a log) at {@code FINE}: set the logger to {@code FINE} for the full trail.
  */
 public final class AuditLog {
 
@@ -66,14 +68,15 @@ public final class AuditLog {
      */
     public static void denied(int status, Reason reason, McpCaller caller, String method, String tool,
             List<String> missingScopes, String description) {
-        if (LOG.isLoggable(Level.INFO)) {
-            LOG.info(line("deny", status, reason, caller, method, tool, missingScopes, description));
+        Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;
+        if (LOG.isLoggable(level)) {
+            LOG.log(level, line("deny", status, reason, caller, method, tool, missingScopes, description));
         }
     }
 
     static String line(String decision, int status, Reason reason, McpCaller caller, String method, String tool,
             List<String> missingScopes, String description) {
-        JsonObjectBuilder line = Json.createObjectBuilder()
+        JsonObjectBuilder line = Jsonp.object()
                 .add("time", Instant.now().toString())
                 .add("decision", decision)
                 .add("status", status)

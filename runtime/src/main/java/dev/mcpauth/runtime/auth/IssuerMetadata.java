@@ -1,6 +1,6 @@
 package dev.mcpauth.runtime.auth;
 
-import jakarta.json.Json;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -60,7 +60,7 @@ final class IssuerMetadata {
                     continue;
                 }
                 JsonObject metadata;
-                try (JsonReader reader = Json.createReader(new java.io.ByteArrayInputStream(body))) {
+                try (JsonReader reader = Jsonp.reader(new java.io.ByteArrayInputStream(body))) {
                     metadata = reader.readObject();
                 }
                 if (!(metadata.get("issuer") instanceof JsonString named) || !named.getString().equals(issuer)) {

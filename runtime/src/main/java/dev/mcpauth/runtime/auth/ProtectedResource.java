@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.auth;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.tools.ToolDefinition;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -62,15 +62,15 @@ public final class ProtectedResource {
     }
 
     private static JsonObject metadataDocument(AuthSettings settings, List<String> scopesSupported) {
-        JsonArrayBuilder servers = Json.createArrayBuilder();
+        JsonArrayBuilder servers = Jsonp.array();
         settings.authorizationServers().forEach(servers::add);
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = Jsonp.array();
         scopesSupported.forEach(scopes::add);
-        JsonObjectBuilder document = Json.createObjectBuilder()
+        JsonObjectBuilder document = Jsonp.object()
                 .add("resource", settings.resource().toString())
                 .add("authorization_servers", servers)
                 .add("scopes_supported", scopes)
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("bearer_methods_supported", Jsonp.array().add("header"))
                 .add("resource_name", settings.resourceName());
         settings.resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
         return document.build();

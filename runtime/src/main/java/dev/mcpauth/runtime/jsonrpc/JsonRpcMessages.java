@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.jsonrpc;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -19,7 +18,7 @@ public final class JsonRpcMessages {
      * @return the response
      */
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsonp.object().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     /**
@@ -30,12 +29,12 @@ public final class JsonRpcMessages {
      * @return the response
      */
     public static JsonObject error(JsonValue id, JsonRpcException error) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = Jsonp.object()
                 .add("code", error.error().code())
                 .add("message", error.getMessage());
         if (error.data() != null) {
             body.add("data", error.data());
         }
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("error", body).build();
+        return Jsonp.object().add("jsonrpc", "2.0").add("id", id).add("error", body).build();
     }
 }

@@ -1,6 +1,6 @@
 package dev.mcpauth.runtime.tools;
 
-import jakarta.json.Json;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -124,7 +124,7 @@ final class JsonSchemaGenerator {
                 if (args[0] != String.class) {
                     throw new UnsupportedTypeException(p.getTypeName() + " is not supported: JSON object keys are strings, use Map<String, V>");
                 }
-                return Json.createObjectBuilder().add("type", "object").add("additionalProperties", build(args[1]));
+                return Jsonp.object().add("type", "object").add("additionalProperties", build(args[1]));
             }
             throw new UnsupportedTypeException("generic type " + p.getTypeName() + " is not supported");
         }
@@ -162,7 +162,7 @@ final class JsonSchemaGenerator {
             return type("number");
         }
         if (c.isEnum()) {
-            JsonArrayBuilder values = Json.createArrayBuilder();
+            JsonArrayBuilder values = Jsonp.array();
             for (Object constant : c.getEnumConstants()) {
                 values.add(((Enum<?>) constant).name());
             }
@@ -191,8 +191,8 @@ final class JsonSchemaGenerator {
     }
 
     private JsonObjectBuilder record(Class<?> c) throws UnsupportedTypeException {
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = Jsonp.object();
+        JsonArrayBuilder required = Jsonp.array();
         for (RecordComponent component : c.getRecordComponents()) {
             if (component.getAccessor().isAnnotationPresent(JsonbTransient.class)) {
                 continue;
@@ -239,7 +239,7 @@ final class JsonSchemaGenerator {
         if (found.isEmpty()) {
             throw new UnsupportedTypeException("type " + c.getName() + " has no public fields or getters to map to JSON");
         }
-        JsonObjectBuilder properties = Json.createObjectBuilder();
+        JsonObjectBuilder properties = Jsonp.object();
         for (Map.Entry<String, Type> property : found.entrySet()) {
             properties.add(property.getKey(), property(c, property.getKey(), property.getValue()));
         }
@@ -278,6 +278,6 @@ final class JsonSchemaGenerator {
     }
 
     private static JsonObjectBuilder type(String type) {
-        return Json.createObjectBuilder().add("type", type);
+        return Jsonp.object().add("type", type);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -9,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -77,11 +77,11 @@ public class ToolInvoker {
     public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
         if (!problems.isEmpty()) {
-            JsonArrayBuilder data = Json.createArrayBuilder();
+            JsonArrayBuilder data = Jsonp.array();
             problems.forEach(data::add);
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
                     "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
-                    Json.createObjectBuilder().add("problems", data).build());
+                    Jsonp.object().add("problems", data).build());
         }
         Object[] values = bind(tool, arguments, caller);
         CreationalContext<?> context = beanManager.createCreationalContext(tool.bean());

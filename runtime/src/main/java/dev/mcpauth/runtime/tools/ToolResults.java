@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.Content;
 import dev.mcpauth.ToolResult;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,32 +26,32 @@ final class ToolResults {
             // a declared outputSchema promises structured content, which a null cannot keep
             return kind == ResultKind.OBJECT || kind == ResultKind.WRAPPED_ARRAY
                     ? error("The tool returned no result.")
-                    : result(Json.createArrayBuilder(), null, false);
+                    : result(Jsonp.array(), null, false);
         }
         return switch (kind) {
-            case NONE -> result(Json.createArrayBuilder(), null, false);
-            case TEXT -> result(Json.createArrayBuilder().add(text(value instanceof Enum<?> e ? e.name() : String.valueOf(value))), null, false);
+            case NONE -> result(Jsonp.array(), null, false);
+            case TEXT -> result(Jsonp.array().add(text(value instanceof Enum<?> e ? e.name() : String.valueOf(value))), null, false);
             case OBJECT -> {
                 String json = jsonb.toJson(value);
-                yield result(Json.createArrayBuilder().add(text(json)), parse(json), false);
+                yield result(Jsonp.array().add(text(json)), parse(json), false);
             }
             case WRAPPED_ARRAY -> {
                 String json = jsonb.toJson(value);
-                JsonObject wrapped = Json.createObjectBuilder().add("result", parse(json)).build();
-                yield result(Json.createArrayBuilder().add(text(json)), wrapped, false);
+                JsonObject wrapped = Jsonp.object().add("result", parse(json)).build();
+                yield result(Jsonp.array().add(text(json)), wrapped, false);
             }
-            case CONTENT -> result(Json.createArrayBuilder().add(content((Content) value)), null, false);
+            case CONTENT -> result(Jsonp.array().add(content((Content) value)), null, false);
             case TOOL_RESULT -> toolResult((ToolResult) value);
         };
     }
 
     /** A result reporting a failure of the tool's work, so the model can react (isError, not a protocol error). */
     static JsonObject error(String message) {
-        return result(Json.createArrayBuilder().add(text(message)), null, true);
+        return result(Jsonp.array().add(text(message)), null, true);
     }
 
     private JsonObject toolResult(ToolResult value) {
-        JsonArrayBuilder items = Json.createArrayBuilder();
+        JsonArrayBuilder items = Jsonp.array();
         for (Content item : value.content()) {
             items.add(content(item));
         }
@@ -60,7 +60,7 @@ final class ToolResults {
     }
 
     private static JsonObject result(JsonArrayBuilder content, JsonValue structured, boolean isError) {
-        JsonObjectBuilder result = Json.createObjectBuilder().add("content", content);
+        JsonObjectBuilder result = Jsonp.object().add("content", content);
         if (structured != null) {
             result.add("structuredContent", structured);
         }
@@ -75,13 +75,13 @@ final class ToolResults {
             return text(text.text());
         }
         if (item instanceof Content.Image image) {
-            return Json.createObjectBuilder().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
+            return Jsonp.object().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
         }
         if (item instanceof Content.Audio audio) {
-            return Json.createObjectBuilder().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
+            return Jsonp.object().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
         }
         Content.EmbeddedResource embedded = (Content.EmbeddedResource) item;
-        JsonObjectBuilder resource = Json.createObjectBuilder().add("uri", embedded.uri());
+        JsonObjectBuilder resource = Jsonp.object().add("uri", embedded.uri());
         if (embedded.mimeType() != null) {
             resource.add("mimeType", embedded.mimeType());
         }
@@ -90,15 +90,15 @@ final class ToolResults {
         } else {
             resource.add("blob", embedded.blob());
         }
-        return Json.createObjectBuilder().add("type", "resource").add("resource", resource).build();
+        return Jsonp.object().add("type", "resource").add("resource", resource).build();
     }
 
     private static JsonObject text(String text) {
-        return Json.createObjectBuilder().add("type", "text").add("text", text).build();
+        return Jsonp.object().add("type", "text").add("text", text).build();
     }
 
     private static JsonValue parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = Jsonp.reader(new StringReader(json))) {
             return reader.readValue();
         }
     }

@@ -1,12 +1,12 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
 import jakarta.enterprise.inject.spi.Bean;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -49,8 +49,8 @@ final class ToolScanner {
         }
 
         List<ToolParameter> parameters = new ArrayList<>();
-        JsonObjectBuilder properties = Json.createObjectBuilder();
-        JsonArrayBuilder required = Json.createArrayBuilder();
+        JsonObjectBuilder properties = Jsonp.object();
+        JsonArrayBuilder required = Jsonp.array();
         Set<String> seen = new HashSet<>();
         Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
@@ -77,7 +77,7 @@ final class ToolScanner {
             try {
                 JsonObject schema = new JsonSchemaGenerator(false).schemaOf(type);
                 if (arg != null && !arg.description().isEmpty()) {
-                    schema = Json.createObjectBuilder(schema).add("description", arg.description()).build();
+                    schema = Jsonp.object(schema).add("description", arg.description()).build();
                 }
                 properties.add(argName, schema);
             } catch (UnsupportedTypeException e) {
@@ -89,7 +89,7 @@ final class ToolScanner {
             }
             parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, false));
         }
-        JsonObject inputSchema = Json.createObjectBuilder()
+        JsonObject inputSchema = Jsonp.object()
                 .add("type", "object")
                 .add("properties", properties)
                 .add("required", required)
@@ -121,7 +121,7 @@ final class ToolScanner {
         } catch (IllegalAccessException | RuntimeException e) {
             return new Outcome(null, List.of(DeploymentProblems.notPublic(where)));
         }
-        JsonObjectBuilder descriptor = Json.createObjectBuilder().add("name", name);
+        JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
         if (!tool.title().isEmpty()) {
             descriptor.add("title", tool.title());
         }
@@ -161,10 +161,10 @@ final class ToolScanner {
 
     /** MCP requires {@code structuredContent} to be an object, so arrays travel as {@code {"result": [...]}}. */
     private static JsonObject wrapped(JsonObject arraySchema) {
-        return Json.createObjectBuilder()
+        return Jsonp.object()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder().add("result", arraySchema))
-                .add("required", Json.createArrayBuilder().add("result"))
+                .add("properties", Jsonp.object().add("result", arraySchema))
+                .add("required", Jsonp.array().add("result"))
                 .build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.ProtectedResource;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -55,6 +55,6 @@ final class AuthResponses {
     }
 
     private static String body(String error, String description) {
-        return Json.createObjectBuilder().add("error", error).add("error_description", description).build().toString();
+        return Jsonp.object().add("error", error).add("error_description", description).build().toString();
     }
 }

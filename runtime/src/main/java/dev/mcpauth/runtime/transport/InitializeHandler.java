@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -17,15 +17,15 @@ final class InitializeHandler {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
         }
-        JsonObjectBuilder serverInfo = Json.createObjectBuilder()
+        JsonObjectBuilder serverInfo = Jsonp.object()
                 .add("name", settings.serverName())
                 .add("version", settings.serverVersion());
         settings.serverTitle().ifPresent(title -> serverInfo.add("title", title));
-        JsonObjectBuilder result = Json.createObjectBuilder()
+        JsonObjectBuilder result = Jsonp.object()
                 .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))
                 // the tool set is fixed at deployment, so there is never a list_changed notification to send
-                .add("capabilities", Json.createObjectBuilder()
-                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
+                .add("capabilities", Jsonp.object()
+                        .add("tools", Jsonp.object().add("listChanged", false)))
                 .add("serverInfo", serverInfo);
         settings.instructions().ifPresent(text -> result.add("instructions", text));
         return result.build();

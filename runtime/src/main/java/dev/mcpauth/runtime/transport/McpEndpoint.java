@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
@@ -7,7 +8,6 @@ import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -120,7 +120,7 @@ public class McpEndpoint {
     }
 
     private static JsonValue parse(byte[] body) {
-        try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        try (JsonReader reader = Jsonp.reader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for bad syntax, but parsers also throw plain RuntimeExceptions (Parsson's nesting limit)

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -7,7 +8,6 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -26,11 +26,11 @@ final class ToolsHandler {
     static JsonObject list(JsonObject params, List<ToolDefinition> visible, int pageSize) {
         int offset = params.containsKey("cursor") ? decodeCursor(params.get("cursor"), visible.size()) : 0;
         int end = Math.min(visible.size(), offset + pageSize);
-        JsonArrayBuilder tools = Json.createArrayBuilder();
+        JsonArrayBuilder tools = Jsonp.array();
         for (ToolDefinition tool : visible.subList(offset, end)) {
             tools.add(tool.descriptor());
         }
-        JsonObjectBuilder result = Json.createObjectBuilder().add("tools", tools);
+        JsonObjectBuilder result = Jsonp.object().add("tools", tools);
         if (end < visible.size()) {
             result.add("nextCursor", encodeCursor(end));
         }
