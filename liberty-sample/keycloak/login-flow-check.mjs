@@ -122,16 +122,25 @@ export async function registerClient({ scope = 'tickets:read tickets:write', red
  */
 export async function authorize({ clientId, username, password, scope, redirectUri = REDIRECT_URI, resource = RESOURCE, pkce, acceptConsent = true }) {
   const meta = await discovery();
-  const jar = new CookieJar();
-  const state = b64url(randomBytes(16));
-  const steps = [];
   const url = new URL(meta.authorization_endpoint);
   url.search = new URLSearchParams({
-    response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope, state,
+    response_type: 'code', client_id: clientId, redirect_uri: redirectUri, scope, state: b64url(randomBytes(16)),
     code_challenge: pkce.challenge, code_challenge_method: pkce.method,
     ...(resource ? { resource } : {}), // RFC 8707, as MCP clients send it (Keycloak ignores it)
   }).toString();
+  return completeAuthorization(url, { username, password, redirectUri, acceptConsent });
+}
 
+/**
+ * What a user does in the browser, headlessly: opens an authorization URL that a client built (any client:
+ * this script or the MCP SDK), signs in on Keycloak's login form, accepts the consent form if shown, and
+ * ends at the redirect URI. Returns { code, state, iss, consentShown, cookies, steps }.
+ */
+export async function completeAuthorization(authorizationUrl, { username, password, redirectUri = REDIRECT_URI, acceptConsent = true }) {
+  const url = new URL(authorizationUrl);
+  const state = url.searchParams.get('state');
+  const jar = new CookieJar();
+  const steps = [];
   let consentShown = false;
   let loginDone = false;
   let response = await fetch(url, { redirect: 'manual' });

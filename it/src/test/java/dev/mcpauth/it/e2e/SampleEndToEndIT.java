@@ -1,0 +1,89 @@
+package dev.mcpauth.it.e2e;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sample as a user meets it: Keycloak (from Maven Central, as a process) and the sample WAR on its own
+ * Liberty server, driven by the official MCP TypeScript SDK client ({@code it/e2e/sample.e2e.test.mjs}).
+ * This class starts and stops both servers, installs the pinned npm packages, runs the Node suite and keeps
+ * every log under {@code it/target/e2e}.
+ */
+class SampleEndToEndIT {
+
+    private static final Path ROOT = Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
+    private static final Path LOGS = ROOT.resolve("it/target/e2e");
+    private static final Path KEYCLOAK = ROOT.resolve("liberty-sample/keycloak/keycloak.sh");
+    private static final Path LIBERTY = ROOT.resolve("liberty-sample/target/liberty/wlp/bin/server");
+    private static final Path SAMPLE_SERVER = ROOT.resolve("liberty-sample/target/liberty/wlp/usr/servers/sampleServer");
+    private static final Map<String, String> KEYCLOAK_ENV = Map.of(
+            "KEYCLOAK_LOG", LOGS.resolve("keycloak.log").toString(),
+            "KEYCLOAK_DATA_DIR", LOGS.resolve("keycloak-data").toString());
+    /** Clock skew 0, so the expiry scenario does not have to wait out the default minute. */
+    private static final Map<String, String> SAMPLE_ENV = Map.of("MP_JWT_VERIFY_CLOCK_SKEW", "0");
+
+    @BeforeAll
+    static void startKeycloakAndSample() throws Exception {
+        Files.createDirectories(LOGS);
+        for (int port : List.of(8180, 9080)) {
+            assertPortFree(port);
+        }
+        Instant start = Instant.now();
+        assertEquals(0, ExternalProcess.run(List.of("bash", KEYCLOAK.toString(), "start"), KEYCLOAK_ENV,
+                LOGS.resolve("keycloak-script.log"), Duration.ofMinutes(5)), "Keycloak did not start; see " + LOGS);
+        Instant keycloakReady = Instant.now();
+        assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), SAMPLE_ENV,
+                LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)), "Liberty did not start; see " + LOGS);
+        ExternalProcess.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2));
+        System.out.printf("e2e: Keycloak ready in %d s, sample in %d s more%n",
+                Duration.between(start, keycloakReady).toSeconds(), Duration.between(keycloakReady, Instant.now()).toSeconds());
+    }
+
+    @AfterAll
+    static void stopBoth() throws Exception {
+        try {
+            ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"),
+                    Duration.ofMinutes(2));
+        } finally {
+            ExternalProcess.run(List.of("bash", KEYCLOAK.toString(), "stop"), KEYCLOAK_ENV, LOGS.resolve("keycloak-script.log"),
+                    Duration.ofMinutes(2));
+            Path messages = SAMPLE_SERVER.resolve("logs/messages.log");
+            if (Files.exists(messages)) {
+                Files.copy(messages, LOGS.resolve("liberty-messages.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    @Test
+    void theOfficialSdkClientDoesTheWholeFlow() throws Exception {
+        Path suite = ROOT.resolve("it/e2e");
+        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", suite.toString()),
+                Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
+        Path report = LOGS.resolve("node-test.log");
+        Files.deleteIfExists(report);
+        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", suite.resolve("sample.e2e.test.mjs").toString()),
+                Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
+        String output = Files.readString(report);
+        System.out.println(output);
+        assertEquals(0, exit, "the end-to-end suite failed:\n" + output);
+    }
+
+    private static void assertPortFree(int port) throws IOException {
+        try (ServerSocket socket = new ServerSocket(port)) {
+            socket.setReuseAddress(true);
+        } catch (IOException e) {
+            throw new IllegalStateException("port " + port + " is in use: stop the demo (or whatever holds it) before the e2e suite", e);
+        }
+    }
+}
