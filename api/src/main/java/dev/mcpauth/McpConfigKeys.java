@@ -66,6 +66,15 @@ public final class McpConfigKeys {
     /** Timeout in milliseconds for fetching the issuer's metadata and JWKS. Default: {@value #DEFAULT_HTTP_TIMEOUT_MS}. */
     public static final String AUTH_HTTP_TIMEOUT_MS = "mcp.auth.http-timeout-ms";
 
+    /**
+     * How many verified tokens to remember, so their next requests skip the signature check; {@code 0} switches
+     * the cache off. Default: {@value #DEFAULT_TOKEN_CACHE_SIZE}.
+     */
+    public static final String AUTH_TOKEN_CACHE_SIZE = "mcp.auth.token-cache-size";
+
+    /** Default of {@link #AUTH_TOKEN_CACHE_SIZE}. */
+    public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
+
     /** The required token issuer ({@code iss}); MicroProfile JWT's key. Required when auth is enabled. */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 

@@ -8,9 +8,11 @@ import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE;
 import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE_DOCUMENTATION;
 import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE_NAME;
 import static dev.mcpauth.McpConfigKeys.AUTH_SCOPES_SUPPORTED;
+import static dev.mcpauth.McpConfigKeys.AUTH_TOKEN_CACHE_SIZE;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_CLOCK_SKEW_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_HTTP_TIMEOUT_MS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_NAME;
+import static dev.mcpauth.McpConfigKeys.DEFAULT_TOKEN_CACHE_SIZE;
 import static dev.mcpauth.McpConfigKeys.JWT_AUDIENCES;
 import static dev.mcpauth.McpConfigKeys.JWT_CLOCK_SKEW;
 import static dev.mcpauth.McpConfigKeys.JWT_ISSUER;
@@ -45,6 +47,7 @@ import org.eclipse.microprofile.config.Config;
  * @param resourceName the PRM {@code resource_name}
  * @param resourceDocumentation the PRM {@code resource_documentation}, or empty
  * @param httpTimeoutMillis the timeout for metadata and JWKS requests
+ * @param tokenCacheSize how many verified tokens to remember (0: none)
  */
 public record AuthSettings(
         boolean enabled,
@@ -58,7 +61,8 @@ public record AuthSettings(
         Optional<List<String>> challengeScopes,
         String resourceName,
         Optional<String> resourceDocumentation,
-        int httpTimeoutMillis) {
+        int httpTimeoutMillis,
+        int tokenCacheSize) {
 
     /** The result of reading the configuration: settings when it is complete, else one message per problem. */
     public record Loaded(AuthSettings settings, List<String> problems) {
@@ -79,7 +83,7 @@ public record AuthSettings(
                 .orElse(DEFAULT_SERVER_NAME);
         if (!enabled) {
             return new Loaded(new AuthSettings(false, null, null, Optional.empty(), Set.of(), 0, List.of(),
-                    Optional.empty(), Optional.empty(), name, Optional.empty(), DEFAULT_HTTP_TIMEOUT_MS), problems);
+                    Optional.empty(), Optional.empty(), name, Optional.empty(), DEFAULT_HTTP_TIMEOUT_MS, 0), problems);
         }
 
         Optional<String> rawResource = config.getOptionalValue(AUTH_RESOURCE, String.class);
@@ -106,6 +110,8 @@ public record AuthSettings(
                 .map(value -> nonNegativeInt(value, JWT_CLOCK_SKEW, problems)).orElse(DEFAULT_CLOCK_SKEW_SECONDS);
         int timeout = config.getOptionalValue(AUTH_HTTP_TIMEOUT_MS, String.class)
                 .map(value -> nonNegativeInt(value, AUTH_HTTP_TIMEOUT_MS, problems)).orElse(DEFAULT_HTTP_TIMEOUT_MS);
+        int cacheSize = config.getOptionalValue(AUTH_TOKEN_CACHE_SIZE, String.class)
+                .map(value -> nonNegativeInt(value, AUTH_TOKEN_CACHE_SIZE, problems)).orElse(DEFAULT_TOKEN_CACHE_SIZE);
 
         List<String> servers = list(config, AUTH_AUTHORIZATION_SERVERS).orElse(issuer == null ? List.of() : List.of(issuer));
         for (String server : servers) {
@@ -122,7 +128,7 @@ public record AuthSettings(
             return new Loaded(null, problems);
         }
         return new Loaded(new AuthSettings(true, resource, issuer, jwks, Set.copyOf(audiences), skew, List.copyOf(servers),
-                scopesSupported, challengeScopes, name, documentation, timeout), problems);
+                scopesSupported, challengeScopes, name, documentation, timeout, cacheSize), problems);
     }
 
     private static URI resourceUri(String value, List<String> problems) {

@@ -53,7 +53,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
      * @param settings the resource server settings
      */
     public JwtTokenVerifier(AuthSettings settings) {
-        this(settings, new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_MAX_ENTRIES, settings.clockSkewSeconds()));
+        this(settings, new VerifiedTokenCache(settings.tokenCacheSize(), settings.clockSkewSeconds()));
     }
 
     private JwtTokenVerifier(AuthSettings settings, VerifiedTokenCache cache) {
@@ -61,7 +61,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
     }
 
     JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock) {
-        this(settings, keys, clock, new VerifiedTokenCache(VerifiedTokenCache.DEFAULT_MAX_ENTRIES, settings.clockSkewSeconds()));
+        this(settings, keys, clock, new VerifiedTokenCache(settings.tokenCacheSize(), settings.clockSkewSeconds()));
     }
 
     JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock, VerifiedTokenCache cache) {

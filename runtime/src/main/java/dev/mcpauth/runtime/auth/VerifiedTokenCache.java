@@ -16,14 +16,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class VerifiedTokenCache {
 
-    /** Default bound: enough for every active client of a busy server, a few megabytes at most. */
-    static final int DEFAULT_MAX_ENTRIES = 10_000;
-
     private final ConcurrentHashMap<Key, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong keySetGeneration = new AtomicLong();
     private final int maxEntries;
     private final long skewMillis;
 
+    /**
+     * A cache.
+     *
+     * @param maxEntries the most tokens kept; 0 switches caching off
+     * @param skewSeconds the clock skew allowed after a token's expiry
+     */
     VerifiedTokenCache(int maxEntries, long skewSeconds) {
         this.maxEntries = maxEntries;
         this.skewMillis = skewSeconds * 1000;
@@ -31,6 +34,9 @@ final class VerifiedTokenCache {
 
     /** The caller of a token verified before and still valid at {@code nowMillis}, or null. */
     McpCaller get(String token, long nowMillis) {
+        if (maxEntries == 0) {
+            return null;
+        }
         Key key = Key.of(token);
         Entry entry = entries.get(key);
         if (entry == null) {
@@ -45,6 +51,9 @@ final class VerifiedTokenCache {
 
     /** Remembers a verified token until {@code expiresAtMillis} plus the clock skew. */
     void put(String token, McpCaller caller, long expiresAtMillis) {
+        if (maxEntries == 0) {
+            return;
+        }
         if (entries.size() >= maxEntries) {
             evict(System.currentTimeMillis());
         }

@@ -1,0 +1,26 @@
+// A token issuer for the benchmark: serves OpenID metadata and a JWKS (one RS256 key) over HTTP, and writes
+// one access token, valid for an hour for both benchmarked resources, to the file named by BENCH_TOKEN_FILE.
+// Both servers verify the same token against the same JWKS, fetched once and cached by each.
+import http from 'node:http';
+import { writeFileSync } from 'node:fs';
+import { generateKeyPair, exportJWK, SignJWT } from 'jose';
+
+const PORT = Number(process.env.BENCH_ISSUER_PORT ?? 8290);
+const ISSUER = `http://localhost:${PORT}/bench`;
+const AUDIENCES = (process.env.BENCH_AUDIENCES ?? 'http://localhost:9080/mcp,http://localhost:3000/mcp').split(',');
+
+const { publicKey, privateKey } = await generateKeyPair('RS256');
+const jwk = { ...(await exportJWK(publicKey)), kid: 'bench-1', alg: 'RS256', use: 'sig' };
+const token = await new SignJWT({ scope: 'tickets:read tickets:write', azp: 'bench-client', preferred_username: 'alice' })
+  .setProtectedHeader({ alg: 'RS256', kid: 'bench-1', typ: 'JWT' })
+  .setIssuer(ISSUER).setSubject('bench-user').setAudience(AUDIENCES)
+  .setIssuedAt().setExpirationTime('1h').sign(privateKey);
+writeFileSync(process.env.BENCH_TOKEN_FILE ?? 'bench-token.txt', token);
+
+http.createServer((req, res) => {
+  const body = req.url === '/bench/.well-known/openid-configuration'
+    ? { issuer: ISSUER, jwks_uri: `${ISSUER}/jwks` }
+    : req.url === '/bench/jwks' ? { keys: [jwk] } : null;
+  res.writeHead(body ? 200 : 404, { 'content-type': 'application/json' });
+  res.end(body ? JSON.stringify(body) : '{}');
+}).listen(PORT, 'localhost', () => console.log(`bench issuer ${ISSUER} ready`));

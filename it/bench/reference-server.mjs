@@ -1,0 +1,56 @@
+// The reference: an MCP server built from the official TypeScript SDK as its documentation shows it, in
+// stateless Streamable HTTP mode (a new server and transport per request, JSON responses), protected by the
+// SDK's requireBearerAuth with a JWT verifier using jose against the issuer's JWKS. It serves the same
+// `whoami` tool as the Liberty sample, so both answer the same call.
+import express from 'express';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import { z } from 'zod';
+import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middleware/bearerAuth.js';
+
+const PORT = Number(process.env.REFERENCE_PORT ?? 3000);
+const RESOURCE = `http://localhost:${PORT}/mcp`;
+const ISSUER = process.env.BENCH_ISSUER ?? 'http://localhost:8290/bench';
+const jwks = createRemoteJWKSet(new URL(`${ISSUER}/jwks`));
+
+const verifier = {
+  async verifyAccessToken(token) {
+    const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: RESOURCE, algorithms: ['RS256', 'ES256'] });
+    return {
+      token,
+      clientId: payload.azp ?? payload.client_id,
+      scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
+      expiresAt: payload.exp,
+      resource: new URL(RESOURCE),
+      extra: { sub: payload.sub, user: payload.preferred_username },
+    };
+  },
+};
+
+function mcpServer() {
+  const server = new McpServer({ name: 'reference', version: '1.0.0' });
+  server.registerTool('whoami', {
+    description: 'Who the server thinks the caller is',
+    outputSchema: { user: z.string(), subject: z.string(), clientId: z.string().optional(), scopes: z.array(z.string()) },
+  }, async (_args, extra) => {
+    const identity = {
+      user: extra.authInfo.extra.user, subject: extra.authInfo.extra.sub,
+      clientId: extra.authInfo.clientId, scopes: [...extra.authInfo.scopes].sort(),
+    };
+    return { structuredContent: identity, content: [{ type: 'text', text: JSON.stringify(identity) }] };
+  });
+  return server;
+}
+
+const app = express();
+app.use(express.json());
+app.post('/mcp', requireBearerAuth({ verifier, resourceMetadataUrl: `http://localhost:${PORT}/.well-known/oauth-protected-resource/mcp` }),
+  async (req, res) => {
+    const server = mcpServer();
+    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    res.on('close', () => { transport.close(); server.close(); });
+    await server.connect(transport);
+    await transport.handleRequest(req, res, req.body);
+  });
+app.listen(PORT, 'localhost', () => console.log(`reference MCP server on ${RESOURCE}`));
