@@ -212,6 +212,21 @@ class AuthIT {
     }
 
     @Test
+    void decisionsAreCountedWhenTheServerOffersMicroProfileMetrics() {
+        String token = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
+        assertEquals(200, MCP.post(PING, bearer(token)).statusCode());
+        assertEquals(401, MCP.post(PING, bearer("garbage")).statusCode());
+        HttpResponse<String> metrics = MCP.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + MCP.endpoint().getPort() + "/metrics?scope=application")).GET().build());
+        assertEquals(200, metrics.statusCode());
+        List<String> lines = metrics.body().lines().filter(line -> line.startsWith("mcp_auth_decisions_total{")).toList();
+        assertTrue(lines.stream().anyMatch(line -> line.contains("decision=\"allow\"") && line.contains("reason=\"ok\"")
+                && !line.endsWith(" 0.0")), metrics.body());
+        assertTrue(lines.stream().anyMatch(line -> line.contains("decision=\"deny\"") && line.contains("reason=\"invalid_token\"")
+                && !line.endsWith(" 0.0")), metrics.body());
+    }
+
+    @Test
     void browserClientsCanReadTheChallenge() {
         HttpResponse<String> response = MCP.post(PING, Map.of("Origin", "http://localhost:6274"));
         assertEquals(401, response.statusCode());

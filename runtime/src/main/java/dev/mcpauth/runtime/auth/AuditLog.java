@@ -9,7 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One structured line per authorization decision, on the logger {@value #LOGGER_NAME} so operators can
+ * Records every authorization decision: a counter per outcome and reason when the server offers
+ * MicroProfile Metrics ({@link MicroProfileMetricsDecisions}), and one structured line on the logger {@value #LOGGER_NAME} so operators can
  * route it: time, decision, HTTP status, reason, subject, client, JSON-RPC method, tool, missing scopes and
  * a description. Never the token. Refusals of presented credentials (bad tokens, missing scopes, malformed
  * headers, unreachable keys) are logged at {@code INFO}, so a busy server's log shows what was refused;
@@ -22,6 +23,9 @@ public final class AuditLog {
     public static final String LOGGER_NAME = "dev.mcpauth.audit";
 
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
+
+    /** Set once at startup; each WAR has its own copy of this class. */
+    private static volatile DecisionMetrics metrics = DecisionMetrics.NONE;
 
     private AuditLog() {
     }
@@ -43,6 +47,29 @@ public final class AuditLog {
     }
 
     /**
+     * Whether the server offers the MicroProfile Metrics API to this application.
+     *
+     * @return true when decisions can be counted
+     */
+    public static boolean metricsApiAvailable() {
+        try {
+            Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, AuditLog.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * Counts decisions with {@code counters} from now on.
+     *
+     * @param counters the counters, or {@link DecisionMetrics#NONE}
+     */
+    public static void countWith(DecisionMetrics counters) {
+        metrics = counters;
+    }
+
+    /**
      * Records an allowed request.
      *
      * @param caller who called
@@ -50,6 +77,7 @@ public final class AuditLog {
      * @param tool the tool for {@code tools/call}, else null
      */
     public static void allowed(McpCaller caller, String method, String tool) {
+        metrics.record("allow", Reason.OK);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(line("allow", 200, Reason.OK, caller, method, tool, List.of(), null));
         }
@@ -68,6 +96,7 @@ public final class AuditLog {
      */
     public static void denied(int status, Reason reason, McpCaller caller, String method, String tool,
             List<String> missingScopes, String description) {
+        metrics.record("deny", reason);
         Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;
         if (LOG.isLoggable(level)) {
             LOG.log(level, line("deny", status, reason, caller, method, tool, missingScopes, description));

@@ -2,7 +2,9 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
+import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.CallerProducers;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
@@ -52,6 +54,11 @@ public class McpExtension implements Extension {
         for (Class<?> type : List.of(ToolRegistry.class, ToolInvoker.class, McpRuntime.class, CallerHolder.class,
                 CallerProducers.class, RequiresScopeInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
+        }
+        if (AuditLog.metricsApiAvailable()) {
+            // only then: the class is never even loaded on a server without MicroProfile Metrics
+            event.addAnnotatedType(beanManager.createAnnotatedType(MicroProfileMetricsDecisions.class),
+                    McpExtension.class.getName() + ".MicroProfileMetricsDecisions");
         }
     }
 

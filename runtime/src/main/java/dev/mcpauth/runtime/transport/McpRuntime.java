@@ -1,7 +1,9 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.JwtTokenVerifier;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifier;
@@ -34,6 +36,7 @@ public class McpRuntime {
     private ToolInvoker invoker;
     private CallerHolder callerHolder;
     private Instance<TokenVerifier> customVerifier;
+    private Instance<DecisionMetrics> decisionMetrics;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only. */
@@ -42,12 +45,13 @@ public class McpRuntime {
 
     @Inject
     McpRuntime(McpExtension extension, ToolRegistry registry, ToolInvoker invoker, CallerHolder callerHolder,
-            Instance<TokenVerifier> customVerifier) {
+            Instance<TokenVerifier> customVerifier, Instance<DecisionMetrics> decisionMetrics) {
         this.extension = extension;
         this.registry = registry;
         this.invoker = invoker;
         this.callerHolder = callerHolder;
         this.customVerifier = customVerifier;
+        this.decisionMetrics = decisionMetrics;
     }
 
     /**
@@ -57,6 +61,10 @@ public class McpRuntime {
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object payload) {
         protectedResource(contextPath(payload));
+        if (decisionMetrics.isResolvable()) {
+            // a proxy: the counters register on the first decision, inside a request of this application
+            AuditLog.countWith(decisionMetrics.get());
+        }
     }
 
     static String contextPath(Object servletContext) {
