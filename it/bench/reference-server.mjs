@@ -33,7 +33,7 @@ function mcpServer() {
   server.registerTool('whoami', {
     description: 'Who the server thinks the caller is',
     outputSchema: { user: z.string(), subject: z.string(), clientId: z.string().optional(), scopes: z.array(z.string()) },
-  }, async (_args, extra) => {
+  }, async (extra) => {
     const identity = {
       user: extra.authInfo.extra.user, subject: extra.authInfo.extra.sub,
       clientId: extra.authInfo.clientId, scopes: [...extra.authInfo.scopes].sort(),

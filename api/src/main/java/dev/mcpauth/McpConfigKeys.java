@@ -75,6 +75,40 @@ public final class McpConfigKeys {
     /** Default of {@link #AUTH_TOKEN_CACHE_SIZE}. */
     public static final int DEFAULT_TOKEN_CACHE_SIZE = 10_000;
 
+    /**
+     * How tokens are verified: {@code jwt} (default: signature against the issuer's JWKS), {@code introspection}
+     * (RFC 7662, for opaque tokens), or {@code jwt-or-introspection} (JWTs locally, anything else by introspection).
+     */
+    public static final String AUTH_VERIFIER = "mcp.auth.verifier";
+
+    /** The RFC 7662 introspection endpoint. Default: {@code introspection_endpoint} of the issuer's metadata. */
+    public static final String AUTH_INTROSPECTION_ENDPOINT = "mcp.auth.introspection.endpoint";
+
+    /** This resource server's client id at the authorization server, for introspection. Required for introspection. */
+    public static final String AUTH_INTROSPECTION_CLIENT_ID = "mcp.auth.introspection.client-id";
+
+    /** This resource server's client secret, for introspection. Required for introspection. */
+    public static final String AUTH_INTROSPECTION_CLIENT_SECRET = "mcp.auth.introspection.client-secret";
+
+    /** How the client authenticates at the introspection endpoint: {@code basic} (default) or {@code post}. */
+    public static final String AUTH_INTROSPECTION_CLIENT_AUTH = "mcp.auth.introspection.client-auth";
+
+    /**
+     * At most how many seconds an introspection result is reused (never beyond the token's {@code exp}).
+     * Default: {@value #DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS}; {@code 0} asks the server every time.
+     */
+    public static final String AUTH_INTROSPECTION_CACHE_TTL = "mcp.auth.introspection.cache-ttl";
+
+    /** Default of {@link #AUTH_INTROSPECTION_CACHE_TTL}. */
+    public static final int DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS = 60;
+
+    /**
+     * Scope hierarchy: comma-separated entries {@code scope=implied implied ...}, such as
+     * {@code tickets:admin=tickets:read tickets:write}; a token granting the scope on the left is treated as
+     * granting those on the right too (transitively). Default: none.
+     */
+    public static final String AUTH_SCOPE_IMPLICATIONS = "mcp.auth.scope-implications";
+
     /** The required token issuer ({@code iss}); MicroProfile JWT's key. Required when auth is enabled. */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 

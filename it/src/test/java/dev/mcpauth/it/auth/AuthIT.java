@@ -227,6 +227,17 @@ class AuthIT {
     }
 
     @Test
+    void forwardedHeadersNeverChangeTheAdvertisedUrls() {
+        Map<String, String> proxyHeaders = Map.of("Forwarded", "host=evil.example.com;proto=https",
+                "X-Forwarded-Host", "evil.example.com", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443");
+        HttpResponse<String> challenged = MCP.post(PING, proxyHeaders);
+        assertEquals("Bearer scope=\"tickets:read\", resource_metadata=\"" + METADATA_URL + "\"", challenge(challenged));
+        HttpRequest.Builder metadata = HttpRequest.newBuilder(URI.create(METADATA_URL)).GET();
+        proxyHeaders.forEach(metadata::header);
+        assertEquals(RESOURCE, McpHttp.json(MCP.send(metadata.build()).body()).getString("resource"));
+    }
+
+    @Test
     void browserClientsCanReadTheChallenge() {
         HttpResponse<String> response = MCP.post(PING, Map.of("Origin", "http://localhost:6274"));
         assertEquals(401, response.statusCode());

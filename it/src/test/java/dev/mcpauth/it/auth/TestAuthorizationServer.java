@@ -20,10 +20,17 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -40,6 +47,8 @@ public final class TestAuthorizationServer {
     private volatile RSAKey rsaKey;
     private final ECKey ecKey;
     private final AtomicInteger jwksRequests = new AtomicInteger();
+    private final AtomicInteger introspectionRequests = new AtomicInteger();
+    private final Map<String, Map<String, Object>> opaqueTokens = new ConcurrentHashMap<>();
     private volatile boolean available = true;
     private volatile long delayMillis;
 
@@ -50,7 +59,9 @@ public final class TestAuthorizationServer {
         // one thread per exchange, so a deliberately slow answer does not hold up the others
         server.setExecutor(Executors.newCachedThreadPool());
         server.createContext("/realms/test/.well-known/openid-configuration", exchange -> respond(exchange,
-                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\"}"));
+                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\",\"introspection_endpoint\":\""
+                        + issuer() + "/introspect\"}"));
+        server.createContext("/realms/test/introspect", this::introspect);
         server.createContext("/realms/test/jwks", exchange -> {
             jwksRequests.incrementAndGet();
             respond(exchange, new JWKSet(List.<JWK>of(rsaKey.toPublicJWK(), ecKey.toPublicJWK())).toString());
@@ -83,6 +94,57 @@ public final class TestAuthorizationServer {
             throw new IllegalStateException(e);
         }
         return rsaKey;
+    }
+
+    /** The client a resource server must authenticate as at the introspection endpoint. */
+    public static final String INTROSPECTION_CLIENT = "mcp-resource";
+    /** Its secret (with characters that Basic authentication must form-encode). */
+    public static final String INTROSPECTION_SECRET = "s3cret:&=";
+
+    /** Issues an opaque token standing for these claims; introspection answers with them and {@code active: true}. */
+    public String opaque(JWTClaimsSet claims) {
+        String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        opaqueTokens.put(token, claims.toJSONObject());
+        return token;
+    }
+
+    /** Revokes an opaque token: introspection answers {@code active: false} from now on. */
+    public void revoke(String token) {
+        opaqueTokens.remove(token);
+    }
+
+    public int introspectionRequests() {
+        return introspectionRequests.get();
+    }
+
+    /** RFC 7662: authenticates the resource server (Basic or form), then tells whether the token is active. */
+    private void introspect(HttpExchange exchange) throws IOException {
+        introspectionRequests.incrementAndGet();
+        String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, String> fields = new HashMap<>();
+        for (String pair : form.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        String basic = exchange.getRequestHeaders().getFirst("Authorization");
+        boolean authenticated = basic != null && basic.equals("Basic " + Base64.getEncoder().encodeToString(
+                (URLEncoder.encode(INTROSPECTION_CLIENT, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(INTROSPECTION_SECRET, StandardCharsets.UTF_8))
+                        .getBytes(StandardCharsets.UTF_8)))
+                || INTROSPECTION_CLIENT.equals(fields.get("client_id")) && INTROSPECTION_SECRET.equals(fields.get("client_secret"));
+        if (!authenticated) {
+            exchange.sendResponseHeaders(401, -1);
+            exchange.close();
+            return;
+        }
+        Map<String, Object> claims = opaqueTokens.get(fields.getOrDefault("token", ""));
+        Map<String, Object> answer = new HashMap<>();
+        answer.put("active", claims != null);
+        if (claims != null) {
+            answer.putAll(claims);
+        }
+        respond(exchange, com.nimbusds.jose.util.JSONObjectUtils.toJSONString(answer));
     }
 
     /** Makes every answer wait this long first. */

@@ -12,7 +12,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The sample as a user meets it: Keycloak (from Maven Central, as a process) and the sample WAR on its own
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * This class starts and stops both servers, installs the pinned npm packages, runs the Node suite and keeps
  * every log under {@code it/target/e2e}.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleEndToEndIT {
 
     private static final Path ROOT = Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
@@ -66,6 +70,7 @@ class SampleEndToEndIT {
     }
 
     @Test
+    @Order(1)
     void theOfficialSdkClientDoesTheWholeFlow() throws Exception {
         Path suite = ROOT.resolve("it/e2e");
         assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", suite.toString()),
@@ -77,6 +82,30 @@ class SampleEndToEndIT {
         String output = Files.readString(report);
         System.out.println(output);
         assertEquals(0, exit, "the end-to-end suite failed:\n" + output);
+    }
+
+    /**
+     * The same sample, restarted to verify tokens by RFC 7662 introspection at Keycloak instead of by signature;
+     * runs after {@link #theOfficialSdkClientDoesTheWholeFlow()}.
+     */
+    @Test
+    @Order(2)
+    void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
+        ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
+        assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(
+                "MCP_AUTH_VERIFIER", "introspection",
+                "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
+                "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
+                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"), LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)));
+        ExternalProcess.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2));
+        Path suite = ROOT.resolve("it/e2e");
+        Path report = LOGS.resolve("node-test-introspection.log");
+        Files.deleteIfExists(report);
+        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", suite.resolve("introspection.e2e.test.mjs").toString()),
+                Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
+        String output = Files.readString(report);
+        System.out.println(output);
+        assertEquals(0, exit, "the introspection end-to-end suite failed:\n" + output);
     }
 
     private static void assertPortFree(int port) throws IOException {

@@ -4,13 +4,21 @@ import static dev.mcpauth.McpConfigKeys.AUTH_AUTHORIZATION_SERVERS;
 import static dev.mcpauth.McpConfigKeys.AUTH_CHALLENGE_SCOPES;
 import static dev.mcpauth.McpConfigKeys.AUTH_ENABLED;
 import static dev.mcpauth.McpConfigKeys.AUTH_HTTP_TIMEOUT_MS;
+import static dev.mcpauth.McpConfigKeys.AUTH_INTROSPECTION_CACHE_TTL;
+import static dev.mcpauth.McpConfigKeys.AUTH_INTROSPECTION_CLIENT_AUTH;
+import static dev.mcpauth.McpConfigKeys.AUTH_INTROSPECTION_CLIENT_ID;
+import static dev.mcpauth.McpConfigKeys.AUTH_INTROSPECTION_CLIENT_SECRET;
+import static dev.mcpauth.McpConfigKeys.AUTH_INTROSPECTION_ENDPOINT;
 import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE;
 import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE_DOCUMENTATION;
 import static dev.mcpauth.McpConfigKeys.AUTH_RESOURCE_NAME;
 import static dev.mcpauth.McpConfigKeys.AUTH_SCOPES_SUPPORTED;
+import static dev.mcpauth.McpConfigKeys.AUTH_SCOPE_IMPLICATIONS;
 import static dev.mcpauth.McpConfigKeys.AUTH_TOKEN_CACHE_SIZE;
+import static dev.mcpauth.McpConfigKeys.AUTH_VERIFIER;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_CLOCK_SKEW_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_HTTP_TIMEOUT_MS;
+import static dev.mcpauth.McpConfigKeys.DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_NAME;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_TOKEN_CACHE_SIZE;
 import static dev.mcpauth.McpConfigKeys.JWT_AUDIENCES;
@@ -27,6 +35,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.Config;
@@ -48,6 +57,9 @@ import org.eclipse.microprofile.config.Config;
  * @param resourceDocumentation the PRM {@code resource_documentation}, or empty
  * @param httpTimeoutMillis the timeout for metadata and JWKS requests
  * @param tokenCacheSize how many verified tokens to remember (0: none)
+ * @param verifier how tokens are verified
+ * @param introspection the introspection client, when the verifier uses introspection
+ * @param scopeImplications each scope and every scope it implies (transitively), from the scope hierarchy
  */
 public record AuthSettings(
         boolean enabled,
@@ -62,7 +74,36 @@ public record AuthSettings(
         String resourceName,
         Optional<String> resourceDocumentation,
         int httpTimeoutMillis,
-        int tokenCacheSize) {
+        int tokenCacheSize,
+        Verifier verifier,
+        Optional<Introspection> introspection,
+        Map<String, Set<String>> scopeImplications) {
+
+    /** How tokens are verified ({@code mcp.auth.verifier}). */
+    public enum Verifier {
+        /** JWTs, by signature against the issuer's JWKS. */
+        JWT,
+        /** Any token, by RFC 7662 introspection at the authorization server. */
+        INTROSPECTION,
+        /** JWTs locally, other (opaque) tokens by introspection. */
+        JWT_OR_INTROSPECTION
+    }
+
+    /**
+     * The introspection client (RFC 7662 §2.1: the resource server authenticates at the endpoint).
+     *
+     * @param endpoint the endpoint, or empty to discover it from the issuer's metadata
+     * @param clientId this resource server's client id
+     * @param clientSecret its secret
+     * @param basicAuth whether to authenticate with HTTP Basic (else with form parameters)
+     * @param cacheTtlSeconds at most how long a result is reused
+     */
+    public record Introspection(Optional<URI> endpoint, String clientId, String clientSecret, boolean basicAuth, int cacheTtlSeconds) {
+        @Override
+        public String toString() {
+            return "Introspection[endpoint=" + endpoint + ", clientId=" + clientId + ", clientSecret=***]";
+        }
+    }
 
     /** The result of reading the configuration: settings when it is complete, else one message per problem. */
     public record Loaded(AuthSettings settings, List<String> problems) {
@@ -83,7 +124,8 @@ public record AuthSettings(
                 .orElse(DEFAULT_SERVER_NAME);
         if (!enabled) {
             return new Loaded(new AuthSettings(false, null, null, Optional.empty(), Set.of(), 0, List.of(),
-                    Optional.empty(), Optional.empty(), name, Optional.empty(), DEFAULT_HTTP_TIMEOUT_MS, 0), problems);
+                    Optional.empty(), Optional.empty(), name, Optional.empty(), DEFAULT_HTTP_TIMEOUT_MS, 0, Verifier.JWT,
+                    Optional.empty(), Map.of()), problems);
         }
 
         Optional<String> rawResource = config.getOptionalValue(AUTH_RESOURCE, String.class);
@@ -124,11 +166,49 @@ public record AuthSettings(
         Optional<String> documentation = config.getOptionalValue(AUTH_RESOURCE_DOCUMENTATION, String.class).map(String::trim);
         documentation.ifPresent(url -> httpUrl(url, AUTH_RESOURCE_DOCUMENTATION, problems));
 
+        Verifier verifier = config.getOptionalValue(AUTH_VERIFIER, String.class).map(value -> verifier(value, problems)).orElse(Verifier.JWT);
+        Optional<Introspection> introspection = verifier == Verifier.JWT ? Optional.empty() : Optional.ofNullable(introspection(config, problems));
+        Map<String, Set<String>> implications = list(config, AUTH_SCOPE_IMPLICATIONS)
+                .map(entries -> ScopeHierarchy.parse(entries, AUTH_SCOPE_IMPLICATIONS, problems)).orElse(Map.of());
+
         if (!problems.isEmpty()) {
             return new Loaded(null, problems);
         }
         return new Loaded(new AuthSettings(true, resource, issuer, jwks, Set.copyOf(audiences), skew, List.copyOf(servers),
-                scopesSupported, challengeScopes, name, documentation, timeout, cacheSize), problems);
+                scopesSupported, challengeScopes, name, documentation, timeout, cacheSize, verifier, introspection, implications), problems);
+    }
+
+    private static Verifier verifier(String value, List<String> problems) {
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "jwt":
+                return Verifier.JWT;
+            case "introspection":
+                return Verifier.INTROSPECTION;
+            case "jwt-or-introspection":
+                return Verifier.JWT_OR_INTROSPECTION;
+            default:
+                problems.add("MCPAUTH-0408: " + AUTH_VERIFIER + " must be jwt, introspection or jwt-or-introspection, not '" + value + "'");
+                return Verifier.JWT;
+        }
+    }
+
+    private static Introspection introspection(Config config, List<String> problems) {
+        Optional<URI> endpoint = config.getOptionalValue(AUTH_INTROSPECTION_ENDPOINT, String.class)
+                .map(value -> httpUrl(value.trim(), AUTH_INTROSPECTION_ENDPOINT, problems));
+        Optional<String> clientId = config.getOptionalValue(AUTH_INTROSPECTION_CLIENT_ID, String.class).map(String::trim);
+        Optional<String> secret = config.getOptionalValue(AUTH_INTROSPECTION_CLIENT_SECRET, String.class);
+        if (clientId.isEmpty() || secret.isEmpty()) {
+            problems.add("MCPAUTH-0409: " + AUTH_VERIFIER + " uses introspection, which needs " + AUTH_INTROSPECTION_CLIENT_ID
+                    + " and " + AUTH_INTROSPECTION_CLIENT_SECRET + " (this resource server's client at the authorization server)");
+            return null;
+        }
+        String auth = config.getOptionalValue(AUTH_INTROSPECTION_CLIENT_AUTH, String.class).orElse("basic").trim().toLowerCase(Locale.ROOT);
+        if (!auth.equals("basic") && !auth.equals("post")) {
+            problems.add("MCPAUTH-0410: " + AUTH_INTROSPECTION_CLIENT_AUTH + " must be basic or post, not '" + auth + "'");
+        }
+        int ttl = config.getOptionalValue(AUTH_INTROSPECTION_CACHE_TTL, String.class)
+                .map(value -> nonNegativeInt(value, AUTH_INTROSPECTION_CACHE_TTL, problems)).orElse(DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS);
+        return new Introspection(endpoint.filter(uri -> uri != null), clientId.get(), secret.get(), !auth.equals("post"), ttl);
     }
 
     private static URI resourceUri(String value, List<String> problems) {

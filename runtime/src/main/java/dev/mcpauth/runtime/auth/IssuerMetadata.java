@@ -46,6 +46,15 @@ final class IssuerMetadata {
      * @throws IOException when no location answers with matching metadata
      */
     static URI discoverJwksUri(String issuer, HttpClient client, Duration timeout) throws IOException {
+        return discoverEndpoint(issuer, "jwks_uri", client, timeout);
+    }
+
+    /**
+     * An endpoint the issuer's metadata names, such as {@code jwks_uri} or {@code introspection_endpoint}.
+     *
+     * @throws IOException when no location answers with matching metadata naming that endpoint
+     */
+    static URI discoverEndpoint(String issuer, String endpoint, HttpClient client, Duration timeout) throws IOException {
         List<String> failures = new ArrayList<>();
         for (URI location : metadataLocations(issuer)) {
             try {
@@ -67,10 +76,10 @@ final class IssuerMetadata {
                     failures.add(location + " describes another issuer");
                     continue;
                 }
-                if (metadata.get("jwks_uri") instanceof JsonString jwks) {
-                    return URI.create(jwks.getString());
+                if (metadata.get(endpoint) instanceof JsonString url) {
+                    return URI.create(url.getString());
                 }
-                failures.add(location + " has no jwks_uri");
+                failures.add(location + " has no " + endpoint);
             } catch (IOException | RuntimeException e) {
                 failures.add(location + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
             } catch (InterruptedException e) {
@@ -78,7 +87,7 @@ final class IssuerMetadata {
                 throw new IOException("interrupted while fetching the metadata of " + issuer, e);
             }
         }
-        throw new IOException("no metadata with a jwks_uri for issuer " + issuer + " (" + String.join("; ", failures) + ")");
+        throw new IOException("no metadata with a " + endpoint + " for issuer " + issuer + " (" + String.join("; ", failures) + ")");
     }
 
     private static String stripTrailingSlash(String path) {

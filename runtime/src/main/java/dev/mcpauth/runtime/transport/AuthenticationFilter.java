@@ -7,6 +7,7 @@ import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.CallerSecurityContext;
 import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.ScopeHierarchy;
 import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
 import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
 import jakarta.annotation.Priority;
@@ -73,7 +74,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
-                McpCaller caller = resource.verifier().verify(token.value());
+                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().scopeImplications());
                 holder.set(caller, token.value());
                 request.setSecurityContext(new CallerSecurityContext(caller,
                         "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));

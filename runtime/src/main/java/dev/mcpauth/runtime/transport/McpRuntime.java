@@ -4,9 +4,9 @@ import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.DecisionMetrics;
-import dev.mcpauth.runtime.auth.JwtTokenVerifier;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifier;
+import dev.mcpauth.runtime.auth.TokenVerifiers;
 import dev.mcpauth.runtime.tools.McpExtension;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -99,7 +99,7 @@ public class McpRuntime {
         AuthSettings auth = extension.authSettings();
         if (protectedResource == null && auth.enabled()) {
             // an application's own @Alternative TokenVerifier wins over the JWT default
-            TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : new JwtTokenVerifier(auth);
+            TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
             protectedResource = new ProtectedResource(auth, verifier, registry.all(), contextPath);
             LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.resource() + " at " + protectedResource.metadataUrl());
         }
