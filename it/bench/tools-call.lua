@@ -1,6 +1,7 @@
--- wrk script: the same authenticated tools/call (whoami, a cheap tool, so the auth path dominates) over and
--- over. Every answer must be HTTP 200 with the bench user's identity; one RESULT line reports requests/s,
--- p50/p99 latency and the count of socket errors and wrong answers, for run-bench.sh.
+-- wrk script: the same tools/call over and over: search_tickets for a text no ticket has, a cheap call whose
+-- answer ({"result":[]}) is the same with and without auth, so the difference between the variants is the
+-- auth path (token check, scope check, @RequiresScope interceptor). Every answer must be HTTP 200 with that
+-- result; one RESULT line reports requests/s, p50/p99 latency and the count of socket errors and wrong answers.
 local token = os.getenv("BENCH_TOKEN")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
@@ -9,9 +10,9 @@ wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
 if token ~= nil and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
-wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"whoami","arguments":{}}}'
+wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}'
 
-local expected = os.getenv("BENCH_EXPECT") or '"bench-user"'
+local expected = '"structuredContent":{"result":[]}'
 local threads = {}
 
 function setup(thread)

@@ -45,7 +45,13 @@ public final class McpConfigKeys {
      */
     public static final String AUTH_RESOURCE = "mcp.auth.resource";
 
-    /** Comma-separated issuer URLs listed as {@code authorization_servers}. Default: {@link #JWT_ISSUER}. */
+    /**
+     * Comma-separated issuers whose JWTs are accepted, each verified with its own keys (found through its own
+     * metadata); a token is checked against the issuer it names, and only that one. Default: {@link #JWT_ISSUER}.
+     */
+    public static final String AUTH_ISSUERS = "mcp.auth.issuers";
+
+    /** Comma-separated issuer URLs listed as {@code authorization_servers}. Default: every accepted issuer. */
     public static final String AUTH_AUTHORIZATION_SERVERS = "mcp.auth.authorization-servers";
 
     /** Comma-separated {@code scopes_supported} of the metadata. Default: every scope a {@link RequiresScope} names. */
@@ -109,7 +115,11 @@ public final class McpConfigKeys {
      */
     public static final String AUTH_SCOPE_IMPLICATIONS = "mcp.auth.scope-implications";
 
-    /** The required token issuer ({@code iss}); MicroProfile JWT's key. Required when auth is enabled. */
+    /**
+     * The token issuer ({@code iss}); MicroProfile JWT's key. Required when auth is enabled, unless
+     * {@link #AUTH_ISSUERS} lists the issuers (then this one, if set, is the one introspection and
+     * {@link #JWT_JWKS_LOCATION} apply to; default: the first listed).
+     */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 
     /** The JWKS URL; MicroProfile JWT's key. Default: the {@code jwks_uri} of the issuer's metadata. */

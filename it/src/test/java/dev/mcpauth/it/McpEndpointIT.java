@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mcpauth.it.fixture.ShopTools;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -237,9 +236,5 @@ class McpEndpointIT {
 
     private static String initializeParams(String version) {
         return "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
-    }
-
-    static String string(JsonObject object, String key) {
-        return ((JsonString) object.get(key)).getString();
     }
 }

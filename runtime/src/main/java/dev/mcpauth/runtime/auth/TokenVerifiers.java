@@ -14,9 +14,14 @@ public final class TokenVerifiers {
      */
     public static TokenVerifier create(AuthSettings settings) {
         return switch (settings.verifier()) {
-            case JWT -> new JwtTokenVerifier(settings);
+            case JWT -> jwt(settings);
             case INTROSPECTION -> new IntrospectionTokenVerifier(settings);
-            case JWT_OR_INTROSPECTION -> new JwtOrIntrospectionVerifier(new JwtTokenVerifier(settings), new IntrospectionTokenVerifier(settings));
+            case JWT_OR_INTROSPECTION -> new JwtOrIntrospectionVerifier(jwt(settings), new IntrospectionTokenVerifier(settings));
         };
+    }
+
+    /** One issuer's JWTs, or several issuers' routed by the issuer each token names. */
+    private static TokenVerifier jwt(AuthSettings settings) {
+        return settings.issuers().size() > 1 ? new IssuerRoutingVerifier(settings) : new JwtTokenVerifier(settings);
     }
 }

@@ -213,9 +213,19 @@ public class McpEndpoint {
         return value instanceof JsonString s ? s.getString() : null;
     }
 
-    /** Client text echoed in an error, cut short and stripped of control characters. */
+    /** Client text echoed in an error or a log, cut short and with control characters replaced. */
     static String printable(String text) {
         String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        return cut.replaceAll("\\p{Cntrl}", "?");
+        StringBuilder out = null;
+        for (int i = 0; i < cut.length(); i++) {
+            char c = cut.charAt(i);
+            if (Character.isISOControl(c)) {
+                if (out == null) {
+                    out = new StringBuilder(cut);
+                }
+                out.setCharAt(i, '?');
+            }
+        }
+        return out == null ? cut : out.toString();
     }
 }

@@ -1,0 +1,38 @@
+package dev.mcpauth.runtime.auth;
+
+import com.nimbusds.jwt.JWTParser;
+import dev.mcpauth.McpCaller;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JWTs of several trusted issuers ({@code mcp.auth.issuers}): the {@code iss} a token names picks the one
+ * verifier that may accept it, with that issuer's keys only. The claim is read before the signature is
+ * checked, but that only chooses whose keys check it: a token claiming issuer A signed with B's key fails.
+ */
+final class IssuerRoutingVerifier implements TokenVerifier {
+
+    private final Map<String, TokenVerifier> byIssuer = new LinkedHashMap<>();
+
+    IssuerRoutingVerifier(AuthSettings settings) {
+        for (String issuer : settings.issuers()) {
+            byIssuer.put(issuer, new JwtTokenVerifier(settings.forIssuer(issuer)));
+        }
+    }
+
+    @Override
+    public McpCaller verify(String token) throws TokenRejectedException, VerificationUnavailableException {
+        String issuer;
+        try {
+            issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw new TokenRejectedException("The token is not a well-formed JWT");
+        }
+        TokenVerifier verifier = issuer == null ? null : byIssuer.get(issuer);
+        if (verifier == null) {
+            throw new TokenRejectedException("The token was issued by another issuer");
+        }
+        return verifier.verify(token);
+    }
+}
