@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 /** A bare HTTP client for the MCP endpoint, so tests see statuses and headers exactly as a client would. */
@@ -77,6 +78,41 @@ public final class McpHttp {
             throw new AssertionError("expected a result for " + method + ", got " + response);
         }
         return response.getJsonObject("result");
+    }
+
+    /** The names {@code tools/list} shows the caller of {@code token} (one page), after an HTTP 200. */
+    public List<String> toolNames(String token) {
+        HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bearer(token));
+        if (response.statusCode() != 200) {
+            throw new AssertionError("tools/list: HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json(response.body()).getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class)
+                .stream().map(tool -> tool.getString("name")).toList();
+    }
+
+    /** The result of a {@code tools/call} by the caller of {@code token}, which must answer HTTP 200 with a result. */
+    public JsonObject callTool(String token, String tool, String argumentsJson) {
+        HttpResponse<String> response = post(toolsCall(tool, argumentsJson), bearer(token));
+        if (response.statusCode() != 200 || !response.body().contains("\"result\"")) {
+            throw new AssertionError("tools/call " + tool + ": HTTP " + response.statusCode() + " " + response.body());
+        }
+        return json(response.body()).getJsonObject("result");
+    }
+
+    /** A {@code tools/call} request body. */
+    public static String toolsCall(String tool, String argumentsJson) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
+                + "\",\"arguments\":" + argumentsJson + "}}";
+    }
+
+    /** The {@code Authorization} header of a bearer token. */
+    public static Map<String, String> bearer(String token) {
+        return Map.of("Authorization", "Bearer " + token);
+    }
+
+    /** The text of a result's first content item. */
+    public static String text(JsonObject result) {
+        return result.getJsonArray("content").getJsonObject(0).getString("text");
     }
 
     public static JsonObject json(String text) {

@@ -1,5 +1,8 @@
 package dev.mcpauth.it.auth;
 
+import static dev.mcpauth.it.McpHttp.bearer;
+import static dev.mcpauth.it.McpHttp.text;
+import static dev.mcpauth.it.McpHttp.toolsCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -127,30 +130,30 @@ class AuthIT {
     void rs256AndEs256TokensAreAcceptedAndTheCallerIsKnownToTheTools() {
         JWTClaimsSet claims = AS.claims(RESOURCE, "tickets:read profile").build();
         for (String token : List.of(AS.rs256(claims), AS.es256(claims))) {
-            assertEquals("user-42|test-client|profile tickets:read", text(call(token, "whoami", "{}")));
-            assertEquals("alice|[" + RESOURCE + "]", text(call(token, "token_name", "{}")));
+            assertEquals("user-42|test-client|profile tickets:read", text(MCP.callTool(token, "whoami", "{}")));
+            assertEquals("alice|[" + RESOURCE + "]", text(MCP.callTool(token, "token_name", "{}")));
         }
     }
 
     @Test
     void toolsListShowsOnlyWhatTheScopesAllow() {
-        assertEquals(List.of("token_name", "whoami"), toolNames(AS.rs256(AS.claims(RESOURCE, "").build())));
-        assertEquals(List.of("list_tickets", "token_name", "whoami"), toolNames(AS.rs256(AS.claims(RESOURCE, "tickets:read").build())));
+        assertEquals(List.of("token_name", "whoami"), MCP.toolNames(AS.rs256(AS.claims(RESOURCE, "").build())));
+        assertEquals(List.of("list_tickets", "token_name", "whoami"), MCP.toolNames(AS.rs256(AS.claims(RESOURCE, "tickets:read").build())));
         assertEquals(List.of("draft_reply", "list_tickets", "token_name", "whoami"),
-                toolNames(AS.rs256(AS.claims(RESOURCE, "tickets:read tickets:write").build())));
+                MCP.toolNames(AS.rs256(AS.claims(RESOURCE, "tickets:read tickets:write").build())));
     }
 
     @Test
     void aMissingScopeIsA403NamingEveryScopeTheCallNeeds() {
         String readOnly = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
-        HttpResponse<String> response = MCP.post(callBody("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"hi\"}"), bearer(readOnly));
+        HttpResponse<String> response = MCP.post(toolsCall("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"hi\"}"), bearer(readOnly));
         assertEquals(403, response.statusCode());
         assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The call needs scope(s): tickets:write\","
                 + " scope=\"tickets:read tickets:write\", resource_metadata=\"" + METADATA_URL + "\"", challenge(response));
         assertEquals("insufficient_scope", McpHttp.json(response.body()).getString("error"));
 
         // no scope at all: the challenge still lists both, and arguments are not even looked at
-        HttpResponse<String> none = MCP.post(callBody("draft_reply", "{\"wrong\":1}"), bearer(AS.rs256(AS.claims(RESOURCE, "").build())));
+        HttpResponse<String> none = MCP.post(toolsCall("draft_reply", "{\"wrong\":1}"), bearer(AS.rs256(AS.claims(RESOURCE, "").build())));
         assertEquals(403, none.statusCode());
         assertTrue(challenge(none).contains("scope=\"tickets:read tickets:write\""), challenge(none));
     }
@@ -158,7 +161,7 @@ class AuthIT {
     @Test
     void withTheScopesTheCallSucceeds() {
         String readWrite = AS.rs256(AS.claims(RESOURCE, "tickets:read tickets:write").build());
-        assertEquals("draft for T-1: hi", text(call(readWrite, "draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"hi\"}")));
+        assertEquals("draft for T-1: hi", text(MCP.callTool(readWrite, "draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"hi\"}")));
     }
 
     @Test
@@ -188,7 +191,7 @@ class AuthIT {
     @Test
     void refusalsAreAuditedWithoutTheToken() throws Exception {
         String readOnly = AS.rs256(AS.claims(RESOURCE, "tickets:read").claim("azp", "audit-client").build());
-        assertEquals(403, MCP.post(callBody("draft_reply", "{\"ticketId\":\"T-9\",\"text\":\"x\"}"), bearer(readOnly)).statusCode());
+        assertEquals(403, MCP.post(toolsCall("draft_reply", "{\"ticketId\":\"T-9\",\"text\":\"x\"}"), bearer(readOnly)).statusCode());
         String expired = AS.rs256(AS.claims(RESOURCE, "").expirationTime(Date.from(Instant.now().minusSeconds(3600))).build());
         assertEquals(401, MCP.post(PING, bearer(expired)).statusCode());
 
@@ -269,30 +272,10 @@ class AuthIT {
         return new MACSigner(AS.rsaKey().toPublicJWK().toRSAPublicKey().getEncoded());
     }
 
-    private static List<String> toolNames(String token) {
-        HttpResponse<String> response = MCP.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bearer(token));
-        assertEquals(200, response.statusCode(), response.body());
-        return McpHttp.json(response.body()).getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class)
-                .stream().map(tool -> tool.getString("name")).toList();
-    }
 
-    private static JsonObject call(String token, String tool, String arguments) {
-        HttpResponse<String> response = MCP.post(callBody(tool, arguments), bearer(token));
-        assertEquals(200, response.statusCode(), response.body());
-        return McpHttp.json(response.body()).getJsonObject("result");
-    }
 
-    private static String callBody(String tool, String arguments) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}";
-    }
 
-    private static String text(JsonObject result) {
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
-    }
 
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
-    }
 
     private static String challenge(HttpResponse<String> response) {
         return response.headers().firstValue("WWW-Authenticate").orElse("(none)");

@@ -1,5 +1,8 @@
 package dev.mcpauth.it.auth;
 
+import static dev.mcpauth.it.McpHttp.bearer;
+import static dev.mcpauth.it.McpHttp.text;
+import static dev.mcpauth.it.McpHttp.toolsCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,9 +58,9 @@ class IntrospectionIT {
     void anActiveOpaqueTokenIsAcceptedWithItsScopesAndTheAnswerIsReused() {
         String token = OPAQUE_AS.opaque(OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "tickets:read").build());
         int before = OPAQUE_AS.introspectionRequests();
-        assertEquals(List.of("list_tickets", "token_name", "whoami"), toolNames(OPAQUE, token));
-        assertEquals("user-42|test-client|tickets:read", text(call(OPAQUE, token, "whoami")));
-        assertEquals(403, OPAQUE.post(callBody("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"x\"}"), bearer(token)).statusCode());
+        assertEquals(List.of("list_tickets", "token_name", "whoami"), OPAQUE.toolNames(token));
+        assertEquals("user-42|test-client|tickets:read", text(OPAQUE.callTool(token, "whoami", "{}")));
+        assertEquals(403, OPAQUE.post(toolsCall("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"x\"}"), bearer(token)).statusCode());
         assertEquals(before + 1, OPAQUE_AS.introspectionRequests(), "one introspection, then the cached answer");
     }
 
@@ -88,8 +91,8 @@ class IntrospectionIT {
     @Test
     void aScopeImpliesTheScopesTheHierarchyNames() {
         String admin = HYBRID_AS.rs256(HYBRID_AS.claims(HYBRID.endpoint().toString(), "tickets:admin").build());
-        assertEquals(List.of("draft_reply", "list_tickets", "token_name", "whoami"), toolNames(HYBRID, admin));
-        assertEquals("draft for T-7: done", text(call(HYBRID, admin, "draft_reply", "{\"ticketId\":\"T-7\",\"text\":\"done\"}")));
+        assertEquals(List.of("draft_reply", "list_tickets", "token_name", "whoami"), HYBRID.toolNames(admin));
+        assertEquals("draft for T-7: done", text(HYBRID.callTool(admin, "draft_reply", "{\"ticketId\":\"T-7\",\"text\":\"done\"}")));
     }
 
     private static void assertInvalid(McpHttp mcp, String token, String description) {
@@ -99,32 +102,9 @@ class IntrospectionIT {
                 response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 
-    private static List<String> toolNames(McpHttp mcp, String token) {
-        HttpResponse<String> response = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bearer(token));
-        assertEquals(200, response.statusCode(), response.body());
-        return McpHttp.json(response.body()).getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class)
-                .stream().map(tool -> tool.getString("name")).toList();
-    }
 
-    private static JsonObject call(McpHttp mcp, String token, String tool) {
-        return call(mcp, token, tool, "{}");
-    }
 
-    private static JsonObject call(McpHttp mcp, String token, String tool, String arguments) {
-        HttpResponse<String> response = mcp.post(callBody(tool, arguments), bearer(token));
-        assertEquals(200, response.statusCode(), response.body());
-        return McpHttp.json(response.body()).getJsonObject("result");
-    }
 
-    private static String callBody(String tool, String arguments) {
-        return "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool + "\",\"arguments\":" + arguments + "}}";
-    }
 
-    private static String text(JsonObject result) {
-        return result.getJsonArray("content").getJsonObject(0).getString("text");
-    }
 
-    private static Map<String, String> bearer(String token) {
-        return Map.of("Authorization", "Bearer " + token);
-    }
 }
