@@ -122,6 +122,16 @@ public final class McpConfigKeys {
      */
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 
+    /**
+     * Where the caller's roles for Jakarta {@code @RolesAllowed} on tool beans come from, besides the granted scopes
+     * (which always count as roles): a claim name or a dotted path into the token, such as {@code realm_access.roles}
+     * for Keycloak realm roles. Default: {@value #DEFAULT_ROLES_CLAIM}.
+     */
+    public static final String AUTH_ROLES_CLAIM = "mcp.auth.roles-claim";
+
+    /** Default of {@link #AUTH_ROLES_CLAIM}. */
+    public static final String DEFAULT_ROLES_CLAIM = "groups";
+
     /** The JWKS URL; MicroProfile JWT's key. Default: the {@code jwks_uri} of the issuer's metadata. */
     public static final String JWT_JWKS_LOCATION = "mp.jwt.verify.publickey.location";
 

@@ -64,7 +64,7 @@ public class TokenVerificationBenchmark {
                 new ImmutableJWKSet<>(new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())));
         AuthSettings settings = new AuthSettings(true, URI.create(RESOURCE), ISSUER, Optional.empty(), Set.of(RESOURCE), 60,
                 List.of(ISSUER), Optional.empty(), Optional.empty(), "bench", Optional.empty(), 2000, 10_000,
-                AuthSettings.Verifier.JWT, Optional.empty(), java.util.Map.of(), List.of(ISSUER));
+                AuthSettings.Verifier.JWT, Optional.empty(), java.util.Map.of(), List.of(ISSUER), "groups");
         withoutCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(0, 60));
         withCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(10_000, 60));
         rs256 = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), new RSASSASigner(rsa));

@@ -9,6 +9,7 @@ public class CallerHolder {
 
     private McpCaller caller;
     private String rawToken;
+    private java.util.Set<String> roles = java.util.Set.of();
 
     /**
      * Records the verified caller.
@@ -17,8 +18,29 @@ public class CallerHolder {
      * @param rawToken the token they presented, or null without auth; only for {@code JsonWebToken#getRawToken}
      */
     public void set(McpCaller caller, String rawToken) {
+        set(caller, rawToken, caller.scopes());
+    }
+
+    /**
+     * Records the verified caller and their roles.
+     *
+     * @param caller who calls
+     * @param rawToken the token they presented
+     * @param roles their roles for {@code @RolesAllowed}
+     */
+    public void set(McpCaller caller, String rawToken, java.util.Set<String> roles) {
         this.caller = caller;
         this.rawToken = rawToken;
+        this.roles = roles;
+    }
+
+    /**
+     * The caller's roles: their scopes and the roles claim.
+     *
+     * @return the roles, empty outside an authenticated MCP request
+     */
+    public java.util.Set<String> roles() {
+        return roles;
     }
 
     /**

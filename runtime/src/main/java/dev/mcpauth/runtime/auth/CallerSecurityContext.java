@@ -5,22 +5,25 @@ import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 
 /**
- * The JAX-RS view of the caller: the principal is the token's subject, and a "role" is a granted scope,
- * so {@code securityContext.isUserInRole("tickets:write")} asks for a scope.
+ * The JAX-RS view of the caller: the principal is the token's subject, and the roles are the granted scopes
+ * plus the roles claim ({@code mcp.auth.roles-claim}), so {@code isUserInRole("tickets:write")} asks for a scope.
  */
 public final class CallerSecurityContext implements SecurityContext {
 
     private final McpCaller caller;
+    private final java.util.Set<String> roles;
     private final boolean secure;
 
     /**
      * The security context of a verified caller.
      *
      * @param caller the caller
+     * @param roles the caller's roles (scopes and the roles claim)
      * @param secure whether the request came over https
      */
-    public CallerSecurityContext(McpCaller caller, boolean secure) {
+    public CallerSecurityContext(McpCaller caller, java.util.Set<String> roles, boolean secure) {
         this.caller = caller;
+        this.roles = roles;
         this.secure = secure;
     }
 
@@ -31,7 +34,7 @@ public final class CallerSecurityContext implements SecurityContext {
 
     @Override
     public boolean isUserInRole(String role) {
-        return caller.hasScope(role);
+        return roles.contains(role);
     }
 
     @Override

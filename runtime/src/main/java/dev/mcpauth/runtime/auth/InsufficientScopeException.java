@@ -22,7 +22,18 @@ public final class InsufficientScopeException extends RuntimeException implement
      * @param missing those the caller lacks
      */
     public InsufficientScopeException(List<String> required, List<String> missing) {
-        super("The call needs scope(s): " + String.join(" ", missing), null, false, false);
+        this(required, missing, "The call needs scope(s): " + String.join(" ", missing));
+    }
+
+    /**
+     * A refusal with its own explanation (a missing role, say).
+     *
+     * @param required every scope the call needs
+     * @param missing those the caller lacks
+     * @param description the client-facing explanation
+     */
+    public InsufficientScopeException(List<String> required, List<String> missing, String description) {
+        super(description, null, false, false);
         this.required = List.copyOf(required);
         this.missing = List.copyOf(missing);
     }

@@ -26,6 +26,7 @@ public final class ProtectedResource {
     private final String resourcePath;
     private final List<String> challengeScopes;
     private final JsonObject metadata;
+    private final String[] rolesClaimPath;
 
     /**
      * The resource of this deployment.
@@ -46,6 +47,7 @@ public final class ProtectedResource {
         this.metadataUrl = resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
         this.challengeScopes = settings.challengeScopes().orElseGet(() -> basicScopes(tools));
         this.metadata = metadataDocument(settings, settings.scopesSupported().orElseGet(() -> allScopes(tools)));
+        this.rolesClaimPath = settings.rolesClaim().split("\\.");
     }
 
     /** The scopes of the tools that add no method-level requirement: what a client needs for basic use. */
@@ -137,13 +139,68 @@ public final class ProtectedResource {
     }
 
     /**
+     * Refuses a call the caller's roles do not cover: a tool with Jakarta {@code @RolesAllowed} needs one of them.
+     *
+     * @param tool the tool called
+     * @param roles the caller's roles, from {@link #rolesOf(McpCaller)}
+     * @throws InsufficientScopeException when the caller has none of the roles
+     */
+    public static void requireRole(ToolDefinition tool, Set<String> roles) {
+        if (!hasRole(tool, roles)) {
+            throw new InsufficientScopeException(tool.requiredScopes(), List.of(),
+                    "The call needs one of the roles: " + String.join(" ", tool.rolesAllowed()));
+        }
+    }
+
+    /**
      * The tools a caller may call, in order.
+     *
+     * @param tools all tools
+     * @param caller who asks
+     * @param roles the caller's roles, from {@link #rolesOf(McpCaller)}
+     * @return those whose scopes and roles the caller has
+     */
+    public static List<ToolDefinition> visibleTo(List<ToolDefinition> tools, McpCaller caller, Set<String> roles) {
+        return tools.stream().filter(tool -> caller.scopes().containsAll(tool.requiredScopes()) && hasRole(tool, roles)).toList();
+    }
+
+    /**
+     * The tools a caller may call, in order, when roles are the caller's scopes.
      *
      * @param tools all tools
      * @param caller who asks
      * @return those whose scopes the caller has
      */
     public static List<ToolDefinition> visibleTo(List<ToolDefinition> tools, McpCaller caller) {
-        return tools.stream().filter(tool -> caller.scopes().containsAll(tool.requiredScopes())).toList();
+        return visibleTo(tools, caller, caller.scopes());
+    }
+
+    private static boolean hasRole(ToolDefinition tool, Set<String> roles) {
+        return tool.rolesAllowed().isEmpty() || tool.rolesAllowed().stream().anyMatch(roles::contains);
+    }
+
+    /**
+     * The caller's roles for {@code @RolesAllowed} and {@code SecurityContext.isUserInRole}: the granted scopes
+     * plus the strings of the claim {@code mcp.auth.roles-claim} names (a dotted path, such as
+     * {@code realm_access.roles}).
+     *
+     * @param caller a verified caller
+     * @return the roles
+     */
+    public Set<String> rolesOf(McpCaller caller) {
+        Object claim = caller.claims();
+        for (String step : rolesClaimPath) {
+            claim = claim instanceof java.util.Map<?, ?> map ? map.get(step) : null;
+        }
+        if (!(claim instanceof java.util.Collection<?> || claim instanceof String)) {
+            return caller.scopes();
+        }
+        Set<String> roles = new java.util.LinkedHashSet<>(caller.scopes());
+        if (claim instanceof String single) {
+            roles.add(single);
+        } else {
+            ((java.util.Collection<?>) claim).forEach(role -> roles.add(String.valueOf(role)));
+        }
+        return roles;
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param resultKind how the return value is mapped
  * @param requiredScopes every scope a call needs: the bean's {@code @RequiresScope} and the method's
  * @param methodLevelScopes whether the method adds scopes of its own to its bean's
+ * @param rolesAllowed the Jakarta {@code @RolesAllowed} roles, any of which the caller must have; empty when
+ *     the tool has none
  */
 public record ToolDefinition(
         String name,
@@ -30,5 +32,15 @@ public record ToolDefinition(
         JsonObject inputSchema,
         ResultKind resultKind,
         List<String> requiredScopes,
-        boolean methodLevelScopes) {
+        boolean methodLevelScopes,
+        List<String> rolesAllowed) {
+
+    /** A tool without {@code @RolesAllowed}. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ToolDefinition(String name, JsonObject descriptor, Bean<?> bean, MethodHandle invoker, String declaringMethod,
+            List<ToolParameter> parameters, JsonObject inputSchema, ResultKind resultKind, List<String> requiredScopes,
+            boolean methodLevelScopes) {
+        this(name, descriptor, bean, invoker, declaringMethod, parameters, inputSchema, resultKind, requiredScopes,
+                methodLevelScopes, List.of());
+    }
 }

@@ -6,6 +6,8 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -133,7 +135,24 @@ final class ToolScanner {
             descriptor.add("outputSchema", outputSchema);
         }
         return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
-                List.copyOf(parameters), inputSchema, resultKind, scopes.scopes(), scopes.methodLevel()), List.of());
+                List.copyOf(parameters), inputSchema, resultKind, scopes.scopes(), scopes.methodLevel(),
+                rolesAllowed(method, bean == null ? method.getDeclaringClass() : bean.getBeanClass())), List.of());
+    }
+
+    /**
+     * The Jakarta security roles a call needs, any of them: the method's {@code @RolesAllowed}, else none when the
+     * method says {@code @PermitAll}, else the bean class's {@code @RolesAllowed} (Jakarta Annotations 2.1 §3.7).
+     */
+    static List<String> rolesAllowed(Method method, Class<?> beanClass) {
+        RolesAllowed onMethod = method.getAnnotation(RolesAllowed.class);
+        if (onMethod != null) {
+            return List.of(onMethod.value());
+        }
+        if (method.isAnnotationPresent(PermitAll.class)) {
+            return List.of();
+        }
+        RolesAllowed onClass = beanClass.getAnnotation(RolesAllowed.class);
+        return onClass == null ? List.of() : List.of(onClass.value());
     }
 
     private static ResultKind resultKind(Type returnType) {

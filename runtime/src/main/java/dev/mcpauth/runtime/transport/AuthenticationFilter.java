@@ -75,8 +75,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
                 McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().scopeImplications());
-                holder.set(caller, token.value());
-                request.setSecurityContext(new CallerSecurityContext(caller,
+                java.util.Set<String> roles = resource.rolesOf(caller);
+                holder.set(caller, token.value(), roles);
+                request.setSecurityContext(new CallerSecurityContext(caller, roles,
                         "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));
             } catch (TokenRejectedException e) {
                 AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), e.getMessage());

@@ -180,9 +180,10 @@ public class McpEndpoint {
             case INITIALIZE -> InitializeHandler.initialize(params, mcp.settings());
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
             case TOOLS_LIST -> ToolsHandler.list(params,
-                    enforceScopes ? ProtectedResource.visibleTo(mcp.registry().all(), caller) : mcp.registry().all(),
+                    enforceScopes ? ProtectedResource.visibleTo(mcp.registry().all(), caller, mcp.callerHolder().roles()) : mcp.registry().all(),
                     mcp.settings().pageSize());
-            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), caller, enforceScopes);
+            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), caller,
+                    enforceScopes ? mcp.callerHolder().roles() : null);
         };
     }
 

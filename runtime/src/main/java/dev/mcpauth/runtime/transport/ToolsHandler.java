@@ -37,7 +37,12 @@ final class ToolsHandler {
         return result.build();
     }
 
-    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, boolean enforceScopes) {
+    /**
+     * Calls a tool.
+     *
+     * @param roles the caller's roles when scopes and roles are enforced; null when auth is switched off
+     */
+    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, java.util.Set<String> roles) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
         }
@@ -50,9 +55,10 @@ final class ToolsHandler {
         }
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + name.getString()));
-        if (enforceScopes) {
+        if (roles != null) {
             // before argument validation, so a caller without the scope learns what to ask for, not the schema
             ProtectedResource.requireScopes(tool, caller);
+            ProtectedResource.requireRole(tool, roles);
         }
         return invoker.call(tool, argumentObject, caller);
     }
