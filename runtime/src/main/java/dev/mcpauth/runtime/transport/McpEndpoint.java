@@ -158,7 +158,7 @@ public class McpEndpoint {
         McpCaller caller = runtime.get().callerHolder().caller();
         String tool = toolName(methodName.getString(), object);
         try {
-            JsonObject result = dispatch(methodName.getString(), params(object));
+            JsonObject result = dispatch(methodName.getString(), params(object), caller);
             AuditLog.allowed(caller, methodName.getString(), tool);
             return json(200, JsonRpcMessages.result(id, result));
         } catch (JsonRpcException e) {
@@ -170,11 +170,10 @@ public class McpEndpoint {
         }
     }
 
-    private JsonObject dispatch(String methodName, JsonObject params) {
+    private JsonObject dispatch(String methodName, JsonObject params, McpCaller caller) {
         McpMethod method = McpMethod.of(methodName)
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + printable(methodName)));
         McpRuntime mcp = runtime.get();
-        McpCaller caller = mcp.callerHolder().caller();
         boolean enforceScopes = mcp.protectedResource().isPresent();
         return switch (method) {
             case INITIALIZE -> InitializeHandler.initialize(params, mcp.settings());
