@@ -1,10 +1,11 @@
 package dev.mcpauth.runtime.auth;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -109,7 +110,7 @@ public final class AuditLog {
                 .add("time", Instant.now().toString())
                 .add("decision", decision)
                 .add("status", status)
-                .add("reason", reason.name().toLowerCase(java.util.Locale.ROOT));
+                .add("reason", reason.name().toLowerCase(Locale.ROOT));
         if (caller != null) {
             line.add("subject", caller.subject());
             if (caller.clientId() != null) {

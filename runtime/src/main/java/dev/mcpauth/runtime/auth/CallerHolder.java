@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import jakarta.enterprise.context.RequestScoped;
+import java.util.Set;
 
 /** The caller of the current HTTP request, set by the authentication filter once the token is verified. */
 @RequestScoped
@@ -9,7 +10,7 @@ public class CallerHolder {
 
     private McpCaller caller;
     private String rawToken;
-    private java.util.Set<String> roles = java.util.Set.of();
+    private Set<String> roles = Set.of();
 
     /**
      * Records the verified caller.
@@ -28,7 +29,7 @@ public class CallerHolder {
      * @param rawToken the token they presented
      * @param roles their roles for {@code @RolesAllowed}
      */
-    public void set(McpCaller caller, String rawToken, java.util.Set<String> roles) {
+    public void set(McpCaller caller, String rawToken, Set<String> roles) {
         this.caller = caller;
         this.rawToken = rawToken;
         this.roles = roles;
@@ -39,7 +40,7 @@ public class CallerHolder {
      *
      * @return the roles, empty outside an authenticated MCP request
      */
-    public java.util.Set<String> roles() {
+    public Set<String> roles() {
         return roles;
     }
 

@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.auth;
 import dev.mcpauth.McpCaller;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
+import java.util.Set;
 
 /**
  * The JAX-RS view of the caller: the principal is the token's subject, and the roles are the granted scopes
@@ -11,7 +12,7 @@ import java.security.Principal;
 public final class CallerSecurityContext implements SecurityContext {
 
     private final McpCaller caller;
-    private final java.util.Set<String> roles;
+    private final Set<String> roles;
     private final boolean secure;
 
     /**
@@ -21,7 +22,7 @@ public final class CallerSecurityContext implements SecurityContext {
      * @param roles the caller's roles (scopes and the roles claim)
      * @param secure whether the request came over https
      */
-    public CallerSecurityContext(McpCaller caller, java.util.Set<String> roles, boolean secure) {
+    public CallerSecurityContext(McpCaller caller, Set<String> roles, boolean secure) {
         this.caller = caller;
         this.roles = roles;
         this.secure = secure;

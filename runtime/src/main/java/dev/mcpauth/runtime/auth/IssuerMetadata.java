@@ -4,6 +4,7 @@ import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -69,7 +70,7 @@ final class IssuerMetadata {
                     continue;
                 }
                 JsonObject metadata;
-                try (JsonReader reader = Jsonp.reader(new java.io.ByteArrayInputStream(body))) {
+                try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(body))) {
                     metadata = reader.readObject();
                 }
                 if (!(metadata.get("issuer") instanceof JsonString named) || !named.getString().equals(issuer)) {

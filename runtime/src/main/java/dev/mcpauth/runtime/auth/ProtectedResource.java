@@ -1,13 +1,16 @@
 package dev.mcpauth.runtime.auth;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -190,16 +193,16 @@ public final class ProtectedResource {
     public Set<String> rolesOf(McpCaller caller) {
         Object claim = caller.claims();
         for (String step : rolesClaimPath) {
-            claim = claim instanceof java.util.Map<?, ?> map ? map.get(step) : null;
+            claim = claim instanceof Map<?, ?> map ? map.get(step) : null;
         }
-        if (!(claim instanceof java.util.Collection<?> || claim instanceof String)) {
+        if (!(claim instanceof Collection<?> || claim instanceof String)) {
             return caller.scopes();
         }
-        Set<String> roles = new java.util.LinkedHashSet<>(caller.scopes());
+        Set<String> roles = new LinkedHashSet<>(caller.scopes());
         if (claim instanceof String single) {
             roles.add(single);
         } else {
-            ((java.util.Collection<?>) claim).forEach(role -> roles.add(String.valueOf(role)));
+            ((Collection<?>) claim).forEach(role -> roles.add(String.valueOf(role)));
         }
         return roles;
     }

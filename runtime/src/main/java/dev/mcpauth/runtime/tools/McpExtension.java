@@ -4,9 +4,9 @@ import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
-import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.CallerProducers;
+import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
 import dev.mcpauth.runtime.transport.McpRuntime;
 import dev.mcpauth.runtime.transport.McpSettings;
@@ -26,6 +26,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -145,7 +146,7 @@ public class McpExtension implements Extension {
     }
 
     private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new java.util.LinkedHashSet<>(a);
+        Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
         return List.copyOf(all);
     }

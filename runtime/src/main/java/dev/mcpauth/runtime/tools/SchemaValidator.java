@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -124,7 +125,7 @@ final class SchemaValidator {
     private static String describe(JsonValue value) {
         return switch (value.getValueType()) {
             case TRUE, FALSE -> "boolean";
-            default -> value.getValueType().name().toLowerCase(java.util.Locale.ROOT);
+            default -> value.getValueType().name().toLowerCase(Locale.ROOT);
         };
     }
 

@@ -1,9 +1,9 @@
 package dev.mcpauth.runtime.tools;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;

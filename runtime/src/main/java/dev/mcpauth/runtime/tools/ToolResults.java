@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.tools;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.Content;
 import dev.mcpauth.ToolResult;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

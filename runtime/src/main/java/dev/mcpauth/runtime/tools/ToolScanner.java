@@ -1,11 +1,11 @@
 package dev.mcpauth.runtime.tools;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
@@ -17,6 +17,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -156,7 +157,7 @@ final class ToolScanner {
     }
 
     private static ResultKind resultKind(Type returnType) {
-        Type valueType = returnType instanceof java.lang.reflect.ParameterizedType optional
+        Type valueType = returnType instanceof ParameterizedType optional
                 && JsonSchemaGenerator.isOptionalType(returnType) ? optional.getActualTypeArguments()[0] : returnType;
         Class<?> raw = JsonSchemaGenerator.rawClass(valueType);
         if (raw == Optional.class) {

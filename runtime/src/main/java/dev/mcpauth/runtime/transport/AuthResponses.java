@@ -1,9 +1,9 @@
 package dev.mcpauth.runtime.transport;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

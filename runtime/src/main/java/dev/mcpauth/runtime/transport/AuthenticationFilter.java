@@ -18,6 +18,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -75,7 +76,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
                 McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().scopeImplications());
-                java.util.Set<String> roles = resource.rolesOf(caller);
+                Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(caller, roles,
                         "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));

@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.transport;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;

@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.transport;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
@@ -8,6 +7,7 @@ import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;

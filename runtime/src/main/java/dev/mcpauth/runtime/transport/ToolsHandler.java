@@ -1,10 +1,10 @@
 package dev.mcpauth.runtime.transport;
 
-import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -16,6 +16,7 @@ import jakarta.json.JsonValue;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /** Answers {@code tools/list} (with cursor pagination) and {@code tools/call} (MCP 2025-11-25, Tools). */
 final class ToolsHandler {
@@ -42,7 +43,7 @@ final class ToolsHandler {
      *
      * @param roles the caller's roles when scopes and roles are enforced; null when auth is switched off
      */
-    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, java.util.Set<String> roles) {
+    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, Set<String> roles) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
         }
