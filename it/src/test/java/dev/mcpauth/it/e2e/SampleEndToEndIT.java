@@ -28,6 +28,7 @@ class SampleEndToEndIT {
 
     private static final Path ROOT = Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("it/target/e2e");
+    private static final Path E2E = ROOT.resolve("it/e2e");
     private static final Path KEYCLOAK = ROOT.resolve("liberty-sample/keycloak/keycloak.sh");
     private static final Path LIBERTY = ROOT.resolve("liberty-sample/target/liberty/wlp/bin/server");
     private static final Path SAMPLE_SERVER = ROOT.resolve("liberty-sample/target/liberty/wlp/usr/servers/sampleServer");
@@ -43,6 +44,9 @@ class SampleEndToEndIT {
         for (int port : List.of(8180, 9080)) {
             assertPortFree(port);
         }
+        // the pinned SDK client for every suite of this class, whichever of its tests runs
+        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
+                Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
         Instant start = Instant.now();
         assertEquals(0, ExternalProcess.run(List.of("bash", KEYCLOAK.toString(), "start"), KEYCLOAK_ENV,
                 LOGS.resolve("keycloak-script.log"), Duration.ofMinutes(5)), "Keycloak did not start; see " + LOGS);
@@ -72,16 +76,7 @@ class SampleEndToEndIT {
     @Test
     @Order(1)
     void theOfficialSdkClientDoesTheWholeFlow() throws Exception {
-        Path suite = ROOT.resolve("it/e2e");
-        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", suite.toString()),
-                Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
-        Path report = LOGS.resolve("node-test.log");
-        Files.deleteIfExists(report);
-        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", suite.resolve("sample.e2e.test.mjs").toString()),
-                Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
-        String output = Files.readString(report);
-        System.out.println(output);
-        assertEquals(0, exit, "the end-to-end suite failed:\n" + output);
+        runNodeSuite("sample.e2e.test.mjs", "node-test.log");
     }
 
     /**
@@ -98,14 +93,18 @@ class SampleEndToEndIT {
                 "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
                 "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"), LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)));
         ExternalProcess.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2));
-        Path suite = ROOT.resolve("it/e2e");
-        Path report = LOGS.resolve("node-test-introspection.log");
+        runNodeSuite("introspection.e2e.test.mjs", "node-test-introspection.log");
+    }
+
+    /** Runs one file of {@code it/e2e} with Node's test runner; its report goes to the console and to {@code reportName}. */
+    private static void runNodeSuite(String file, String reportName) throws Exception {
+        Path report = LOGS.resolve(reportName);
         Files.deleteIfExists(report);
-        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", suite.resolve("introspection.e2e.test.mjs").toString()),
+        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", E2E.resolve(file).toString()),
                 Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
         String output = Files.readString(report);
         System.out.println(output);
-        assertEquals(0, exit, "the introspection end-to-end suite failed:\n" + output);
+        assertEquals(0, exit, file + " failed:\n" + output);
     }
 
     private static void assertPortFree(int port) throws IOException {
