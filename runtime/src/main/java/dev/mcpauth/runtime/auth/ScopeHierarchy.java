@@ -1,7 +1,6 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.tools.ScopeRequirement;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -33,7 +32,7 @@ public final class ScopeHierarchy {
             int equals = entry.indexOf('=');
             String scope = equals < 0 ? "" : entry.substring(0, equals).trim();
             List<String> implied = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).trim().split("\\s+"));
-            if (!ScopeRequirement.isScopeToken(scope) || implied.isEmpty() || !implied.stream().allMatch(ScopeRequirement::isScopeToken)) {
+            if (!Scopes.isScopeToken(scope) || implied.isEmpty() || !implied.stream().allMatch(Scopes::isScopeToken)) {
                 problems.add("MCPAUTH-0411: " + key + " holds '" + entry + "'; each entry is scope=implied-scope implied-scope ...");
                 continue;
             }

@@ -42,6 +42,16 @@ public final class Scopes {
         }
     }
 
+    /**
+     * Whether {@code scope} is a valid scope token (RFC 6749 §3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}).
+     *
+     * @param scope the candidate
+     * @return true when valid
+     */
+    public static boolean isScopeToken(String scope) {
+        return !scope.isEmpty() && scope.chars().allMatch(c -> c >= 0x21 && c <= 0x7E && c != '"' && c != '\\');
+    }
+
     /** The space-separated form used in challenges and metadata. */
     static String join(Collection<String> scopes) {
         return String.join(" ", scopes);

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.RequiresScope;
+import dev.mcpauth.runtime.auth.Scopes;
 import java.lang.reflect.Method;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,17 +34,7 @@ public record ScopeRequirement(List<String> scopes, boolean methodLevel, List<St
         if (onMethod != null) {
             scopes.addAll(List.of(onMethod.value()));
         }
-        List<String> invalid = scopes.stream().filter(scope -> !isScopeToken(scope)).toList();
+        List<String> invalid = scopes.stream().filter(scope -> !Scopes.isScopeToken(scope)).toList();
         return new ScopeRequirement(List.copyOf(scopes), onMethod != null, invalid);
-    }
-
-    /**
-     * Whether {@code scope} is a valid scope token (RFC 6749 §3.3: {@code 1*( %x21 / %x23-5B / %x5D-7E )}).
-     *
-     * @param scope the candidate
-     * @return true when valid
-     */
-    public static boolean isScopeToken(String scope) {
-        return !scope.isEmpty() && scope.chars().allMatch(c -> c >= 0x21 && c <= 0x7E && c != '"' && c != '\\');
     }
 }
