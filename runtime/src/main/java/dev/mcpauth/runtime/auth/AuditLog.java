@@ -41,8 +41,12 @@ public final class AuditLog {
         INVALID_REQUEST,
         /** A token that failed verification (401). */
         INVALID_TOKEN,
-        /** A valid token without the scopes the call needs (403). */
+        /** A valid token without the scopes the call needs (403 with a step-up challenge). */
         INSUFFICIENT_SCOPE,
+        /** A valid token without a role the call needs, or an operation that denies everyone (plain 403). */
+        FORBIDDEN,
+        /** A protected operation reached without a verified caller while authentication is on (401). */
+        NOT_AUTHENTICATED,
         /** The keys could not be fetched (503). */
         KEYS_UNAVAILABLE
     }

@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.auth;
 import dev.mcpauth.McpCaller;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Set;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The caller of the current HTTP request, set by the authentication filter once the token is verified. */
 @RequestScoped
@@ -53,7 +54,12 @@ public class CallerHolder {
         return caller;
     }
 
-    String rawToken() {
-        return rawToken;
+    /**
+     * The caller as MicroProfile JWT's view, for code written against {@code JsonWebToken}.
+     *
+     * @return the token view; one without claims outside an authenticated MCP request
+     */
+    public JsonWebToken jsonWebToken() {
+        return new CallerJsonWebToken(caller == null ? McpCaller.ANONYMOUS : caller, rawToken);
     }
 }

@@ -1,14 +1,13 @@
 package dev.mcpauth.runtime.auth;
 
-import dev.mcpauth.runtime.tools.ToolInvoker;
 import java.util.List;
 
 /**
  * The caller's token lacks scopes a call needs; the endpoint answers 403 with an {@code insufficient_scope}
  * challenge naming every scope the call needs, so the client can ask the user for them (MCP 2025-11-25,
- * Authorization, Scope Challenge Handling).
+ * Authorization, Scope Challenge Handling; RFC 6750 §3.1).
  */
-public final class InsufficientScopeException extends RuntimeException implements ToolInvoker.PassThrough {
+public final class InsufficientScopeException extends AccessDeniedException {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,21 +18,10 @@ public final class InsufficientScopeException extends RuntimeException implement
      * A refusal.
      *
      * @param required every scope the call needs
-     * @param missing those the caller lacks
+     * @param missing those the caller lacks, not empty
      */
     public InsufficientScopeException(List<String> required, List<String> missing) {
-        this(required, missing, "The call needs scope(s): " + String.join(" ", missing));
-    }
-
-    /**
-     * A refusal with its own explanation (a missing role, say).
-     *
-     * @param required every scope the call needs
-     * @param missing those the caller lacks
-     * @param description the client-facing explanation
-     */
-    public InsufficientScopeException(List<String> required, List<String> missing, String description) {
-        super(description, null, false, false);
+        super("The call needs scope(s): " + String.join(" ", missing));
         this.required = List.copyOf(required);
         this.missing = List.copyOf(missing);
     }
@@ -46,5 +34,10 @@ public final class InsufficientScopeException extends RuntimeException implement
     /** The scopes the caller lacks. */
     public List<String> missing() {
         return missing;
+    }
+
+    @Override
+    public AuditLog.Reason reason() {
+        return AuditLog.Reason.INSUFFICIENT_SCOPE;
     }
 }

@@ -2,7 +2,6 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -16,7 +15,8 @@ import java.util.TreeSet;
 
 /**
  * This MCP endpoint as an OAuth 2.1 protected resource: its metadata document (RFC 9728), the challenges
- * it sends (RFC 6750 §3), and the scope decisions it makes. Everything here is computed once, at startup.
+ * it sends (RFC 6750 §3) and the scopes it advertises. Everything here is computed once, at startup; the
+ * decisions themselves are {@link Authorizer}'s.
  */
 public final class ProtectedResource {
 
@@ -36,10 +36,10 @@ public final class ProtectedResource {
      *
      * @param settings the checked settings, with auth enabled
      * @param verifier how tokens are verified
-     * @param tools every tool of the deployment
+     * @param operations the access requirement of every operation a client can discover (the tools)
      * @param contextPath the WAR's context path ({@code ""} at the root)
      */
-    public ProtectedResource(AuthSettings settings, TokenVerifier verifier, List<ToolDefinition> tools, String contextPath) {
+    public ProtectedResource(AuthSettings settings, TokenVerifier verifier, Collection<AccessRequirement> operations, String contextPath) {
         this.settings = settings;
         this.verifier = verifier;
         URI resource = settings.resource();
@@ -48,21 +48,21 @@ public final class ProtectedResource {
         // RFC 9728 §3.1 inserts the well-known suffix between host and path; a WAR below the root serves the
         // same path under its context root, which is what the challenge then points to
         this.metadataUrl = resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
-        this.challengeScopes = settings.challengeScopes().orElseGet(() -> basicScopes(tools));
-        this.metadata = metadataDocument(settings, settings.scopesSupported().orElseGet(() -> allScopes(tools)));
+        this.challengeScopes = settings.challengeScopes().orElseGet(() -> basicScopes(operations));
+        this.metadata = metadataDocument(settings, settings.scopesSupported().orElseGet(() -> allScopes(operations)));
         this.rolesClaimPath = settings.rolesClaim().split("\\.");
     }
 
-    /** The scopes of the tools that add no method-level requirement: what a client needs for basic use. */
-    static List<String> basicScopes(List<ToolDefinition> tools) {
+    /** The scopes of the operations that add no method-level requirement: what a client needs for basic use. */
+    static List<String> basicScopes(Collection<AccessRequirement> operations) {
         Set<String> scopes = new TreeSet<>();
-        tools.stream().filter(tool -> !tool.methodLevelScopes()).forEach(tool -> scopes.addAll(tool.requiredScopes()));
+        operations.stream().filter(operation -> !operation.methodLevelScopes()).forEach(operation -> scopes.addAll(operation.scopes()));
         return List.copyOf(scopes);
     }
 
-    static List<String> allScopes(List<ToolDefinition> tools) {
+    static List<String> allScopes(Collection<AccessRequirement> operations) {
         Set<String> scopes = new TreeSet<>();
-        tools.forEach(tool -> scopes.addAll(tool.requiredScopes()));
+        operations.forEach(operation -> scopes.addAll(operation.scopes()));
         return List.copyOf(scopes);
     }
 
@@ -125,61 +125,6 @@ public final class ProtectedResource {
      */
     public String insufficientScope(InsufficientScopeException refusal) {
         return BearerChallenge.format(BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage(), refusal.required(), metadataUrl);
-    }
-
-    /**
-     * Refuses a call the caller's scopes do not cover.
-     *
-     * @param tool the tool called
-     * @param caller who calls
-     * @throws InsufficientScopeException when scopes are missing
-     */
-    public static void requireScopes(ToolDefinition tool, McpCaller caller) {
-        List<String> missing = Scopes.missing(tool.requiredScopes(), caller.scopes());
-        if (!missing.isEmpty()) {
-            throw new InsufficientScopeException(tool.requiredScopes(), missing);
-        }
-    }
-
-    /**
-     * Refuses a call the caller's roles do not cover: a tool with Jakarta {@code @RolesAllowed} needs one of them.
-     *
-     * @param tool the tool called
-     * @param roles the caller's roles, from {@link #rolesOf(McpCaller)}
-     * @throws InsufficientScopeException when the caller has none of the roles
-     */
-    public static void requireRole(ToolDefinition tool, Set<String> roles) {
-        if (!hasRole(tool, roles)) {
-            throw new InsufficientScopeException(tool.requiredScopes(), List.of(),
-                    "The call needs one of the roles: " + String.join(" ", tool.rolesAllowed()));
-        }
-    }
-
-    /**
-     * The tools a caller may call, in order.
-     *
-     * @param tools all tools
-     * @param caller who asks
-     * @param roles the caller's roles, from {@link #rolesOf(McpCaller)}
-     * @return those whose scopes and roles the caller has
-     */
-    public static List<ToolDefinition> visibleTo(List<ToolDefinition> tools, McpCaller caller, Set<String> roles) {
-        return tools.stream().filter(tool -> caller.scopes().containsAll(tool.requiredScopes()) && hasRole(tool, roles)).toList();
-    }
-
-    /**
-     * The tools a caller may call, in order, when roles are the caller's scopes.
-     *
-     * @param tools all tools
-     * @param caller who asks
-     * @return those whose scopes the caller has
-     */
-    public static List<ToolDefinition> visibleTo(List<ToolDefinition> tools, McpCaller caller) {
-        return visibleTo(tools, caller, caller.scopes());
-    }
-
-    private static boolean hasRole(ToolDefinition tool, Set<String> roles) {
-        return tool.rolesAllowed().isEmpty() || tool.rolesAllowed().stream().anyMatch(roles::contains);
     }
 
     /**

@@ -2,46 +2,60 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.runtime.tools.McpExtension;
-import dev.mcpauth.runtime.tools.ScopeRequirement;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ContextNotActiveException;
+import jakarta.enterprise.inject.Intercepted;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import java.util.List;
+import java.util.Set;
 
 /**
- * Enforces {@link RequiresScope} on the methods it binds, reading the requirement the extension computed at
- * deployment. It fails closed: a call from outside an authenticated MCP request (no caller) is refused too.
- * The MCP endpoint checks the same requirement before it validates arguments, so a caller without the scope
- * gets 403 first; this interceptor guards the method itself, whoever calls it.
+ * Guards the protected bean methods themselves, whoever calls them: a tool bean called from another bean
+ * or from a REST resource of the application is refused just like an MCP call, and without a verified
+ * MCP caller it is refused outright (fail closed). It asks {@link Authorizer} about the requirement the
+ * extension computed for this bean class and method. The MCP endpoint asks the same question before it
+ * validates arguments, so an MCP client without the scope gets its 403 first.
+ *
+ * <p>It binds to {@link RequiresScope}; the extension also binds it to tool beans that use Jakarta
+ * {@code @RolesAllowed} or {@code @DenyAll}.
  */
 @RequiresScope({})
 @Interceptor
 @Priority(Interceptor.Priority.PLATFORM_BEFORE + 200)
 public class RequiresScopeInterceptor {
 
+    // field injection: the form every CDI container supports for interceptors
     @Inject
-    McpExtension extension;
+    @Intercepted
+    Bean<?> bean;
+
+    @Inject
+    OperationRequirements requirements;
+
+    @Inject
+    Authorizer authorizer;
 
     @Inject
     CallerHolder holder;
 
     @AroundInvoke
-    Object checkScopes(InvocationContext invocation) throws Exception {
-        if (!extension.authSettings().enabled()) {
-            return invocation.proceed();
-        }
-        List<String> required = extension.scopeRequirements().get(invocation.getMethod());
-        if (required == null) {
-            // a method the extension did not see (a bean added programmatically, say): read the annotations now
-            required = ScopeRequirement.of(invocation.getMethod(), invocation.getTarget().getClass()).scopes();
-        }
-        McpCaller caller = holder.caller();
-        List<String> missing = caller == null ? required : Scopes.missing(required, caller.scopes());
-        if (!missing.isEmpty()) {
-            throw new InsufficientScopeException(required, missing);
+    Object authorize(InvocationContext invocation) throws Exception {
+        if (authorizer.enforced()) {
+            AccessRequirement requirement = requirements.of(bean.getBeanClass(), invocation.getMethod());
+            McpCaller caller;
+            Set<String> roles;
+            try {
+                caller = holder.caller();
+                roles = holder.roles();
+            } catch (ContextNotActiveException e) {
+                // no request at all (a timer, a thread of the application's own): nobody is calling
+                caller = null;
+                roles = Set.of();
+            }
+            authorizer.check(requirement, caller, roles);
         }
         return invocation.proceed();
     }

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonObject;
 import java.lang.invoke.MethodHandle;
@@ -17,10 +18,7 @@ import java.util.List;
  * @param parameters the parameters in declaration order
  * @param inputSchema the JSON Schema of {@code arguments}
  * @param resultKind how the return value is mapped
- * @param requiredScopes every scope a call needs: the bean's {@code @RequiresScope} and the method's
- * @param methodLevelScopes whether the method adds scopes of its own to its bean's
- * @param rolesAllowed the Jakarta {@code @RolesAllowed} roles, any of which the caller must have; empty when
- *     the tool has none
+ * @param access what a caller needs to call it: the one model every authorization check reads
  */
 public record ToolDefinition(
         String name,
@@ -31,16 +29,5 @@ public record ToolDefinition(
         List<ToolParameter> parameters,
         JsonObject inputSchema,
         ResultKind resultKind,
-        List<String> requiredScopes,
-        boolean methodLevelScopes,
-        List<String> rolesAllowed) {
-
-    /** A tool without {@code @RolesAllowed}. */
-    @SuppressWarnings("checkstyle:ParameterNumber")
-    public ToolDefinition(String name, JsonObject descriptor, Bean<?> bean, MethodHandle invoker, String declaringMethod,
-            List<ToolParameter> parameters, JsonObject inputSchema, ResultKind resultKind, List<String> requiredScopes,
-            boolean methodLevelScopes) {
-        this(name, descriptor, bean, invoker, declaringMethod, parameters, inputSchema, resultKind, requiredScopes,
-                methodLevelScopes, List.of());
-    }
+        AccessRequirement access) {
 }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -72,7 +73,7 @@ public class ToolInvoker {
      * @param caller who calls, passed to parameters of type {@link McpCaller}
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
-     * @throws RuntimeException a runtime exception marked {@link PassThrough} thrown by an interceptor
+     * @throws AccessDeniedException when an authorization check around the method refuses the call
      */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
@@ -104,8 +105,9 @@ public class ToolInvoker {
         try {
             return tool.invoker().invokeWithArguments(receiverAndArguments);
         } catch (Throwable e) {
-            if (e instanceof PassThrough && e instanceof RuntimeException runtime) {
-                throw runtime;
+            if (e instanceof AccessDeniedException refusal) {
+                // the interceptor's decision: the endpoint turns it into an HTTP status, never into a tool result
+                throw refusal;
             }
             if (e instanceof Error error && !(e instanceof AssertionError) && !(e instanceof StackOverflowError)) {
                 throw error;
@@ -154,13 +156,6 @@ public class ToolInvoker {
                     "Invalid arguments for tool " + tool.name() + ": /" + parameter.name() + ": cannot be read as "
                             + type.getTypeName().replaceAll("[\\w$]+\\.", ""));
         }
-    }
-
-    /**
-     * Marks an exception that must leave a tool call unchanged instead of becoming an error result: a
-     * decision of the security layer, for instance, which the endpoint turns into an HTTP status.
-     */
-    public interface PassThrough {
     }
 
     /** A tool's own failure, carried to the result mapping without a stack trace. */

@@ -1,7 +1,5 @@
 package dev.mcpauth.runtime.tools;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -13,19 +11,18 @@ import java.util.stream.Collectors;
  * The deployment's tools, by name and in a stable order. The order is by name, so every instance of a
  * load-balanced, stateless deployment pages through {@code tools/list} the same way.
  */
-@ApplicationScoped
-public class ToolRegistry {
+public final class ToolRegistry {
 
-    private List<ToolDefinition> ordered;
-    private Map<String, ToolDefinition> byName;
+    private final List<ToolDefinition> ordered;
+    private final Map<String, ToolDefinition> byName;
 
-    /** For the CDI proxy only. */
-    protected ToolRegistry() {
-    }
-
-    @Inject
-    ToolRegistry(McpExtension extension) {
-        this.ordered = extension.tools().stream().sorted(Comparator.comparing(ToolDefinition::name)).toList();
+    /**
+     * The registry of these tools.
+     *
+     * @param tools the tools found at deployment, names already checked for uniqueness
+     */
+    public ToolRegistry(List<ToolDefinition> tools) {
+        this.ordered = tools.stream().sorted(Comparator.comparing(ToolDefinition::name)).toList();
         // duplicates failed the deployment already; keep the first to be safe in tests that build a registry directly
         this.byName = ordered.stream().collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
     }

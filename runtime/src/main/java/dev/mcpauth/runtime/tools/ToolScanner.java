@@ -5,9 +5,8 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import jakarta.annotation.security.PermitAll;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -29,16 +28,24 @@ import java.util.Set;
  * Turns one {@link Tool} method into a {@link ToolDefinition}, or into the list of everything wrong with
  * it, so that a deployment reports all problems at once.
  */
-final class ToolScanner {
+public final class ToolScanner {
 
     private ToolScanner() {
     }
 
     /** The outcome of scanning one method: a definition, or the problems that prevent one. */
-    record Outcome(ToolDefinition definition, List<String> problems) {
+    public record Outcome(ToolDefinition definition, List<String> problems) {
     }
 
-    static Outcome scan(Method method, Bean<?> bean) {
+    /**
+     * Scans one method.
+     *
+     * @param method the {@code @Tool} method
+     * @param bean the bean it is called on
+     * @param access what a caller needs, from the deployment's one requirement model
+     * @return the definition or the problems
+     */
+    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
         Tool tool = method.getAnnotation(Tool.class);
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         List<String> problems = new ArrayList<>();
@@ -111,8 +118,7 @@ final class ToolScanner {
                 problems.add(DeploymentProblems.unsupportedReturn(where, e.getMessage()));
             }
         }
-        ScopeRequirement scopes = ScopeRequirement.of(method, bean == null ? method.getDeclaringClass() : bean.getBeanClass());
-        scopes.invalidScopes().forEach(scope -> problems.add(DeploymentProblems.invalidScope(where, scope)));
+        access.invalidScopes().forEach(scope -> problems.add(DeploymentProblems.invalidScope(where, scope)));
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -136,24 +142,7 @@ final class ToolScanner {
             descriptor.add("outputSchema", outputSchema);
         }
         return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
-                List.copyOf(parameters), inputSchema, resultKind, scopes.scopes(), scopes.methodLevel(),
-                rolesAllowed(method, bean == null ? method.getDeclaringClass() : bean.getBeanClass())), List.of());
-    }
-
-    /**
-     * The Jakarta security roles a call needs, any of them: the method's {@code @RolesAllowed}, else none when the
-     * method says {@code @PermitAll}, else the bean class's {@code @RolesAllowed} (Jakarta Annotations 2.1 §3.7).
-     */
-    static List<String> rolesAllowed(Method method, Class<?> beanClass) {
-        RolesAllowed onMethod = method.getAnnotation(RolesAllowed.class);
-        if (onMethod != null) {
-            return List.of(onMethod.value());
-        }
-        if (method.isAnnotationPresent(PermitAll.class)) {
-            return List.of();
-        }
-        RolesAllowed onClass = beanClass.getAnnotation(RolesAllowed.class);
-        return onClass == null ? List.of() : List.of(onClass.value());
+                List.copyOf(parameters), inputSchema, resultKind, access), List.of());
     }
 
     private static ResultKind resultKind(Type returnType) {

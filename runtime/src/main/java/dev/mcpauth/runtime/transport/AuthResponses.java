@@ -1,7 +1,9 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
+import dev.mcpauth.runtime.auth.NotAuthenticatedException;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -16,6 +18,9 @@ final class AuthResponses {
 
     /** Seconds a client should wait before retrying while the authorization server's keys are unreachable. */
     static final int RETRY_AFTER_SECONDS = 10;
+
+    /** The error code of a refusal no token can fix (RFC 6749 §4.1.2.1 names it for the same meaning). */
+    static final String ACCESS_DENIED = "access_denied";
 
     private AuthResponses() {
     }
@@ -32,9 +37,22 @@ final class AuthResponses {
         return refusal(400, resource.challenge(BearerChallenge.INVALID_REQUEST, description), BearerChallenge.INVALID_REQUEST, description);
     }
 
-    /** 403: the token lacks scopes the call needs. */
-    static Response forbidden(ProtectedResource resource, InsufficientScopeException refusal) {
-        return refusal(403, resource.insufficientScope(refusal), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
+    /**
+     * The answer to an authorization refusal: 403 with an {@code insufficient_scope} step-up challenge for
+     * missing scopes (RFC 6750 §3.1); a plain 403 for a missing role or {@code @DenyAll}, which no new token
+     * fixes; 401 with the ordinary challenge when no verified caller reached the decision.
+     */
+    static Response refusal(ProtectedResource resource, AccessDeniedException refusal) {
+        if (refusal instanceof InsufficientScopeException scope) {
+            return refusal(403, resource.insufficientScope(scope), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
+        }
+        if (refusal instanceof NotAuthenticatedException) {
+            return unauthorized(resource, null);
+        }
+        return Response.status(403)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(ACCESS_DENIED, refusal.getMessage()))
+                .build();
     }
 
     /** 503: the token cannot be checked now; nothing is known about it. */

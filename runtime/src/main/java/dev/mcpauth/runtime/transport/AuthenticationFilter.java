@@ -5,7 +5,6 @@ import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthorizationHeader;
 import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.CallerHolder;
-import dev.mcpauth.runtime.auth.CallerSecurityContext;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.ScopeHierarchy;
 import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;

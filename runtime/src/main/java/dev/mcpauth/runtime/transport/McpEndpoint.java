@@ -2,12 +2,16 @@ package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
+import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
-import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.NotAuthenticatedException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.protocol.McpMethod;
+import dev.mcpauth.runtime.protocol.ProtocolVersions;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -26,6 +30,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -102,12 +107,12 @@ public class McpEndpoint {
         String version = headers.getHeaderString(PROTOCOL_VERSION_HEADER);
         if (version != null && !ProtocolVersions.isSupported(version.trim())) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Unsupported " + PROTOCOL_VERSION_HEADER + ": "
-                    + printable(version) + " (supported: " + String.join(", ", ProtocolVersions.SUPPORTED) + ")");
+                    + Printable.of(version) + " (supported: " + String.join(", ", ProtocolVersions.SUPPORTED) + ")");
         }
     }
 
     private byte[] readLimited(InputStream body) {
-        int limit = runtime.get().settings().maxBodyBytes();
+        int limit = runtime.get().transportSettings().maxBodyBytes();
         try {
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
@@ -155,35 +160,36 @@ public class McpEndpoint {
         if (!(id instanceof JsonString || id instanceof JsonNumber)) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
-        McpCaller caller = runtime.get().callerHolder().caller();
+        McpRuntime mcp = runtime.get();
+        McpCaller caller = mcp.callerHolder().caller();
         String tool = toolName(methodName.getString(), object);
+        if (caller == null) {
+            // defence in depth: the authentication filter sets a caller on every request it lets through, so
+            // none means this endpoint was published without it (an application's own Application scanning
+            // our classes, say); with authentication on that is a refusal, never an anonymous call
+            return mcp.protectedResource().map(resource -> {
+                AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, methodName.getString(), tool, List.of(),
+                        "no verified caller reached the MCP endpoint");
+                return AuthResponses.unauthorized(resource, null);
+            }).orElseGet(() -> dispatch(mcp, id, methodName.getString(), object, McpCaller.ANONYMOUS, tool));
+        }
+        return dispatch(mcp, id, methodName.getString(), object, caller, tool);
+    }
+
+    private Response dispatch(McpRuntime mcp, JsonValue id, String methodName, JsonObject request, McpCaller caller, String tool) {
         try {
-            JsonObject result = dispatch(methodName.getString(), params(object), caller);
-            AuditLog.allowed(caller, methodName.getString(), tool);
+            JsonObject result = mcp.dispatcher().dispatch(methodName, params(request), caller, mcp.callerHolder().roles());
+            AuditLog.allowed(caller, methodName, tool);
             return json(200, JsonRpcMessages.result(id, result));
         } catch (JsonRpcException e) {
             return json(200, JsonRpcMessages.error(id, e));
-        } catch (InsufficientScopeException e) {
-            AuditLog.denied(403, AuditLog.Reason.INSUFFICIENT_SCOPE, caller, methodName.getString(), tool, e.missing(), e.getMessage());
-            // thrown only with auth enabled, so the protected resource is there
-            return AuthResponses.forbidden(runtime.get().protectedResource().orElseThrow(), e);
+        } catch (AccessDeniedException e) {
+            List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
+            int status = e instanceof NotAuthenticatedException ? 401 : 403;
+            AuditLog.denied(status, e.reason(), caller, methodName, tool, missing, e.getMessage());
+            // a refusal is thrown only with authentication on, so the protected resource is there
+            return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
         }
-    }
-
-    private JsonObject dispatch(String methodName, JsonObject params, McpCaller caller) {
-        McpMethod method = McpMethod.of(methodName)
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + printable(methodName)));
-        McpRuntime mcp = runtime.get();
-        boolean enforceScopes = mcp.protectedResource().isPresent();
-        return switch (method) {
-            case INITIALIZE -> InitializeHandler.initialize(params, mcp.settings());
-            case PING -> JsonValue.EMPTY_JSON_OBJECT;
-            case TOOLS_LIST -> ToolsHandler.list(params,
-                    enforceScopes ? ProtectedResource.visibleTo(mcp.registry().all(), caller, mcp.callerHolder().roles()) : mcp.registry().all(),
-                    mcp.settings().pageSize());
-            case TOOLS_CALL -> ToolsHandler.call(params, mcp.registry(), mcp.invoker(), caller,
-                    enforceScopes ? mcp.callerHolder().roles() : null);
-        };
     }
 
     /** The tool a {@code tools/call} names, for the audit log; null for other methods or a malformed call. */
@@ -191,7 +197,7 @@ public class McpEndpoint {
         if (!McpMethod.TOOLS_CALL.wireName().equals(method) || !(request.get("params") instanceof JsonObject params)) {
             return null;
         }
-        return params.get("name") instanceof JsonString name ? printable(name.getString()) : null;
+        return params.get("name") instanceof JsonString name ? Printable.of(name.getString()) : null;
     }
 
     private static JsonObject params(JsonObject request) {
@@ -211,21 +217,5 @@ public class McpEndpoint {
 
     private static String stringOrNull(JsonValue value) {
         return value instanceof JsonString s ? s.getString() : null;
-    }
-
-    /** Client text echoed in an error or a log, cut short and with control characters replaced. */
-    static String printable(String text) {
-        String cut = text.length() > 64 ? text.substring(0, 64) + "..." : text;
-        StringBuilder out = null;
-        for (int i = 0; i < cut.length(); i++) {
-            char c = cut.charAt(i);
-            if (Character.isISOControl(c)) {
-                if (out == null) {
-                    out = new StringBuilder(cut);
-                }
-                out.setCharAt(i, '?');
-            }
-        }
-        return out == null ? cut : out.toString();
     }
 }

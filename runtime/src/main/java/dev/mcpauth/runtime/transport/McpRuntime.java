@@ -2,12 +2,15 @@ package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
+import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifier;
 import dev.mcpauth.runtime.auth.TokenVerifiers;
-import dev.mcpauth.runtime.tools.McpExtension;
+import dev.mcpauth.runtime.protocol.McpDispatcher;
+import dev.mcpauth.runtime.protocol.ServerSettings;
+import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,9 +34,10 @@ public class McpRuntime {
 
     private static final Logger LOG = Logger.getLogger(McpRuntime.class.getName());
 
-    private McpExtension extension;
+    private AuthSettings authSettings;
+    private TransportSettings transportSettings;
     private ToolRegistry registry;
-    private ToolInvoker invoker;
+    private McpDispatcher dispatcher;
     private CallerHolder callerHolder;
     private Instance<TokenVerifier> customVerifier;
     private Instance<DecisionMetrics> decisionMetrics;
@@ -44,11 +48,14 @@ public class McpRuntime {
     }
 
     @Inject
-    McpRuntime(McpExtension extension, ToolRegistry registry, ToolInvoker invoker, CallerHolder callerHolder,
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    McpRuntime(AuthSettings authSettings, TransportSettings transportSettings, ServerSettings serverSettings,
+            ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer, CallerHolder callerHolder,
             Instance<TokenVerifier> customVerifier, Instance<DecisionMetrics> decisionMetrics) {
-        this.extension = extension;
+        this.authSettings = authSettings;
+        this.transportSettings = transportSettings;
         this.registry = registry;
-        this.invoker = invoker;
+        this.dispatcher = new McpDispatcher(serverSettings, registry, invoker, authorizer);
         this.callerHolder = callerHolder;
         this.customVerifier = customVerifier;
         this.decisionMetrics = decisionMetrics;
@@ -96,11 +103,12 @@ public class McpRuntime {
     }
 
     private synchronized ProtectedResource protectedResource(String contextPath) {
-        AuthSettings auth = extension.authSettings();
+        AuthSettings auth = authSettings;
         if (protectedResource == null && auth.enabled()) {
             // an application's own @Alternative TokenVerifier wins over the JWT default
             TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
-            protectedResource = new ProtectedResource(auth, verifier, registry.all(), contextPath);
+            protectedResource = new ProtectedResource(auth, verifier,
+                    registry.all().stream().map(ToolDefinition::access).toList(), contextPath);
             LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.resource() + " at " + protectedResource.metadataUrl());
         }
         return protectedResource;
@@ -111,16 +119,12 @@ public class McpRuntime {
         return CDI.current().select(McpRuntime.class).get();
     }
 
-    McpSettings settings() {
-        return extension.settings();
+    TransportSettings transportSettings() {
+        return transportSettings;
     }
 
-    ToolRegistry registry() {
-        return registry;
-    }
-
-    ToolInvoker invoker() {
-        return invoker;
+    McpDispatcher dispatcher() {
+        return dispatcher;
     }
 
     CallerHolder callerHolder() {
@@ -130,6 +134,6 @@ public class McpRuntime {
     /** The protected resource; empty when auth is switched off. */
     Optional<ProtectedResource> protectedResource() {
         ProtectedResource resource = protectedResource;
-        return Optional.ofNullable(resource != null || !extension.authSettings().enabled() ? resource : protectedResource(""));
+        return Optional.ofNullable(resource != null || !authSettings.enabled() ? resource : protectedResource(""));
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.Printable;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -41,11 +42,11 @@ public class OriginFilter implements ContainerRequestFilter {
             return;
         }
         Optional<String> normalized = Origins.normalize(origin);
-        if (normalized.isPresent() && runtime.get().settings().isAllowedOrigin(normalized.get())) {
+        if (normalized.isPresent() && runtime.get().transportSettings().isAllowedOrigin(normalized.get())) {
             request.setProperty(ALLOWED_ORIGIN, Boolean.TRUE);
             return;
         }
-        LOG.warning(() -> "MCPAUTH-0303: refused a request from origin " + McpEndpoint.printable(origin)
+        LOG.warning(() -> "MCPAUTH-0303: refused a request from origin " + Printable.of(origin)
                 + "; add it to mcp.allowed-origins if it is a trusted web client");
         request.abortWith(new TransportError(403, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed").toResponse());
     }

@@ -2,10 +2,8 @@ package dev.mcpauth.runtime.auth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mcpauth.runtime.tools.ToolDefinition;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfigBuilder;
-import jakarta.json.Json;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +37,8 @@ final class AuthFixtures {
         return loaded.settings();
     }
 
-    /** A tool that needs {@code scopes}; {@code methodLevel} says whether its method adds scopes of its own. */
-    static ToolDefinition tool(String name, boolean methodLevel, String... scopes) {
-        return new ToolDefinition(name, Json.createObjectBuilder().add("name", name).build(), null, null,
-                "Tools#" + name, List.of(), Json.createObjectBuilder().add("type", "object").build(), null,
-                List.of(scopes), methodLevel);
+    /** An operation that needs {@code scopes}; {@code methodLevel} says whether its method adds scopes of its own. */
+    static AccessRequirement requirement(boolean methodLevel, String... scopes) {
+        return new AccessRequirement(List.of(scopes), methodLevel, java.util.Set.of(), false);
     }
 }

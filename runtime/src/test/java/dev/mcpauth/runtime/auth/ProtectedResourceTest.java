@@ -4,14 +4,10 @@ import static dev.mcpauth.runtime.auth.AuthFixtures.ISSUER;
 import static dev.mcpauth.runtime.auth.AuthFixtures.RESOURCE;
 import static dev.mcpauth.runtime.auth.AuthFixtures.minimal;
 import static dev.mcpauth.runtime.auth.AuthFixtures.settings;
-import static dev.mcpauth.runtime.auth.AuthFixtures.tool;
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static dev.mcpauth.runtime.auth.AuthFixtures.requirement;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
@@ -19,31 +15,23 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** The endpoint as a protected resource: its metadata document, its challenges and its scope decisions. */
+/** The endpoint as a protected resource: its metadata document and its challenges. */
 class ProtectedResourceTest {
 
     /** list and read need tickets:read (class level); close adds tickets:write on its method; ping needs nothing. */
-    private static final List<ToolDefinition> TOOLS = List.of(
-            tool("list", false, "tickets:read"),
-            tool("read", false, "tickets:read"),
-            tool("close", true, "tickets:read", "tickets:write"),
-            tool("ping", false),
-            tool("audit", false, "admin"));
+    private static final List<AccessRequirement> TOOLS = List.of(
+            requirement(false, "tickets:read"),
+            requirement(false, "tickets:read"),
+            requirement(true, "tickets:read", "tickets:write"),
+            requirement(false),
+            requirement(false, "admin"));
 
     private static ProtectedResource resource(Map<String, String> extra, String contextPath) {
         return new ProtectedResource(settings(minimal(extra)), token -> McpCaller.ANONYMOUS, TOOLS, contextPath);
     }
 
-    private static McpCaller caller(String... scopes) {
-        return new McpCaller("alice", "desk-app", Set.of(scopes), Map.of());
-    }
-
     private static List<String> strings(JsonObject object, String name) {
         return object.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static List<String> names(List<ToolDefinition> tools) {
-        return tools.stream().map(ToolDefinition::name).toList();
     }
 
     @Test
@@ -69,7 +57,7 @@ class ProtectedResourceTest {
     @Test
     void withoutToolScopesScopesSupportedIsAnEmptyArray() {
         ProtectedResource resource = new ProtectedResource(settings(minimal(Map.of())), token -> McpCaller.ANONYMOUS,
-                List.of(tool("ping", false)), "");
+                List.of(requirement(false)), "");
         assertEquals(List.of(), strings(resource.metadata(), "scopes_supported"));
         assertEquals("Bearer resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource.challenge(null, null));
@@ -104,37 +92,12 @@ class ProtectedResourceTest {
     }
 
     @Test
-    void callersSeeOnlyTheToolsTheirScopesCover() {
-        assertEquals(List.of("ping"), names(ProtectedResource.visibleTo(TOOLS, caller())));
-        assertEquals(List.of("list", "read", "ping"), names(ProtectedResource.visibleTo(TOOLS, caller("tickets:read"))));
-        assertEquals(List.of("list", "read", "close", "ping"),
-                names(ProtectedResource.visibleTo(TOOLS, caller("tickets:read", "tickets:write", "other"))));
-    }
-
-    @Test
-    void aCallLackingScopesIsRefusedWithEveryRequiredAndTheMissingOnes() {
-        ToolDefinition close = TOOLS.get(2);
-        InsufficientScopeException refusal = assertThrows(InsufficientScopeException.class,
-                () -> ProtectedResource.requireScopes(close, caller("tickets:read")));
-        assertEquals(List.of("tickets:read", "tickets:write"), refusal.required());
-        assertEquals(List.of("tickets:write"), refusal.missing());
-        assertEquals("The call needs scope(s): tickets:write", refusal.getMessage());
-    }
-
-    @Test
     void theForbiddenChallengeAsksForEveryScopeTheCallNeeds() {
-        InsufficientScopeException refusal = assertThrows(InsufficientScopeException.class,
-                () -> ProtectedResource.requireScopes(TOOLS.get(2), caller()));
+        InsufficientScopeException refusal = new InsufficientScopeException(List.of("tickets:read", "tickets:write"),
+                List.of("tickets:read", "tickets:write"));
         assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The call needs scope(s): tickets:read tickets:write\","
                         + " scope=\"tickets:read tickets:write\","
                         + " resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource(Map.of(), "").insufficientScope(refusal));
-    }
-
-    @Test
-    void aCallWithEveryScopeOrOfAToolWithoutScopesPasses() {
-        assertDoesNotThrow(() -> ProtectedResource.requireScopes(TOOLS.get(2), caller("tickets:write", "tickets:read")));
-        assertDoesNotThrow(() -> ProtectedResource.requireScopes(TOOLS.get(3), caller()));
-        assertFalse(ProtectedResource.visibleTo(TOOLS, caller()).isEmpty());
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Tool;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ public final class TestTools {
 
     /** The definition of the {@link Tool} method {@code name} of {@code type}; fails the test on any problem. */
     public static ToolDefinition define(Class<?> type, String name) {
-        ToolScanner.Outcome outcome = ToolScanner.scan(method(type, name), null);
+        ToolScanner.Outcome outcome = scan(type, name);
         if (outcome.definition() == null) {
             throw new AssertionError("tool " + name + " has problems: " + outcome.problems());
         }
@@ -32,7 +33,12 @@ public final class TestTools {
 
     /** The problems scanning the {@link Tool} method {@code name} of {@code type} reports. */
     public static List<String> problemsOf(Class<?> type, String name) {
-        return ToolScanner.scan(method(type, name), null).problems();
+        return scan(type, name).problems();
+    }
+
+    private static ToolScanner.Outcome scan(Class<?> type, String name) {
+        Method method = method(type, name);
+        return ToolScanner.scan(method, null, AccessRequirement.of(method, type));
     }
 
     static Method method(Class<?> type, String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpauth.runtime.protocol.ServerSettings;
 import io.smallrye.config.SmallRyeConfigBuilder;
 import java.util.List;
 import java.util.Map;
@@ -20,14 +21,17 @@ class OriginPolicyTest {
         return new SmallRyeConfigBuilder().withDefaultValues(values).build();
     }
 
-    private static McpSettings settings(Map<String, String> values) {
-        McpSettings settings = new McpSettings();
-        List<String> problems = settings.read(config(values));
-        assertEquals(List.of(), problems);
-        return settings;
+    private static TransportSettings settings(Map<String, String> values) {
+        TransportSettings.Loaded loaded = TransportSettings.load(config(values), Optional.empty());
+        assertEquals(List.of(), loaded.problems());
+        return loaded.settings();
     }
 
-    private static boolean allowed(McpSettings settings, String originHeader) {
+    private static List<String> problems(Map<String, String> values) {
+        return TransportSettings.load(config(values), Optional.empty()).problems();
+    }
+
+    private static boolean allowed(TransportSettings settings, String originHeader) {
         Optional<String> normalized = Origins.normalize(originHeader);
         return normalized.isPresent() && settings.isAllowedOrigin(normalized.get());
     }
@@ -47,7 +51,7 @@ class OriginPolicyTest {
 
     @Test
     void aConfiguredOriginIsAllowedAndOthersStillRefused() {
-        McpSettings settings = settings(Map.of("mcp.allowed-origins", "https://app.example.com, https://admin.example.com:8443"));
+        TransportSettings settings = settings(Map.of("mcp.allowed-origins", "https://app.example.com, https://admin.example.com:8443"));
         assertTrue(allowed(settings, "https://app.example.com"));
         assertTrue(allowed(settings, "https://admin.example.com:8443"));
         assertFalse(allowed(settings, "https://admin.example.com"));
@@ -63,20 +67,27 @@ class OriginPolicyTest {
     }
 
     @Test
+    void theEndpointsOwnOriginIsAllowed() {
+        TransportSettings settings = TransportSettings.load(config(Map.of()), Optional.of(java.net.URI.create("https://mcp.example.com/mcp"))).settings();
+        assertTrue(allowed(settings, "https://mcp.example.com"));
+        assertFalse(allowed(settings, "https://other.example.com"));
+    }
+
+    @Test
     void originsCompareCaseInsensitively() {
         assertTrue(allowed(settings(Map.of("mcp.allowed-origins", "https://App.Example.com")), "https://app.example.COM"));
     }
 
     @Test
     void aStarAllowsAnyOrigin() {
-        McpSettings settings = settings(Map.of("mcp.allowed-origins", "*"));
+        TransportSettings settings = settings(Map.of("mcp.allowed-origins", "*"));
         assertTrue(allowed(settings, "http://evil.example.com"));
         assertTrue(allowed(settings, "https://anything.example.org:8443"));
     }
 
     @Test
     void aMalformedConfiguredOriginIsAProblemNamingTheKey() {
-        List<String> problems = new McpSettings().read(config(Map.of("mcp.allowed-origins", "https://ok.example.com,app.example.com")));
+        List<String> problems = problems((Map.of("mcp.allowed-origins", "https://ok.example.com,app.example.com")));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("mcp.allowed-origins"), problems.get(0));
         assertTrue(problems.get(0).contains("'app.example.com'"), problems.get(0));
@@ -85,7 +96,7 @@ class OriginPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "ten"})
     void aPageSizeThatIsNotAPositiveIntegerIsAProblemNamingTheKey(String value) {
-        List<String> problems = new McpSettings().read(config(Map.of("mcp.tools.page-size", value)));
+        List<String> problems = ServerSettings.load(config(Map.of("mcp.tools.page-size", value))).problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("mcp.tools.page-size"), problems.get(0));
         assertTrue(problems.get(0).contains("'" + value + "'"), problems.get(0));
@@ -93,31 +104,32 @@ class OriginPolicyTest {
 
     @Test
     void aBadMaxBodySizeIsAProblemNamingTheKey() {
-        List<String> problems = new McpSettings().read(config(Map.of("mcp.max-body-bytes", "-1")));
+        List<String> problems = problems((Map.of("mcp.max-body-bytes", "-1")));
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("mcp.max-body-bytes"), problems.get(0));
     }
 
     @Test
     void everyBadKeyIsReportedAtOnce() {
-        List<String> problems = new McpSettings().read(config(Map.of(
-                "mcp.tools.page-size", "0", "mcp.max-body-bytes", "x", "mcp.allowed-origins", "ftp://files.example.com")));
-        assertEquals(3, problems.size(), problems.toString());
+        List<String> problems = problems((Map.of(
+                "mcp.max-body-bytes", "x", "mcp.allowed-origins", "ftp://files.example.com")));
+        assertEquals(2, problems.size(), problems.toString());
     }
 
     @Test
     void unsetKeysTakeTheDocumentedDefaults() {
-        McpSettings settings = settings(Map.of());
-        assertEquals("mcp-server", settings.serverName());
-        assertEquals("1.0.0", settings.serverVersion());
-        assertEquals(100, settings.pageSize());
-        assertEquals(1_048_576, settings.maxBodyBytes());
-        assertEquals(Optional.empty(), settings.serverTitle());
+        ServerSettings server = ServerSettings.load(config(Map.of())).settings();
+        assertEquals("mcp-server", server.serverName());
+        assertEquals("1.0.0", server.serverVersion());
+        assertEquals(100, server.pageSize());
+        assertEquals(Optional.empty(), server.serverTitle());
+        assertEquals(1_048_576, settings(Map.of()).maxBodyBytes());
     }
 
     @Test
     void configuredValuesAreRead() {
-        McpSettings settings = settings(Map.of("mcp.server.name", "tickets", "mcp.tools.page-size", " 25 ", "mcp.server.title", "Tickets"));
+        ServerSettings settings = ServerSettings.load(config(Map.of("mcp.server.name", "tickets", "mcp.tools.page-size", " 25 ",
+                "mcp.server.title", "Tickets"))).settings();
         assertEquals("tickets", settings.serverName());
         assertEquals(25, settings.pageSize());
         assertEquals(Optional.of("Tickets"), settings.serverTitle());

@@ -1,4 +1,4 @@
-package dev.mcpauth.runtime.transport;
+package dev.mcpauth.runtime.protocol;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -7,10 +7,14 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** The JSON-RPC request methods the endpoint answers, by wire name. */
-enum McpMethod {
+public enum McpMethod {
+    /** The 2025 handshake. */
     INITIALIZE("initialize"),
+    /** Liveness. */
     PING("ping"),
+    /** The tools the caller may call. */
     TOOLS_LIST("tools/list"),
+    /** A tool call. */
     TOOLS_CALL("tools/call");
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
@@ -22,11 +26,13 @@ enum McpMethod {
         this.wireName = wireName;
     }
 
-    String wireName() {
+    /** The method name on the wire. */
+    public String wireName() {
         return wireName;
     }
 
-    static Optional<McpMethod> of(String wireName) {
+    /** The method with this wire name. */
+    public static Optional<McpMethod> of(String wireName) {
         return Optional.ofNullable(BY_WIRE_NAME.get(wireName));
     }
 }

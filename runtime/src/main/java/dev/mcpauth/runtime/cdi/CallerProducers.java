@@ -1,6 +1,7 @@
-package dev.mcpauth.runtime.auth;
+package dev.mcpauth.runtime.cdi;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.CallerHolder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.RequestScoped;
@@ -37,6 +38,6 @@ public class CallerProducers {
     @Produces
     @RequestScoped
     JsonWebToken jsonWebToken(CallerHolder holder) {
-        return new CallerJsonWebToken(caller(holder), holder.rawToken());
+        return holder.jsonWebToken();
     }
 }

@@ -1,4 +1,4 @@
-package dev.mcpauth.runtime.transport;
+package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -13,7 +13,7 @@ final class InitializeHandler {
     private InitializeHandler() {
     }
 
-    static JsonObject initialize(JsonObject params, McpSettings settings) {
+    static JsonObject initialize(JsonObject params, ServerSettings settings) {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
         }

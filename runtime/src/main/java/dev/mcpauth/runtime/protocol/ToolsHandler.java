@@ -1,7 +1,7 @@
-package dev.mcpauth.runtime.transport;
+package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -39,11 +39,11 @@ final class ToolsHandler {
     }
 
     /**
-     * Calls a tool.
-     *
-     * @param roles the caller's roles when scopes and roles are enforced; null when auth is switched off
+     * Calls a tool, after asking the authorizer: before argument validation, so a caller without the scope
+     * learns what to ask for, not the schema.
      */
-    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, McpCaller caller, Set<String> roles) {
+    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
+            McpCaller caller, Set<String> roles) {
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
         }
@@ -56,11 +56,7 @@ final class ToolsHandler {
         }
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + name.getString()));
-        if (roles != null) {
-            // before argument validation, so a caller without the scope learns what to ask for, not the schema
-            ProtectedResource.requireScopes(tool, caller);
-            ProtectedResource.requireRole(tool, roles);
-        }
+        authorizer.check(tool.access(), caller, roles);
         return invoker.call(tool, argumentObject, caller);
     }
 

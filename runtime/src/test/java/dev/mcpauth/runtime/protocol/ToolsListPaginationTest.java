@@ -1,4 +1,4 @@
-package dev.mcpauth.runtime.transport;
+package dev.mcpauth.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,27 +1,20 @@
-package dev.mcpauth.runtime.tools;
+package dev.mcpauth.runtime.cdi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.Tool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
-import jakarta.enterprise.inject.spi.DefinitionException;
-import jakarta.enterprise.inject.spi.DeploymentException;
+import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.tools.ToolRegistry;
 import java.util.List;
-import java.util.UUID;
-import org.jboss.weld.environment.se.Weld;
+import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
 /** Deploys tool beans in Weld SE with the runtime's CDI extension, as an application server would. */
 class McpExtensionDeploymentTest {
-
-    static {
-        // these deployments are about tool beans; the resource-server settings have tests of their own
-        System.setProperty("mcp.auth.enabled", "false");
-    }
 
     @ApplicationScoped
     public static class TicketTools {
@@ -52,22 +45,12 @@ class McpExtensionDeploymentTest {
         }
     }
 
-    private static Weld weld(Class<?>... beanClasses) {
-        return new Weld()
-                .disableDiscovery()
-                .addExtension(new McpExtension())
-                .addBeanClasses(beanClasses)
-                // keep the test independent of other containers and of the Weld shutdown hook
-                .containerId(UUID.randomUUID().toString())
-                .property("org.jboss.weld.se.shutdownHook", false);
-    }
+    /** These deployments are about tool beans; the resource-server settings have tests of their own. */
+    private static final Map<String, String> AUTH_OFF = Map.of("mcp.auth.enabled", "false");
 
     /** The message of the exception that fails the deployment, as the server log shows it. */
     private static String deploymentFailure(Class<?>... beanClasses) {
-        RuntimeException failure = assertThrows(RuntimeException.class, () -> weld(beanClasses).initialize().close());
-        // per-method problems are definition errors, cross-bean ones deployment problems (Weld subclasses both)
-        assertTrue(failure instanceof DefinitionException || failure instanceof DeploymentException, failure::toString);
-        return failure.getMessage();
+        return TestDeployment.failure(AUTH_OFF, beanClasses);
     }
 
     @Test
@@ -89,7 +72,8 @@ class McpExtensionDeploymentTest {
 
     @Test
     void validToolBeansDeployAndTheRegistryListsTheirToolsByName() {
-        try (WeldContainer container = weld(TicketTools.class).initialize()) {
+        try (TestDeployment deployment = TestDeployment.of(AUTH_OFF, TicketTools.class)) {
+            WeldContainer container = deployment.container();
             ToolRegistry registry = container.select(ToolRegistry.class).get();
             assertEquals(List.of("close_ticket", "search_tickets"), registry.all().stream().map(ToolDefinition::name).toList());
             assertEquals("Find tickets", registry.find("search_tickets").orElseThrow().descriptor().getString("description"));

@@ -1,44 +1,62 @@
-package dev.mcpauth.runtime.tools;
+package dev.mcpauth.runtime.cdi;
 
+import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.CallerHolder;
-import dev.mcpauth.runtime.auth.CallerProducers;
 import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
+import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
+import dev.mcpauth.runtime.protocol.ServerSettings;
+import dev.mcpauth.runtime.tools.DeploymentProblems;
+import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.tools.ToolInvoker;
+import dev.mcpauth.runtime.tools.ToolScanner;
 import dev.mcpauth.runtime.transport.McpRuntime;
-import dev.mcpauth.runtime.transport.McpSettings;
+import dev.mcpauth.runtime.transport.TransportSettings;
+import jakarta.annotation.security.DenyAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Decorator;
 import jakarta.enterprise.inject.spi.Extension;
+import jakarta.enterprise.inject.spi.InjectionPoint;
 import jakarta.enterprise.inject.spi.Interceptor;
+import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
+import jakarta.enterprise.inject.spi.WithAnnotations;
+import jakarta.enterprise.util.AnnotationLiteral;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The CDI portable extension that finds {@link Tool} methods on managed beans, checks them, computes the
- * scope model, and reads the configuration, so that every problem is reported at deployment: per-method
- * problems as definition errors, cross-bean problems (duplicate names) and configuration problems as
- * deployment problems.
+ * The CDI portable extension and composition root: it registers the runtime's beans, finds {@link Tool}
+ * methods on managed beans, computes each protected operation's {@link AccessRequirement} once (the model
+ * every authorization check reads), checks everything, and reads the configuration, so that every problem
+ * is reported at deployment: per-method problems as definition errors, cross-bean problems (duplicate
+ * names) and configuration problems as deployment problems. It is the only class that sees every package.
  */
 public class McpExtension implements Extension {
 
@@ -46,14 +64,17 @@ public class McpExtension implements Extension {
 
     private final List<ToolDefinition> tools = new ArrayList<>();
     private final Set<String> scannedMethods = new HashSet<>();
-    private final Map<Method, List<String>> scopeRequirements = new HashMap<>();
-    private McpSettings settings;
-    private AuthSettings authSettings;
+    private final OperationRequirements requirements = new OperationRequirements();
+    private Settings settings;
+
+    /** Everything read from the configuration, once it is known to be complete. */
+    record Settings(ServerSettings server, TransportSettings transport, AuthSettings auth) {
+    }
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : List.of(ToolRegistry.class, ToolInvoker.class, McpRuntime.class, CallerHolder.class,
-                CallerProducers.class, RequiresScopeInterceptor.class)) {
+        for (Class<?> type : List.of(ToolInvoker.class, McpRuntime.class, CallerHolder.class, CallerProducers.class,
+                RuntimeProducers.class, RequiresScopeInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
         }
         if (AuditLog.metricsApiAvailable()) {
@@ -63,18 +84,25 @@ public class McpExtension implements Extension {
         }
     }
 
+    /**
+     * Tool beans guarded only by Jakarta {@code @RolesAllowed} or {@code @DenyAll} get the authorization
+     * interceptor too, so those annotations hold for every caller of the bean, not just for MCP requests.
+     * Only beans with tools: the application's other beans keep whatever their server does with them.
+     */
+    <T> void bindSecurityAnnotations(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
+        boolean hasTools = event.getAnnotatedType().getMethods().stream().anyMatch(method -> method.isAnnotationPresent(Tool.class));
+        if (hasTools && !event.getAnnotatedType().isAnnotationPresent(RequiresScope.class)) {
+            event.configureAnnotatedType().add(NoScopes.INSTANCE);
+        }
+    }
+
     <T> void findTools(@Observes ProcessManagedBean<T> event) {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
         Class<?> beanClass = event.getBean().getBeanClass();
-        boolean scopedClass = beanClass.isAnnotationPresent(RequiresScope.class);
         for (AnnotatedMethod<? super T> method : event.getAnnotatedBeanClass().getMethods()) {
             Method javaMethod = method.getJavaMember();
-            if (scopedClass || javaMethod.isAnnotationPresent(RequiresScope.class)) {
-                // the interceptor's model: every method the binding applies to, tool or not
-                scopeRequirements.merge(javaMethod, ScopeRequirement.of(javaMethod, beanClass).scopes(), McpExtension::union);
-            }
             if (!method.isAnnotationPresent(Tool.class)) {
                 continue;
             }
@@ -82,7 +110,8 @@ public class McpExtension implements Extension {
             if (!scannedMethods.add(beanClass.getName() + "#" + javaMethod.toGenericString())) {
                 continue;
             }
-            ToolScanner.Outcome outcome = ToolScanner.scan(javaMethod, event.getBean());
+            AccessRequirement access = requirements.register(beanClass, javaMethod);
+            ToolScanner.Outcome outcome = ToolScanner.scan(javaMethod, event.getBean(), access);
             if (outcome.definition() != null) {
                 tools.add(outcome.definition());
             }
@@ -103,6 +132,35 @@ public class McpExtension implements Extension {
         }
     }
 
+    /**
+     * {@link McpCaller} is a value of the current request; a bean that lives longer than a request would keep
+     * the first caller it was given and show it to everyone after. Such injection points fail the deployment.
+     */
+    void checkCallerInjection(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
+        for (Bean<?> bean : beanManager.getBeans(Object.class, Any.Literal.INSTANCE)) {
+            Class<?> scope = bean.getScope();
+            if (scope == RequestScoped.class || (scope == Dependent.class && !isPooledEjb(bean.getBeanClass()))) {
+                continue;
+            }
+            for (InjectionPoint point : bean.getInjectionPoints()) {
+                if (point.getType() == McpCaller.class) {
+                    event.addDeploymentProblem(new DeploymentException(DeploymentProblems.callerInLongLivedBean(
+                            bean.getBeanClass().getName() + "#" + memberName(point), scope.getSimpleName())));
+                }
+            }
+        }
+    }
+
+    /** Stateless and singleton session beans are reused across requests whatever their CDI scope says. */
+    private static boolean isPooledEjb(Class<?> beanClass) {
+        return Arrays.stream(beanClass.getAnnotations()).map(a -> a.annotationType().getName())
+                .anyMatch(name -> name.equals("jakarta.ejb.Stateless") || name.equals("jakarta.ejb.Singleton"));
+    }
+
+    private static String memberName(InjectionPoint point) {
+        return point.getMember() == null ? "?" : point.getMember().getName();
+    }
+
     void checkToolNames(@Observes AfterDeploymentValidation event) {
         Map<String, ToolDefinition> byName = new LinkedHashMap<>();
         for (ToolDefinition tool : tools) {
@@ -117,19 +175,20 @@ public class McpExtension implements Extension {
 
     void readConfiguration(@Observes AfterDeploymentValidation event) {
         Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
-        McpSettings transport = new McpSettings();
-        List<String> problems = new ArrayList<>(transport.read(config));
+        ServerSettings.Loaded server = ServerSettings.load(config);
         AuthSettings.Loaded auth = AuthSettings.load(config);
+        Optional<java.net.URI> endpoint = Optional.ofNullable(auth.settings()).filter(AuthSettings::enabled).map(AuthSettings::resource);
+        TransportSettings.Loaded transport = TransportSettings.load(config, endpoint);
+        List<String> problems = new ArrayList<>(server.problems());
+        problems.addAll(transport.problems());
         problems.addAll(auth.problems());
         problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
         if (!problems.isEmpty()) {
             return;
         }
-        settings = transport;
-        authSettings = auth.settings();
+        settings = new Settings(server.settings(), transport.settings(), auth.settings());
+        AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
-            // a page served from the resource's own origin is same-origin, not a rebinding attack
-            settings.allowOriginOf(authSettings.resource());
             LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.resource() + " accepts tokens of " + authSettings.issuer());
         } else {
             LOG.warning("MCPAUTH-0003: mcp.auth.enabled=false: the MCP endpoint serves EVERY request without a token."
@@ -145,42 +204,31 @@ public class McpExtension implements Extension {
         }
     }
 
-    private static List<String> union(List<String> a, List<String> b) {
-        Set<String> all = new LinkedHashSet<>(a);
-        all.addAll(b);
-        return List.copyOf(all);
-    }
-
     /** The tools found, in discovery order. */
     List<ToolDefinition> tools() {
         return Collections.unmodifiableList(tools);
     }
 
-    /**
-     * The scopes each {@code @RequiresScope}-bound method needs, for the interceptor.
-     *
-     * @return method to scopes, computed at deployment
-     */
-    public Map<Method, List<String>> scopeRequirements() {
-        return Collections.unmodifiableMap(scopeRequirements);
+    /** The access requirement of every protected operation. */
+    OperationRequirements requirements() {
+        return requirements;
     }
 
-    /**
-     * The transport settings, read and checked at deployment.
-     *
-     * @return the settings
-     */
-    public McpSettings settings() {
+    /** The settings, read and checked at deployment; null until then or when they had problems. */
+    Settings settings() {
         return settings;
     }
 
-    /**
-     * The resource-server settings, read and checked at deployment.
-     *
-     * @return the settings
-     */
-    public AuthSettings authSettings() {
-        return authSettings;
+    /** {@code @RequiresScope({})}: binds the authorization interceptor without adding a scope. */
+    @SuppressWarnings("all")
+    static final class NoScopes extends AnnotationLiteral<RequiresScope> implements RequiresScope {
+        private static final long serialVersionUID = 1L;
+        static final NoScopes INSTANCE = new NoScopes();
+
+        @Override
+        public String[] value() {
+            return new String[0];
+        }
     }
 
     /** A deployment problem whose message is the whole story, without a stack trace to scroll past. */

@@ -1,4 +1,4 @@
-package dev.mcpauth.runtime.auth;
+package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
 import jakarta.ws.rs.core.SecurityContext;
@@ -9,7 +9,7 @@ import java.util.Set;
  * The JAX-RS view of the caller: the principal is the token's subject, and the roles are the granted scopes
  * plus the roles claim ({@code mcp.auth.roles-claim}), so {@code isUserInRole("tickets:write")} asks for a scope.
  */
-public final class CallerSecurityContext implements SecurityContext {
+final class CallerSecurityContext implements SecurityContext {
 
     private final McpCaller caller;
     private final Set<String> roles;
@@ -22,7 +22,7 @@ public final class CallerSecurityContext implements SecurityContext {
      * @param roles the caller's roles (scopes and the roles claim)
      * @param secure whether the request came over https
      */
-    public CallerSecurityContext(McpCaller caller, Set<String> roles, boolean secure) {
+    CallerSecurityContext(McpCaller caller, Set<String> roles, boolean secure) {
         this.caller = caller;
         this.roles = roles;
         this.secure = secure;

@@ -1,0 +1,83 @@
+package dev.mcpauth.runtime.auth;
+
+import dev.mcpauth.McpCaller;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The one place that decides whether a caller may invoke an operation. The MCP endpoint asks it before it
+ * invokes a tool, the list methods ask it which items to show, and {@link RequiresScopeInterceptor} asks it
+ * whenever a protected bean method runs, whoever calls it. All of them read the operation's
+ * {@link AccessRequirement}, computed once at deployment.
+ *
+ * <p>Order of the rules: no verified caller is refused (unless the operation requires nothing at all); {@code @DenyAll} and a missing role are refused
+ * without a step-up challenge (no token could fix them); then missing scopes are refused with one.
+ */
+public final class Authorizer {
+
+    private final boolean enforced;
+
+    /**
+     * An authorizer.
+     *
+     * @param enforced false when authentication is switched off ({@code mcp.auth.enabled=false}): then
+     *     everything is allowed
+     */
+    public Authorizer(boolean enforced) {
+        this.enforced = enforced;
+    }
+
+    /**
+     * Whether decisions are made at all.
+     *
+     * @return false when authentication is switched off
+     */
+    public boolean enforced() {
+        return enforced;
+    }
+
+    /**
+     * Refuses what the caller may not do.
+     *
+     * @param requirement what the operation needs
+     * @param caller the verified caller, or null when there is none
+     * @param roles the caller's roles
+     * @throws AccessDeniedException the refusal, when the caller may not
+     */
+    public void check(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+        AccessDeniedException refusal = refusal(requirement, caller, roles);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /**
+     * Whether the caller may invoke the operation: what the list methods show.
+     *
+     * @param requirement what the operation needs
+     * @param caller the verified caller, or null
+     * @param roles the caller's roles
+     * @return true when {@link #check} would pass
+     */
+    public boolean permits(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+        return refusal(requirement, caller, roles) == null;
+    }
+
+    private AccessDeniedException refusal(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+        if (!enforced) {
+            return null;
+        }
+        if (caller == null) {
+            // fail closed for anything protected; an operation that asks for nothing asks for no caller either
+            return requirement.equals(AccessRequirement.NONE) ? null : new NotAuthenticatedException();
+        }
+        if (requirement.denyAll()) {
+            return new AccessForbiddenException("The operation is not available to any caller");
+        }
+        if (!requirement.rolesAllowed().isEmpty() && requirement.rolesAllowed().stream().noneMatch(roles::contains)) {
+            return new AccessForbiddenException("The call needs one of the roles: " + String.join(" ", requirement.rolesAllowed()));
+        }
+        List<String> missing = Scopes.missing(requirement.scopes(), caller.scopes());
+        return missing.isEmpty() ? null : new InsufficientScopeException(requirement.scopes(), missing);
+    }
+}

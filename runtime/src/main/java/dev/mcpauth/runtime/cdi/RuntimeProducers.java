@@ -1,0 +1,85 @@
+package dev.mcpauth.runtime.cdi;
+
+import dev.mcpauth.runtime.auth.AuthSettings;
+import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.OperationRequirements;
+import dev.mcpauth.runtime.protocol.ServerSettings;
+import dev.mcpauth.runtime.tools.ToolRegistry;
+import dev.mcpauth.runtime.transport.TransportSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
+
+/**
+ * Hands what the extension computed at deployment to the beans that need it, so that no other package
+ * depends on the extension. Each value is made once and shared; the producers are {@code @Dependent}
+ * because the values are immutable final classes and records, which CDI cannot proxy.
+ */
+@ApplicationScoped
+public class RuntimeProducers {
+
+    private McpExtension extension;
+    private ToolRegistry registry;
+    private Authorizer authorizer;
+
+    /** For the CDI proxy only. */
+    protected RuntimeProducers() {
+    }
+
+    @Inject
+    RuntimeProducers(McpExtension extension) {
+        this.extension = extension;
+    }
+
+    @Produces
+    @Dependent
+    synchronized ToolRegistry toolRegistry() {
+        if (registry == null) {
+            registry = new ToolRegistry(extension.tools());
+        }
+        return registry;
+    }
+
+    @Produces
+    @Dependent
+    OperationRequirements operationRequirements() {
+        return extension.requirements();
+    }
+
+    @Produces
+    @Dependent
+    synchronized Authorizer authorizer() {
+        if (authorizer == null) {
+            authorizer = new Authorizer(authSettings().enabled());
+        }
+        return authorizer;
+    }
+
+    @Produces
+    @Dependent
+    AuthSettings authSettings() {
+        return settings().auth();
+    }
+
+    @Produces
+    @Dependent
+    ServerSettings serverSettings() {
+        return settings().server();
+    }
+
+    @Produces
+    @Dependent
+    TransportSettings transportSettings() {
+        return settings().transport();
+    }
+
+    private McpExtension.Settings settings() {
+        McpExtension.Settings settings = extension.settings();
+        if (settings == null) {
+            // only reachable when the deployment failed already (configuration problems are deployment problems)
+            throw new IllegalStateException("MCPAUTH-0006: the MCP configuration was not read; see the deployment errors");
+        }
+        return settings;
+    }
+}

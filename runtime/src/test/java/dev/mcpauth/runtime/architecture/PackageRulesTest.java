@@ -1,0 +1,108 @@
+package dev.mcpauth.runtime.architecture;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Keeps the runtime's dependencies pointing one way (DESIGN.md, "Packages of the runtime"): {@code jsonrpc} and
+ * {@code config} at the bottom, {@code auth} on them, the feature packages on {@code auth}'s model, {@code protocol}
+ * on the features, {@code transport} on the protocol, and {@code cdi}, the composition root, the only package
+ * that may see every other. Read from the sources, so a new import that breaks the rule fails the build.
+ */
+class PackageRulesTest {
+
+    private static final Path SOURCES = Path.of("src/main/java/dev/mcpauth/runtime");
+    private static final Pattern REFERENCE = Pattern.compile("dev\\.mcpauth\\.runtime\\.([a-z]+)\\.");
+
+    /** Package to the packages of ours it may use. */
+    private static final Map<String, Set<String>> ALLOWED = Map.of(
+            "jsonrpc", Set.of(),
+            "config", Set.of(),
+            "auth", Set.of("jsonrpc", "config"),
+            "tools", Set.of("jsonrpc", "auth"),
+            "protocol", Set.of("jsonrpc", "config", "auth", "tools"),
+            "transport", Set.of("jsonrpc", "config", "auth", "tools", "protocol"),
+            "cdi", Set.of("jsonrpc", "config", "auth", "tools", "protocol", "transport"));
+
+    /** Packages that know nothing of HTTP, so they serve any transport and are tested without a server. */
+    private static final Set<String> HTTP_FREE = Set.of("jsonrpc", "config", "auth", "tools", "protocol");
+
+    private static Map<String, Set<String>> dependencies() {
+        Map<String, Set<String>> found = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                Set<String> uses = found.computeIfAbsent(pkg, p -> new TreeSet<>());
+                Matcher matcher = REFERENCE.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (!matcher.group(1).equals(pkg)) {
+                        uses.add(matcher.group(1) + " (" + file.getFileName() + ")");
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return found;
+    }
+
+    @Test
+    void everyPackageUsesOnlyThePackagesBelowIt() {
+        List<String> violations = new ArrayList<>();
+        dependencies().forEach((pkg, uses) -> {
+            Set<String> allowed = ALLOWED.get(pkg);
+            if (allowed == null) {
+                violations.add("package " + pkg + " has no rule: add it to DESIGN.md's table and to this test");
+                return;
+            }
+            uses.stream().filter(use -> !allowed.contains(use.substring(0, use.indexOf(' ')))).forEach(use -> violations.add(pkg + " -> " + use));
+        });
+        assertEquals(List.of(), violations);
+    }
+
+    @Test
+    void theRulesThemselvesHaveNoCycle() {
+        for (String start : ALLOWED.keySet()) {
+            assertTrue(!reaches(start, start, new TreeSet<>()), "cycle through " + start);
+        }
+    }
+
+    private static boolean reaches(String from, String target, Set<String> seen) {
+        for (String next : ALLOWED.get(from)) {
+            if (next.equals(target) || (seen.add(next) && reaches(next, target, seen))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void authAndTheFeatureAndProtocolPackagesKnowNothingOfHttp() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                String pkg = SOURCES.relativize(file).getName(0).toString();
+                String text = Files.readString(file);
+                if (HTTP_FREE.contains(pkg) && (text.contains("jakarta.ws.rs") || text.contains("jakarta.servlet"))) {
+                    violations.add(pkg + "/" + file.getFileName());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
+}
