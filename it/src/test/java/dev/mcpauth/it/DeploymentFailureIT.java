@@ -1,16 +1,34 @@
 package dev.mcpauth.it;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpauth.Tool;
+import dev.mcpauth.it.broken.ConstructorInjectionOnlyTools;
 import dev.mcpauth.it.broken.DuplicateNameTools;
+import dev.mcpauth.it.broken.InvalidScopeTools;
+import dev.mcpauth.it.broken.PrivateConstructorTools;
+import dev.mcpauth.it.broken.UnnamedParameterTools;
 import dev.mcpauth.it.broken.UnsupportedParameterTools;
 import dev.mcpauth.it.fixture.IdentityTools;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -47,6 +65,28 @@ class DeploymentFailureIT {
                 + "mp.jwt.verify.issuer=not a url\n", IdentityTools.class);
     }
 
+    @Deployment(name = "unnamed-parameter", managed = false, testable = false)
+    static WebArchive unnamedParameter() throws IOException {
+        String classFile = UnnamedParameterTools.class.getName().replace('.', '/') + ".class";
+        return Deployments.war("broken-unnamed-parameter", "mcp.auth.enabled=false\n")
+                .add(new ByteArrayAsset(compiledWithoutParameterNames(UnnamedParameterTools.class)), "WEB-INF/classes/" + classFile);
+    }
+
+    @Deployment(name = "private-constructor", managed = false, testable = false)
+    static WebArchive privateConstructor() {
+        return Deployments.war("broken-private-constructor", "mcp.auth.enabled=false\n", PrivateConstructorTools.class);
+    }
+
+    @Deployment(name = "constructor-injection", managed = false, testable = false)
+    static WebArchive constructorInjectionOnly() {
+        return Deployments.war("broken-constructor-injection", "mcp.auth.enabled=false\n", ConstructorInjectionOnlyTools.class);
+    }
+
+    @Deployment(name = "invalid-scope", managed = false, testable = false)
+    static WebArchive invalidScope() {
+        return Deployments.war("broken-invalid-scope", "mcp.auth.enabled=false\n", InvalidScopeTools.class);
+    }
+
     @Test
     void aMissingResourceFailsTheDeploymentNamingTheKey() throws Exception {
         assertDeploymentFails("no-resource", "MCPAUTH-0401: mcp.auth.resource is required");
@@ -71,22 +111,108 @@ class DeploymentFailureIT {
                 + "#describe parameter 'anything' has an unsupported type");
     }
 
+    @Test
+    void aParameterWithoutANameFailsTheDeploymentNamingTheMethod() throws Exception {
+        assertDeploymentFails("unnamed-parameter", List.of(List.of("MCPAUTH-0106",
+                "@Tool " + UnnamedParameterTools.class.getName() + "#greet parameter 0 has no name", "-parameters")));
+    }
+
+    @Test
+    void aToolBeanWithOnlyAPrivateNoArgConstructorFailsTheDeploymentNamingTheClass() throws Exception {
+        assertDeploymentFails("private-constructor", List.of(List.of("MCPAUTH-0108",
+                "tool bean " + PrivateConstructorTools.class.getName() + " is @ApplicationScoped")));
+    }
+
+    @Test
+    void aToolBeanWithOnlyAConstructorWithParametersFailsTheDeploymentNamingTheClass() throws Exception {
+        assertDeploymentFails("constructor-injection", List.of(List.of("MCPAUTH-0108",
+                "tool bean " + ConstructorInjectionOnlyTools.class.getName() + " is @ApplicationScoped")));
+    }
+
+    @Test
+    void anInvalidRequiredScopeFailsTheDeploymentNamingTheMethodAndTheScope() throws Exception {
+        assertDeploymentFails("invalid-scope", List.of(
+                List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#readTickets", "'tickets read'"),
+                List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#quoted", "'a\"b'")));
+    }
+
     private void assertDeploymentFails(String deployment, String expectedMessage) throws IOException, InterruptedException {
+        assertDeploymentFails(deployment, List.of(List.of(expectedMessage)));
+    }
+
+    /**
+     * Deploys {@code deployment}, expects it to fail, and expects the server log written since then to hold,
+     * for each entry of {@code expectedLines}, one line that contains all of that entry's fragments.
+     */
+    private void assertDeploymentFails(String deployment, List<List<String>> expectedLines) throws IOException, InterruptedException {
         Path log = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
+        long start = Files.exists(log) ? Files.size(log) : 0;
         try {
             assertThrows(Exception.class, () -> deployer.deploy(deployment), "the deployment should have failed");
             // Liberty writes the CDI failure to messages.log; give the logger a moment to flush
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (!Files.readString(log).contains(expectedMessage) && Instant.now().isBefore(deadline)) {
+            while (!missingLines(readFrom(log, start), expectedLines).isEmpty() && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
             }
-            assertTrue(Files.readString(log).contains(expectedMessage), "messages.log should contain: " + expectedMessage);
+            List<List<String>> missing = missingLines(readFrom(log, start), expectedLines);
+            assertTrue(missing.isEmpty(), "messages.log should have a line containing each of " + missing
+                    + "; it says since the deployment:\n" + readFrom(log, start));
         } finally {
             try {
                 deployer.undeploy(deployment);
             } catch (RuntimeException e) {
                 // nothing deployed is fine
             }
+        }
+    }
+
+    private static List<List<String>> missingLines(String log, List<List<String>> expectedLines) {
+        return expectedLines.stream()
+                .filter(fragments -> log.lines().noneMatch(line -> fragments.stream().allMatch(line::contains)))
+                .toList();
+    }
+
+    /** The log text from byte {@code start} on; the whole log if it was rolled over since. */
+    private static String readFrom(Path log, long start) throws IOException {
+        try (RandomAccessFile file = new RandomAccessFile(log.toFile(), "r")) {
+            long from = file.length() < start ? 0 : start;
+            byte[] bytes = new byte[(int) (file.length() - from)];
+            file.seek(from);
+            file.readFully(bytes);
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * {@code type}'s class file as {@code javac} makes it without {@code -parameters} (the build compiles the
+     * tests with it), from its source in this module, so the tool's parameter has no name at run time.
+     */
+    private static byte[] compiledWithoutParameterNames(Class<?> type) throws IOException {
+        String relative = type.getName().replace('.', '/');
+        Path source = Path.of(System.getProperty("it.root"), "it", "src", "test", "java", relative + ".java");
+        Path out = Files.createTempDirectory("no-parameter-names");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        assertTrue(javac != null, "the tests must run on a JDK: no Java compiler to compile " + source);
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int exit = javac.run(null, diagnostics, diagnostics, "--release", "17", "-proc:none", "-d", out.toString(),
+                "-classpath", location(Tool.class) + File.pathSeparator + location(ApplicationScoped.class), source.toString());
+        assertEquals(0, exit, "javac " + source + ": " + diagnostics.toString(StandardCharsets.UTF_8));
+        byte[] compiled = Files.readAllBytes(out.resolve(relative + ".class"));
+        // the attribute -parameters writes; present in the build's copy, so its absence here is meaningful
+        try (InputStream built = type.getResourceAsStream(type.getSimpleName() + ".class")) {
+            assertTrue(new String(built.readAllBytes(), StandardCharsets.ISO_8859_1).contains("MethodParameters"),
+                    "the build should compile tests with -parameters");
+        }
+        assertFalse(new String(compiled, StandardCharsets.ISO_8859_1).contains("MethodParameters"),
+                "compiled without -parameters, yet the class file keeps parameter names");
+        return compiled;
+    }
+
+    private static String location(Class<?> member) {
+        try {
+            return new File(member.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -6,6 +6,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Sends HTTP/1.1 requests over a plain socket, byte for byte, so hostile headers reach the server exactly
@@ -13,8 +16,20 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    /** A response: status code and body text. */
+    /**
+     * A response: status code, the status line and headers as sent, and the body (de-chunked, as UTF-8 text).
+     */
     record Response(int status, String head, String body) {
+
+        /** Every value of header {@code name} (case-insensitive), in the order sent. */
+        List<String> headers(String name) {
+            String prefix = name.toLowerCase(Locale.ROOT) + ":";
+            return head.lines()
+                    .skip(1)
+                    .filter(line -> line.toLowerCase(Locale.ROOT).startsWith(prefix))
+                    .map(line -> line.substring(prefix.length()).strip())
+                    .toList();
+        }
     }
 
     private RawHttp() {
@@ -38,12 +53,54 @@ final class RawHttp {
             out.write(request.toByteArray());
             out.flush();
             InputStream in = socket.getInputStream();
-            String response = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            int headEnd = response.indexOf("\r\n\r\n");
-            String head = headEnd < 0 ? response : response.substring(0, headEnd);
-            String text = headEnd < 0 ? "" : response.substring(headEnd + 4);
+            byte[] response = in.readAllBytes();
+            int headEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            String head = new String(response, 0, headEnd < 0 ? response.length : headEnd, StandardCharsets.ISO_8859_1);
+            byte[] content = headEnd < 0 ? new byte[0] : Arrays.copyOfRange(response, headEnd + 4, response.length);
             String[] statusLine = head.split(" ", 3);
-            return new Response(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, head, text);
+            Response raw = new Response(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, head, "");
+            if (raw.headers("Transfer-Encoding").stream().anyMatch(value -> value.equalsIgnoreCase("chunked"))) {
+                content = dechunk(content);
+            }
+            return new Response(raw.status(), head, new String(content, StandardCharsets.UTF_8));
         }
+    }
+
+    /** The body of a {@code Transfer-Encoding: chunked} message (RFC 9112 §7.1); trailers are dropped. */
+    private static byte[] dechunk(byte[] chunked) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] crlf = "\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOf(chunked, crlf, at);
+            if (lineEnd < 0) {
+                throw new IOException("chunked body without a chunk-size line at byte " + at);
+            }
+            String sizeLine = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1);
+            int semicolon = sizeLine.indexOf(';');
+            int size = Integer.parseInt((semicolon < 0 ? sizeLine : sizeLine.substring(0, semicolon)).strip(), 16);
+            at = lineEnd + 2;
+            if (size == 0) {
+                return body.toByteArray();
+            }
+            if (at + size > chunked.length) {
+                throw new IOException("chunked body ends inside a chunk");
+            }
+            body.write(chunked, at, size);
+            at += size + 2;
+        }
+    }
+
+    private static int indexOf(byte[] bytes, byte[] pattern, int from) {
+        outer:
+        for (int i = from; i <= bytes.length - pattern.length; i++) {
+            for (int j = 0; j < pattern.length; j++) {
+                if (bytes[i + j] != pattern[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
     }
 }

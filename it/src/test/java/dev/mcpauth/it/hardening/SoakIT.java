@@ -11,6 +11,7 @@ import dev.mcpauth.it.fixture.TicketDeskTools;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -61,7 +64,7 @@ class SoakIT {
         for (Case c : cases) {
             assertEquals(c.expectedStatus(), send(c).statusCode(), c.name());
         }
-        Optional<Long> heapBefore = HeapProbe.usedHeapAfterGc("soak");
+        long heapBefore = HeapProbe.usedHeapAfterGc();
 
         Map<String, LongAdder> right = new ConcurrentHashMap<>();
         Map<String, LongAdder> wrong = new ConcurrentHashMap<>();
@@ -82,18 +85,16 @@ class SoakIT {
             worker.get();
         }
         pool.shutdown();
-        Optional<Long> heapAfter = HeapProbe.usedHeapAfterGc("soak");
+        long heapAfter = HeapProbe.usedHeapAfterGc();
 
         long total = right.values().stream().mapToLong(LongAdder::sum).sum();
         System.out.printf("Soak: %d requests in %d s from %d threads (%.0f/s), right decisions %s, wrong %s, heap after GC %s -> %s%n",
                 total, SECONDS, THREADS, total / (double) SECONDS, right, wrong,
-                heapBefore.map(HeapProbe::mib).orElse("n/a"), heapAfter.map(HeapProbe::mib).orElse("n/a"));
+                HeapProbe.mib(heapBefore), HeapProbe.mib(heapAfter));
         assertTrue(wrong.isEmpty(), "wrong decisions: " + wrong);
         assertEquals((int) cases.stream().map(Case::name).distinct().count(), right.size(), "every kind of request was sent");
-        if (heapBefore.isPresent() && heapAfter.isPresent()) {
-            assertTrue(heapAfter.get() - heapBefore.get() < 32L * 1024 * 1024,
-                    "the heap grew from " + HeapProbe.mib(heapBefore.get()) + " to " + HeapProbe.mib(heapAfter.get()));
-        }
+        assertTrue(heapAfter - heapBefore < 32L * 1024 * 1024,
+                "the heap grew from " + HeapProbe.mib(heapBefore) + " to " + HeapProbe.mib(heapAfter));
     }
 
     private static List<Case> cases() {
@@ -122,25 +123,65 @@ class SoakIT {
         return MCP.post(c.body(), c.token().map(token -> Map.of("Authorization", "Bearer " + token)).orElse(Map.of()));
     }
 
-    /** Measures the test server's used heap after a full GC, with the JDK's jcmd. */
+    /**
+     * Measures the test server's used heap after a full GC, with the JDK's jcmd. It never answers "unknown":
+     * a probe that cannot find the server or read its heap fails the test, so the heap check cannot pass
+     * without having run.
+     */
     static final class HeapProbe {
+
+        private static final Pattern USED = Pattern.compile("used (\\d+)K");
 
         private HeapProbe() {
         }
 
-        static Optional<Long> usedHeapAfterGc(String label) throws IOException, InterruptedException {
-            Optional<ProcessHandle> server = ProcessHandle.allProcesses()
-                    .filter(p -> p.info().commandLine().map(cmd -> cmd.contains("ws-server.jar") && cmd.contains("itServer")).orElse(false))
-                    .findFirst();
-            if (server.isEmpty()) {
-                return Optional.empty();
-            }
-            String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-            run(jcmd, String.valueOf(server.get().pid()), "GC.run");
-            String info = run(jcmd, String.valueOf(server.get().pid()), "GC.heap_info");
+        static long usedHeapAfterGc() throws IOException, InterruptedException {
+            Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+            assertTrue(Files.isExecutable(jcmd), "cannot measure the server's heap: no jcmd at " + jcmd
+                    + " (the tests must run on a JDK, not a JRE)");
+            long pid = serverPid(jcmd);
+            String gc = run(jcmd.toString(), String.valueOf(pid), "GC.run");
+            String info = run(jcmd.toString(), String.valueOf(pid), "GC.heap_info");
             // e.g. " garbage-first heap   total 262144K, used 51234K [..." (G1) or "used 51234K" in other collectors
-            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(info);
-            return used.find() ? Optional.of(Long.parseLong(used.group(1)) * 1024) : Optional.empty();
+            Matcher used = USED.matcher(info);
+            assertTrue(used.find(), "cannot measure the server's heap: jcmd " + pid + " GC.run said '" + gc.strip()
+                    + "', GC.heap_info said '" + info.strip() + "'");
+            return Long.parseLong(used.group(1)) * 1024;
+        }
+
+        /**
+         * The pid of the Liberty JVM running this build's test server: the process started as
+         * {@code java ... -jar <wlp>/bin/tools/ws-server.jar <server>}, where {@code <wlp>} is the install that
+         * holds {@code it.server.dir}, so a Liberty of another checkout or a demo server is never measured.
+         * Found through the process table, or through {@code jcmd -l} where the process table hides
+         * command lines.
+         */
+        static long serverPid(Path jcmd) throws IOException, InterruptedException {
+            String serverDir = System.getProperty("it.server.dir");
+            assertTrue(serverDir != null, "cannot measure the server's heap: the system property it.server.dir is not set");
+            Path server = Path.of(serverDir).toAbsolutePath().normalize();
+            String launcher = server.getParent().getParent().getParent().resolve(Path.of("bin", "tools", "ws-server.jar")).toString();
+            String name = server.getFileName().toString();
+            List<Long> fromProcesses = ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().map(cmd -> isServer(cmd, launcher, name)).orElse(false))
+                    .map(ProcessHandle::pid)
+                    .toList();
+            if (fromProcesses.size() == 1) {
+                return fromProcesses.get(0);
+            }
+            String jvms = run(jcmd.toString(), "-l");
+            List<Long> fromJcmd = jvms.lines()
+                    .map(String::strip)
+                    .filter(line -> isServer(line, launcher, name))
+                    .map(line -> Long.parseLong(line.substring(0, line.indexOf(' '))))
+                    .toList();
+            assertEquals(1, fromJcmd.size(), "cannot measure the server's heap: expected one JVM running " + launcher + " " + name
+                    + ", the process table shows " + fromProcesses + " and jcmd -l lists:\n" + jvms);
+            return fromJcmd.get(0);
+        }
+
+        private static boolean isServer(String commandLine, String launcher, String name) {
+            return commandLine.contains(launcher + " " + name) && (commandLine.endsWith(" " + name) || commandLine.contains(" " + name + " "));
         }
 
         static String mib(long bytes) {
@@ -150,7 +191,8 @@ class SoakIT {
         private static String run(String... command) throws IOException, InterruptedException {
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            process.waitFor();
+            int exit = process.waitFor();
+            assertEquals(0, exit, "cannot measure the server's heap: " + String.join(" ", command) + " exited with " + exit + ": " + output);
             return output;
         }
     }
