@@ -2,7 +2,7 @@ package dev.mcpauth.it;
 
 import com.nimbusds.jose.JWSObject;
 import dev.mcpauth.Tool;
-import dev.mcpauth.runtime.tools.McpExtension;
+import dev.mcpauth.runtime.cdi.McpExtension;
 import java.io.File;
 import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.Archive;

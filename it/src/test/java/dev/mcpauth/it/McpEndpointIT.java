@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.mcpauth.it.fixture.FailingTools;
 import dev.mcpauth.it.fixture.ShopTools;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -33,7 +34,7 @@ class McpEndpointIT {
                 mcp.server.version=2.3.4
                 mcp.server.instructions=Order pizza politely.
                 mcp.tools.page-size=4
-                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class);
+                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, FailingTools.class);
     }
 
     @Test
@@ -81,7 +82,7 @@ class McpEndpointIT {
             page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
             pages++;
         }
-        assertEquals(List.of("add", "caller", "echo", "letters", "order_pizza", "shop.status"), names);
+        assertEquals(List.of("add", "broken_invariant", "caller", "crash", "echo", "letters", "order_pizza", "shop.status"), names);
         assertEquals(2, pages);
     }
 
@@ -132,6 +133,27 @@ class McpEndpointIT {
         assertTrue(result.getBoolean("isError"));
         assertEquals("the warehouse is closed", text(result));
         assertNoInternals(response.body());
+    }
+
+    @Test
+    void anUnexpectedExceptionGivesAnErrorResultWithAnIncidentIdAndNoInternals() {
+        HttpResponse<String> response = mcp.post(request("tools/call", "{\"name\":\"crash\",\"arguments\":{}}"));
+        assertEquals(200, response.statusCode());
+        JsonObject result = McpHttp.json(response.body()).getJsonObject("result");
+        assertTrue(result.getBoolean("isError"));
+        assertTrue(text(result).matches("The tool failed unexpectedly \\(incident [0-9a-f-]{36}\\)\\."), text(result));
+        assertFalse(response.body().contains("jdbc"), response.body());
+        assertFalse(response.body().contains("IllegalStateException"), response.body());
+    }
+
+    @Test
+    void anErrorIsNotAToolResultButAnInternalErrorWithAnIncidentId() {
+        HttpResponse<String> response = mcp.post(request("tools/call", "{\"name\":\"broken_invariant\",\"arguments\":{}}"));
+        assertEquals(500, response.statusCode());
+        JsonObject error = McpHttp.json(response.body()).getJsonObject("error");
+        assertEquals(-32603, error.getInt("code"));
+        assertTrue(error.getString("message").startsWith("Internal error, incident "), error.toString());
+        assertFalse(response.body().contains("invariant"), response.body());
     }
 
     @Test

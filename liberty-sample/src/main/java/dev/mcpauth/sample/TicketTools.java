@@ -4,10 +4,10 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
+import dev.mcpauth.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
-import java.util.NoSuchElementException;
 
 /**
  * The support assistant's tools. Every caller sees only the tickets assigned to them: the token decides,
@@ -29,7 +29,7 @@ public class TicketTools {
 
     @Tool(description = "Read one of the caller's support tickets by id, such as T-1001")
     public Ticket getTicket(McpCaller caller, @ToolArg(description = "The ticket id") String id) {
-        return store.find(owner(caller), id).orElseThrow(() -> new NoSuchElementException("No ticket " + id + " for you"));
+        return store.find(owner(caller), id).orElseThrow(() -> new ToolException("No ticket " + id + " for you"));
     }
 
     @Tool(description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent")
@@ -38,7 +38,7 @@ public class TicketTools {
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
         String owner = owner(caller);
-        store.find(owner, ticketId).orElseThrow(() -> new NoSuchElementException("No ticket " + ticketId + " for you"));
+        store.find(owner, ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
         return store.addDraft(ticketId, owner, text);
     }
 

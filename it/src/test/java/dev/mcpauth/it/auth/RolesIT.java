@@ -4,11 +4,13 @@ import static dev.mcpauth.it.McpHttp.bearer;
 import static dev.mcpauth.it.McpHttp.text;
 import static dev.mcpauth.it.McpHttp.toolsCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.AdminTools;
+import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -54,8 +56,25 @@ class RolesIT {
         assertEquals(List.of("admin_help"), MCP.toolNames(user));
         assertEquals("purge_drafts deletes every draft", text(MCP.callTool(user, "admin_help", "{}")));
         HttpResponse<String> refused = MCP.post(toolsCall("purge_drafts", "{}"), bearer(user));
-        assertEquals(403, refused.statusCode());
-        assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("")
-                .contains("error_description=\"The call needs one of the roles: ticket-admin\""), refused.headers().toString());
+        assertPlainForbidden(refused, "The call needs one of the roles: ticket-admin");
+    }
+
+    @Test
+    void denyAllHidesTheToolFromEveryoneAndRefusesItEvenWithTheRole() {
+        String admin = AS.rs256(AS.claims(RESOURCE, "").claim("realm_access", Map.of("roles", List.of("ticket-admin"))).build());
+        assertFalse(MCP.toolNames(admin).contains("drop_everything"));
+        assertPlainForbidden(MCP.post(toolsCall("drop_everything", "{}"), bearer(admin)), "The operation is not available to any caller");
+    }
+
+    /**
+     * A role refusal is a plain 403: no {@code insufficient_scope} challenge, because no scope the client could ask
+     * for would help, and the audit names it as a role refusal.
+     */
+    private static void assertPlainForbidden(HttpResponse<String> refused, String description) {
+        assertEquals(403, refused.statusCode(), refused.body());
+        assertTrue(refused.headers().firstValue("WWW-Authenticate").isEmpty(), refused.headers().toString());
+        JsonObject body = McpHttp.json(refused.body());
+        assertEquals("access_denied", body.getString("error"));
+        assertEquals(description, body.getString("error_description"));
     }
 }

@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.tools;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ public class ToolScanBenchmark {
         List<ToolDefinition> found = new ArrayList<>(100);
         for (int round = 0; round < 10; round++) {
             for (Method method : methods) {
-                found.add(ToolScanner.scan(method, null).definition());
+                found.add(ToolScanner.scan(method, null, AccessRequirement.of(method, method.getDeclaringClass())).definition());
             }
         }
         return found;

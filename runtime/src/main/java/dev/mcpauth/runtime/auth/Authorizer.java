@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.auth;
 import dev.mcpauth.McpCaller;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The one place that decides whether a caller may invoke an operation. The MCP endpoint asks it before it
@@ -75,7 +76,8 @@ public final class Authorizer {
             return new AccessForbiddenException("The operation is not available to any caller");
         }
         if (!requirement.rolesAllowed().isEmpty() && requirement.rolesAllowed().stream().noneMatch(roles::contains)) {
-            return new AccessForbiddenException("The call needs one of the roles: " + String.join(" ", requirement.rolesAllowed()));
+            String roleList = String.join(" ", new TreeSet<>(requirement.rolesAllowed()));
+            return new AccessForbiddenException("The call needs one of the roles: " + roleList);
         }
         List<String> missing = Scopes.missing(requirement.scopes(), caller.scopes());
         return missing.isEmpty() ? null : new InsufficientScopeException(requirement.scopes(), missing);

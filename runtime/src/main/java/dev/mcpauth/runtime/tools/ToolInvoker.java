@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.ToolException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -23,14 +24,16 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Calls a tool: validates the arguments against the tool's schema, binds them to the method's
  * parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
- * {@code @RequiresScope} run), and maps what it returns. A failure of the tool's own work becomes a
- * result with {@code isError: true}; bad arguments are a JSON-RPC invalid-params error.
+ * {@code @RequiresScope} run), and maps what it returns. A {@link ToolException} becomes a result with
+ * {@code isError: true} and its message; any other exception a result with a generic text and an incident id
+ * (the details go to the log only); bad arguments are a JSON-RPC invalid-params error.
  */
 @ApplicationScoped
 public class ToolInvoker {
@@ -74,6 +77,7 @@ public class ToolInvoker {
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
      * @throws AccessDeniedException when an authorization check around the method refuses the call
+     * @throws Error what the method threw, unchanged
      */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
@@ -104,19 +108,22 @@ public class ToolInvoker {
         System.arraycopy(values, 0, receiverAndArguments, 1, values.length);
         try {
             return tool.invoker().invokeWithArguments(receiverAndArguments);
+        } catch (AccessDeniedException refusal) {
+            // the interceptor's decision: the endpoint turns it into an HTTP status, never into a tool result
+            throw refusal;
+        } catch (ToolException failure) {
+            // written for the model by the tool's author: it goes to the client as it is
+            LOG.log(Level.FINE, failure, () -> "tool " + tool.name() + " reported: " + failure.getMessage());
+            throw new ToolFailure(failure.getMessage() == null ? "The tool failed." : failure.getMessage());
+        } catch (Error error) {
+            // the JVM is in trouble (or an assertion failed): not something to show a model as the tool's answer
+            throw error;
         } catch (Throwable e) {
-            if (e instanceof AccessDeniedException refusal) {
-                // the interceptor's decision: the endpoint turns it into an HTTP status, never into a tool result
-                throw refusal;
-            }
-            if (e instanceof Error error && !(e instanceof AssertionError) && !(e instanceof StackOverflowError)) {
-                throw error;
-            }
+            // anything else is a bug or an outage whose message may carry internals: the operator gets the details
+            String incident = UUID.randomUUID().toString();
             LOG.log(Level.WARNING, e, () -> "MCPAUTH-0201: tool " + tool.name() + " (" + tool.declaringMethod()
-                    + ") threw " + e.getClass().getName());
-            String message = e.getMessage() == null || e.getMessage().isBlank()
-                    ? "The tool failed (" + e.getClass().getSimpleName() + ")." : e.getMessage();
-            throw new ToolFailure(message);
+                    + ") threw " + e.getClass().getName() + ", incident " + incident);
+            throw new ToolFailure("The tool failed unexpectedly (incident " + incident + ").");
         }
     }
 

@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolRegistry;
+import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.Map;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,13 @@ class McpExtensionDeploymentTest {
     /** The message of the exception that fails the deployment, as the server log shows it. */
     private static String deploymentFailure(Class<?>... beanClasses) {
         return TestDeployment.failure(AUTH_OFF, beanClasses);
+    }
+
+    @Test
+    void theExtensionIsRegisteredAsAServiceSoServersLoadIt() {
+        List<Class<?>> registered = ServiceLoader.load(Extension.class).stream().map(ServiceLoader.Provider::type)
+                .collect(java.util.stream.Collectors.toList());
+        assertTrue(registered.contains(McpExtension.class), registered.toString());
     }
 
     @Test

@@ -1,14 +1,17 @@
-package dev.mcpauth.runtime.transport;
+package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.tools.ToolRegistry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,13 +42,14 @@ public class ToolsListBenchmark {
     @Param({"10", "100", "1000"})
     public int tools;
 
-    private List<ToolDefinition> all;
+    private final Authorizer authorizer = new Authorizer(true);
+    private McpDispatcher dispatcher;
     private ToolDefinition readTool;
     private McpCaller caller;
 
     @Setup
     public void setUp() {
-        all = new ArrayList<>();
+        List<ToolDefinition> all = new ArrayList<>();
         for (int i = 0; i < tools; i++) {
             List<String> scopes = switch (i % 3) {
                 case 0 -> List.of();
@@ -58,20 +62,23 @@ public class ToolsListBenchmark {
                     .add("required", Jsonp.array().add("query")).add("additionalProperties", false).build();
             JsonObject descriptor = Jsonp.object().add("name", name).add("description", "Tool number " + i + " of the benchmark")
                     .add("inputSchema", schema).build();
-            all.add(new ToolDefinition(name, descriptor, null, null, "Bench#" + name, List.of(), schema, null, scopes, i % 3 == 2));
+            all.add(new ToolDefinition(name, descriptor, null, null, "Bench#" + name, List.of(), schema, null,
+                    new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)));
         }
+        dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE),
+                new ToolRegistry(all), null, authorizer);
         readTool = all.get(1);
         caller = new McpCaller("alice", "client", Set.of("openid", "tickets:read"), Map.of());
     }
 
     @Benchmark
     public ToolDefinition scopeDecisionForOneCall() {
-        ProtectedResource.requireScopes(readTool, caller);
+        authorizer.check(readTool.access(), caller, Set.of());
         return readTool;
     }
 
     @Benchmark
     public JsonObject toolsListFilteredForCaller() {
-        return ToolsHandler.list(JsonValue.EMPTY_JSON_OBJECT, ProtectedResource.visibleTo(all, caller), Integer.MAX_VALUE);
+        return dispatcher.dispatch("tools/list", JsonValue.EMPTY_JSON_OBJECT, caller, Set.of());
     }
 }
