@@ -111,21 +111,32 @@ class JwtTokenVerifierTest {
         assertEquals(Set.of("tickets:read"), caller.scopes());
     }
 
+    /** The caller every test token stands for, unless the test changes its claims. */
+    private static void assertAlice(McpCaller caller) {
+        assertEquals("alice", caller.subject());
+        assertEquals("desk-app", caller.clientId());
+        assertEquals(Set.of("tickets:read", "tickets:write"), caller.scopes());
+        assertEquals(ISSUER, caller.claims().get("iss"));
+    }
+
     @Test
     void theAccessTokenTypeOfRfc9068AndAMissingTypeAreAccepted() throws Exception {
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                .type(new JOSEObjectType("at+jwt")).build(), claims().build()));
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build()));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .type(new JOSEObjectType("at+jwt")).build(), claims().build())));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                claims().build())));
     }
 
     @Test
     void aTokenWithoutKidIsMatchedByItsKeyType() throws Exception {
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader(JWSAlgorithm.RS256), claims().build()));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader(JWSAlgorithm.RS256), claims().build())));
     }
 
     @Test
     void oneOfSeveralAudiencesMayNameTheResource() throws Exception {
-        verifier.verify(rs256(c -> c.audience(List.of("https://other.example.com", RESOURCE))));
+        McpCaller caller = verifier.verify(rs256(c -> c.audience(List.of("https://other.example.com", RESOURCE))));
+        assertAlice(caller);
+        assertEquals(List.of("https://other.example.com", RESOURCE), caller.claims().get("aud"));
     }
 
     @Test
@@ -207,13 +218,13 @@ class JwtTokenVerifierTest {
 
     @Test
     void aTokenExpiredWithinTheSkewIsAccepted() throws Exception {
-        verifier.verify(rs256(c -> c.expirationTime(Date.from(NOW.minusSeconds(60)))));
+        assertAlice(verifier.verify(rs256(c -> c.expirationTime(Date.from(NOW.minusSeconds(60))))));
     }
 
     @Test
     void aTokenNotValidYetBeyondTheSkewIsRejectedAndWithinItAccepted() throws Exception {
         assertEquals("The token is not valid yet (nbf)", rejection(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))));
-        verifier.verify(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60)))));
+        assertAlice(verifier.verify(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60))))));
     }
 
     @Test
