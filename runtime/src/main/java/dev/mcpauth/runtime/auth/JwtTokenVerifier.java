@@ -98,16 +98,23 @@ public final class JwtTokenVerifier implements TokenVerifier {
             throw new TokenRejectedException("No key of the issuer matches the token");
         } catch (KeySourceException e) {
             throw new VerificationUnavailableException("the issuer's keys are unavailable", e);
-        } catch (JOSEException e) {
+        } catch (JOSEException | RuntimeException e) {
+            // the keys are trusted and the token is not: an unexpected failure here comes from the token's content
             throw new TokenRejectedException("The token could not be verified");
         }
     }
 
-    private static SignedJWT parse(String token) throws TokenRejectedException {
+    /**
+     * The token as a signed JWT of an accepted algorithm and type, with readable claims; signature not checked.
+     *
+     * @throws TokenRejectedException for anything else: a JWE, an unsecured JWT, or malformed input of any shape
+     */
+    static SignedJWT parse(String token) throws TokenRejectedException {
         JWT jwt;
         try {
             jwt = JWTParser.parse(token);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
+            // the parser meets hostile input first; whatever it throws, the input is at fault, so 401, not 500
             throw new TokenRejectedException("The token is not a well-formed JWT");
         }
         if (!(jwt instanceof SignedJWT signed)) {
@@ -128,7 +135,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         }
         try {
             signed.getJWTClaimsSet();
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new TokenRejectedException("The token is not a well-formed JWT");
         }
         return signed;
