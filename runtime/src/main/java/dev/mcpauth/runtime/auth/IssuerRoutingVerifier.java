@@ -16,7 +16,7 @@ final class IssuerRoutingVerifier implements TokenVerifier {
     private final Map<String, TokenVerifier> byIssuer = new LinkedHashMap<>();
 
     IssuerRoutingVerifier(AuthSettings settings) {
-        for (String issuer : settings.issuers()) {
+        for (String issuer : settings.token().issuers()) {
             byIssuer.put(issuer, new JwtTokenVerifier(settings.forIssuer(issuer)));
         }
     }

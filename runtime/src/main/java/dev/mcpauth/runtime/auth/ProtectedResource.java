@@ -42,15 +42,15 @@ public final class ProtectedResource {
     public ProtectedResource(AuthSettings settings, TokenVerifier verifier, List<ToolDefinition> tools, String contextPath) {
         this.settings = settings;
         this.verifier = verifier;
-        URI resource = settings.resource();
+        URI resource = settings.metadata().resource();
         // RFC 9728 §3.1: a terminating slash after the host is removed before the suffix is inserted
         this.resourcePath = resource.getRawPath() == null || resource.getRawPath().equals("/") ? "" : resource.getRawPath();
         // RFC 9728 §3.1 inserts the well-known suffix between host and path; a WAR below the root serves the
         // same path under its context root, which is what the challenge then points to
         this.metadataUrl = resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
-        this.challengeScopes = settings.challengeScopes().orElseGet(() -> basicScopes(tools));
-        this.metadata = metadataDocument(settings, settings.scopesSupported().orElseGet(() -> allScopes(tools)));
-        this.rolesClaimPath = settings.rolesClaim().split("\\.");
+        this.challengeScopes = settings.metadata().challengeScopes().orElseGet(() -> basicScopes(tools));
+        this.metadata = metadataDocument(settings, settings.metadata().scopesSupported().orElseGet(() -> allScopes(tools)));
+        this.rolesClaimPath = settings.authorization().rolesClaim().split("\\.");
     }
 
     /** The scopes of the tools that add no method-level requirement: what a client needs for basic use. */
@@ -68,16 +68,16 @@ public final class ProtectedResource {
 
     private static JsonObject metadataDocument(AuthSettings settings, List<String> scopesSupported) {
         JsonArrayBuilder servers = Jsonp.array();
-        settings.authorizationServers().forEach(servers::add);
+        settings.metadata().authorizationServers().forEach(servers::add);
         JsonArrayBuilder scopes = Jsonp.array();
         scopesSupported.forEach(scopes::add);
         JsonObjectBuilder document = Jsonp.object()
-                .add("resource", settings.resource().toString())
+                .add("resource", settings.metadata().resource().toString())
                 .add("authorization_servers", servers)
                 .add("scopes_supported", scopes)
                 .add("bearer_methods_supported", Jsonp.array().add("header"))
-                .add("resource_name", settings.resourceName());
-        settings.resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
+                .add("resource_name", settings.metadata().resourceName());
+        settings.metadata().resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
         return document.build();
     }
 

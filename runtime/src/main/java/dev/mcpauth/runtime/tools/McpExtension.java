@@ -129,8 +129,8 @@ public class McpExtension implements Extension {
         authSettings = auth.settings();
         if (authSettings.enabled()) {
             // a page served from the resource's own origin is same-origin, not a rebinding attack
-            settings.allowOriginOf(authSettings.resource());
-            LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.resource() + " accepts tokens of " + authSettings.issuer());
+            settings.allowOriginOf(authSettings.metadata().resource());
+            LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.metadata().resource() + " accepts tokens of " + authSettings.token().issuer());
         } else {
             LOG.warning("MCPAUTH-0003: mcp.auth.enabled=false: the MCP endpoint serves EVERY request without a token."
                     + " Use this for development only.");

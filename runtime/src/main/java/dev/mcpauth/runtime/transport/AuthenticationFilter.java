@@ -75,7 +75,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
-                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().scopeImplications());
+                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(caller, roles,

@@ -101,7 +101,7 @@ public class McpRuntime {
             // an application's own @Alternative TokenVerifier wins over the JWT default
             TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
             protectedResource = new ProtectedResource(auth, verifier, registry.all(), contextPath);
-            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.resource() + " at " + protectedResource.metadataUrl());
+            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.metadata().resource() + " at " + protectedResource.metadataUrl());
         }
         return protectedResource;
     }

@@ -39,25 +39,25 @@ class AuthSettingsTest {
     void theResourceAndIssuerAloneGiveWorkingDefaults() {
         AuthSettings settings = settings(minimal(Map.of()));
         assertTrue(settings.enabled());
-        assertEquals(URI.create(RESOURCE), settings.resource());
-        assertEquals(ISSUER, settings.issuer());
-        assertEquals(Optional.empty(), settings.jwksLocation());
-        assertEquals(Set.of(RESOURCE), settings.audiences());
-        assertEquals(60, settings.clockSkewSeconds());
-        assertEquals(List.of(ISSUER), settings.authorizationServers());
-        assertEquals(Optional.empty(), settings.scopesSupported());
-        assertEquals(Optional.empty(), settings.challengeScopes());
-        assertEquals("mcp-server", settings.resourceName());
-        assertEquals(Optional.empty(), settings.resourceDocumentation());
-        assertEquals(2000, settings.httpTimeoutMillis());
+        assertEquals(URI.create(RESOURCE), settings.metadata().resource());
+        assertEquals(ISSUER, settings.token().issuer());
+        assertEquals(Optional.empty(), settings.token().jwksLocation());
+        assertEquals(Set.of(RESOURCE), settings.token().audiences());
+        assertEquals(60, settings.token().clockSkewSeconds());
+        assertEquals(List.of(ISSUER), settings.metadata().authorizationServers());
+        assertEquals(Optional.empty(), settings.metadata().scopesSupported());
+        assertEquals(Optional.empty(), settings.metadata().challengeScopes());
+        assertEquals("mcp-server", settings.metadata().resourceName());
+        assertEquals(Optional.empty(), settings.metadata().resourceDocumentation());
+        assertEquals(2000, settings.token().httpTimeoutMillis());
     }
 
     @Test
     void theResourceNameFallsBackFromItsOwnKeyToTheServerTitleToTheServerName() {
-        assertEquals("tickets", settings(minimal(Map.of("mcp.server.name", "tickets"))).resourceName());
-        assertEquals("Ticket Desk", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk"))).resourceName());
+        assertEquals("tickets", settings(minimal(Map.of("mcp.server.name", "tickets"))).metadata().resourceName());
+        assertEquals("Ticket Desk", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk"))).metadata().resourceName());
         assertEquals("Desk API", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk",
-                "mcp.auth.resource-name", "Desk API"))).resourceName());
+                "mcp.auth.resource-name", "Desk API"))).metadata().resourceName());
     }
 
     @Test
@@ -71,14 +71,14 @@ class AuthSettingsTest {
                 "mcp.auth.challenge-scopes", "tickets:read",
                 "mcp.auth.resource-documentation", "https://docs.example.com/mcp",
                 "mcp.auth.http-timeout-ms", "500")));
-        assertEquals(Optional.of(URI.create("https://idp.example.com/keys")), settings.jwksLocation());
-        assertEquals(Set.of("https://a.example.com", "mcp-api"), settings.audiences());
-        assertEquals(5, settings.clockSkewSeconds());
-        assertEquals(List.of("https://as1.example.com", "https://as2.example.com"), settings.authorizationServers());
-        assertEquals(Optional.of(List.of("tickets:read", "tickets:write")), settings.scopesSupported());
-        assertEquals(Optional.of(List.of("tickets:read")), settings.challengeScopes());
-        assertEquals(Optional.of("https://docs.example.com/mcp"), settings.resourceDocumentation());
-        assertEquals(500, settings.httpTimeoutMillis());
+        assertEquals(Optional.of(URI.create("https://idp.example.com/keys")), settings.token().jwksLocation());
+        assertEquals(Set.of("https://a.example.com", "mcp-api"), settings.token().audiences());
+        assertEquals(5, settings.token().clockSkewSeconds());
+        assertEquals(List.of("https://as1.example.com", "https://as2.example.com"), settings.metadata().authorizationServers());
+        assertEquals(Optional.of(List.of("tickets:read", "tickets:write")), settings.metadata().scopesSupported());
+        assertEquals(Optional.of(List.of("tickets:read")), settings.metadata().challengeScopes());
+        assertEquals(Optional.of("https://docs.example.com/mcp"), settings.metadata().resourceDocumentation());
+        assertEquals(500, settings.token().httpTimeoutMillis());
     }
 
     @Test
@@ -156,7 +156,7 @@ class AuthSettingsTest {
 
     @Test
     void aZeroClockSkewIsAllowed() {
-        assertEquals(0, settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0"))).clockSkewSeconds());
+        assertEquals(0, settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0"))).token().clockSkewSeconds());
     }
 
     @Test
