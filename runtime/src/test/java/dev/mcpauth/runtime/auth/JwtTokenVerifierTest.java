@@ -265,4 +265,43 @@ class JwtTokenVerifierTest {
         String[] parts = rs256(claims().build()).split("\\.");
         assertEquals("The token is not a well-formed JWT", rejection(parts[0] + "." + Base64URL.encode("not json") + "." + parts[2]));
     }
+
+    @Test
+    void theCallerNamesItsIssuer() throws Exception {
+        assertEquals(ISSUER, verifier.verify(rs256(claims().build())).issuer());
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRejected() throws Exception {
+        assertEquals("The token has no subject", rejection(rs256(c -> c.subject(null).claim("preferred_username", "alice"))));
+    }
+
+    @Test
+    void anIdTokenThatNamesTheResourceIsRejected() throws Exception {
+        // an audience mapper can put the resource in an ID token's aud too; its nonce (or Keycloak's typ) gives it away
+        assertEquals("An ID token is not an access token", rejection(rs256(c -> c.claim("nonce", "n-0S6_WzA2Mj"))));
+        assertEquals("An ID token is not an access token", rejection(rs256(c -> c.claim("typ", "ID"))));
+    }
+
+    @Test
+    void requireAtJwtAcceptsOnlyTheAccessTokenType() throws Exception {
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(rsa.toPublicJWK()));
+        JwtTokenVerifier strict = new JwtTokenVerifier(settings(minimal(Map.of("mcp.auth.require-at-jwt", "true"))), keys, CLOCK);
+        for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT")) {
+            assertAlice(strict.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                    .type(new JOSEObjectType(type)).build(), claims().build())));
+        }
+        String plainJwt = rs256(claims().build());
+        String untyped = sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build());
+        for (String token : List.of(plainJwt, untyped)) {
+            assertEquals("The token is not typed as an access token (at+jwt)",
+                    assertThrows(TokenRejectedException.class, () -> strict.verify(token)).getMessage());
+        }
+    }
+
+    @Test
+    void theApplicationPrefixOfTheTypeIsAccepted() throws Exception {
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .type(new JOSEObjectType("application/at+jwt")).build(), claims().build())));
+    }
 }
