@@ -31,6 +31,11 @@ import java.util.logging.Logger;
  * client credentials; the answer must say {@code active}, name this resource in {@code aud} and, when it
  * names an issuer, the configured one. Answers are reused until the token expires, at most for the
  * configured time, so a revoked token stops working within that time.
+ *
+ * <p>The authorization server is spared: a refusal is repeated from memory for {@link RecentRefusals#TTL}, at most
+ * {@code mcp.auth.introspection.max-concurrent} introspections run at once (the next caller gets 503 at once rather
+ * than a place in a queue), a failed endpoint discovery is not retried for {@link #DISCOVERY_RETRY}, and every
+ * exchange ends within {@code mcp.auth.http-timeout-ms}, body included.
  */
 public final class IntrospectionTokenVerifier implements TokenVerifier {
 
