@@ -69,7 +69,10 @@ public final class McpConfigKeys {
     /** The {@code resource_documentation} URL of the metadata. Default: none. */
     public static final String AUTH_RESOURCE_DOCUMENTATION = "mcp.auth.resource-documentation";
 
-    /** Timeout in milliseconds for fetching the issuer's metadata and JWKS. Default: {@value #DEFAULT_HTTP_TIMEOUT_MS}. */
+    /**
+     * Total deadline in milliseconds for each exchange with the authorization server (metadata, JWKS,
+     * introspection), from connecting until the last byte of the body. Positive. Default: {@value #DEFAULT_HTTP_TIMEOUT_MS}.
+     */
     public static final String AUTH_HTTP_TIMEOUT_MS = "mcp.auth.http-timeout-ms";
 
     /**
@@ -109,6 +112,44 @@ public final class McpConfigKeys {
     public static final int DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS = 60;
 
     /**
+     * At most how many introspection requests run at once; a request that finds them all busy is answered
+     * with 503 at once instead of queueing. Positive. Default: {@value #DEFAULT_INTROSPECTION_MAX_CONCURRENT}.
+     */
+    public static final String AUTH_INTROSPECTION_MAX_CONCURRENT = "mcp.auth.introspection.max-concurrent";
+
+    /** Default of {@link #AUTH_INTROSPECTION_MAX_CONCURRENT}. */
+    public static final int DEFAULT_INTROSPECTION_MAX_CONCURRENT = 16;
+
+    /**
+     * Which scopes each issuer may grant: comma-separated entries {@code <issuer-url>=<scope> <scope> ...},
+     * each naming one of the accepted issuers. A token of a listed issuer keeps only the listed scopes (the
+     * others are dropped before the scope hierarchy applies); an issuer not listed may grant any scope.
+     * Default: none (every issuer unlimited).
+     */
+    public static final String AUTH_ISSUER_SCOPES = "mcp.auth.issuer-scopes";
+
+    /**
+     * Claims tried in order, when a token has no {@code sub}, to name the caller (such as
+     * {@code preferred_username,client_id}). Default: none: a token without {@code sub} is refused, so users
+     * of one client never share one identity.
+     */
+    public static final String AUTH_SUBJECT_FALLBACK_CLAIMS = "mcp.auth.subject-fallback-claims";
+
+    /**
+     * Whether a JWT's header must say {@code typ: at+jwt} (or {@code application/at+jwt}), the access-token
+     * type of RFC 9068 §2.1. Default: {@code false} (many servers, Keycloak among them, send {@code JWT});
+     * ID tokens are refused either way.
+     */
+    public static final String AUTH_REQUIRE_AT_JWT = "mcp.auth.require-at-jwt";
+
+    /**
+     * Whether the issuer, JWKS, introspection and discovered endpoints may be plain {@code http} for hosts other
+     * than loopback ({@code localhost}, {@code 127.0.0.0/8}, {@code [::1]}). Default: {@code false}: https is
+     * required there, since keys fetched in cleartext can be replaced on the way.
+     */
+    public static final String AUTH_ALLOW_INSECURE_HTTP = "mcp.auth.allow-insecure-http";
+
+    /**
      * Scope hierarchy: comma-separated entries {@code scope=implied implied ...}, such as
      * {@code tickets:admin=tickets:read tickets:write}; a token granting the scope on the left is treated as
      * granting those on the right too (transitively). Default: none.
@@ -123,14 +164,27 @@ public final class McpConfigKeys {
     public static final String JWT_ISSUER = "mp.jwt.verify.issuer";
 
     /**
-     * Where the caller's roles for Jakarta {@code @RolesAllowed} on tool beans come from, besides the granted scopes
-     * (which always count as roles): a claim name or a dotted path into the token, such as {@code realm_access.roles}
-     * for Keycloak realm roles. Default: {@value #DEFAULT_ROLES_CLAIM}.
+     * Where the caller's roles for Jakarta {@code @RolesAllowed} on tool beans come from: a claim name or a dotted
+     * path into the token, such as {@code realm_access.roles} for Keycloak realm roles. Honoured only for tokens of
+     * the issuers {@link #AUTH_ROLES_CLAIM_ISSUERS} lists. Default: {@value #DEFAULT_ROLES_CLAIM}.
      */
     public static final String AUTH_ROLES_CLAIM = "mcp.auth.roles-claim";
 
     /** Default of {@link #AUTH_ROLES_CLAIM}. */
     public static final String DEFAULT_ROLES_CLAIM = "groups";
+
+    /**
+     * Comma-separated issuers whose tokens' roles claim ({@link #AUTH_ROLES_CLAIM}) is honoured; each must be an
+     * accepted issuer. Default: the primary issuer only ({@link #JWT_ISSUER}, else the first of {@link #AUTH_ISSUERS}),
+     * so a partner's authorization server cannot hand out this application's roles.
+     */
+    public static final String AUTH_ROLES_CLAIM_ISSUERS = "mcp.auth.roles-claim-issuers";
+
+    /**
+     * Whether the granted scopes also count as roles for {@code @RolesAllowed}. Default: {@code false}: a scope is
+     * something a client may ask for, a role is something the user was given, and they are kept apart.
+     */
+    public static final String AUTH_ROLES_INCLUDE_SCOPES = "mcp.auth.roles-include-scopes";
 
     /** The JWKS URL; MicroProfile JWT's key. Default: the {@code jwks_uri} of the issuer's metadata. */
     public static final String JWT_JWKS_LOCATION = "mp.jwt.verify.publickey.location";

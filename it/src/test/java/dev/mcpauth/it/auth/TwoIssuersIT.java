@@ -1,5 +1,6 @@
 package dev.mcpauth.it.auth;
 
+import static dev.mcpauth.it.McpHttp.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,7 +36,8 @@ class TwoIssuersIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("two-issuers-it", "mcp.auth.resource=" + RESOURCE + "\n"
-                + "mcp.auth.issuers=" + WORKFORCE.issuer() + "," + PARTNERS.issuer() + "\n", IdentityTools.class);
+                + "mcp.auth.issuers=" + WORKFORCE.issuer() + "," + PARTNERS.issuer() + "\n"
+                + "mcp.auth.issuer-scopes=" + PARTNERS.issuer() + "=tickets:read\n", IdentityTools.class);
     }
 
     @Test
@@ -51,6 +53,22 @@ class TwoIssuersIT {
                 new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), TestAuthorizationServer.rsaSigner(PARTNERS.rsaKey()));
         assertRefused(forged, "The token's signature is invalid");
         assertRefused(STRANGER.rs256(STRANGER.claims(RESOURCE, "").build()), "The token was issued by another issuer");
+    }
+
+    @Test
+    void theSameSubjectFromTwoIssuersIsTwoCallers() {
+        String staff = text(MCP.callTool(WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
+        String partner = text(MCP.callTool(PARTNERS.rs256(PARTNERS.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
+        assertEquals("user-42|test-client|tickets:read", staff);
+        assertEquals("user-42@" + PARTNERS.issuer() + "|test-client|tickets:read", partner);
+    }
+
+    @Test
+    void anIssuerGrantsOnlyTheScopesItIsTrustedFor() {
+        String partner = PARTNERS.rs256(PARTNERS.claims(RESOURCE, "tickets:read tickets:write admin").build());
+        assertTrue(text(MCP.callTool(partner, "whoami", "{}")).endsWith("|tickets:read"));
+        String staff = WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "tickets:read tickets:write admin").build());
+        assertTrue(text(MCP.callTool(staff, "whoami", "{}")).endsWith("|admin tickets:read tickets:write"));
     }
 
     @Test

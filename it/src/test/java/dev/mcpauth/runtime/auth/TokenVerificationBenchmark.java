@@ -62,9 +62,10 @@ public class TokenVerificationBenchmark {
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
         ImmutableJWKSet<com.nimbusds.jose.proc.SecurityContext> keys =
                 new ImmutableJWKSet<>(new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())));
-        AuthSettings settings = new AuthSettings(true, URI.create(RESOURCE), ISSUER, Optional.empty(), Set.of(RESOURCE), 60,
-                List.of(ISSUER), Optional.empty(), Optional.empty(), "bench", Optional.empty(), 2000, 10_000,
-                AuthSettings.Verifier.JWT, Optional.empty(), java.util.Map.of(), List.of(ISSUER), "groups");
+        AuthSettings settings = new AuthSettings(true, AuthSettings.Verifier.JWT,
+                new ResourceMetadataSettings(URI.create(RESOURCE), List.of(ISSUER), Optional.empty(), Optional.empty(), "bench", Optional.empty()),
+                new TokenSettings(ISSUER, List.of(ISSUER), Optional.empty(), Set.of(RESOURCE), 60, 2000, 10_000, false, List.of(), false),
+                Optional.empty(), new AuthorizationSettings("groups", Set.of(ISSUER), false, java.util.Map.of(), java.util.Map.of()));
         withoutCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(0, 60));
         withCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(10_000, 60));
         rs256 = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), new RSASSASigner(rsa));

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
 /**
  * Records every authorization decision: a counter per outcome and reason when the server offers
  * MicroProfile Metrics ({@link MicroProfileMetricsDecisions}), and one structured line on the logger {@value #LOGGER_NAME} so operators can
- * route it: time, decision, HTTP status, reason, subject, client, JSON-RPC method, tool, missing scopes and
+ * route it: time, decision, HTTP status, reason, subject, issuer, client, JSON-RPC method, tool, missing scopes and
  * a description. Never the token. Refusals of presented credentials (bad tokens, missing scopes, malformed
  * headers, unreachable keys) are logged at {@code INFO}, so a busy server's log shows what was refused;
  * allowed calls and requests without any token (the first step of every client's OAuth flow, and the
@@ -117,6 +117,9 @@ public final class AuditLog {
                 .add("reason", reason.name().toLowerCase(Locale.ROOT));
         if (caller != null) {
             line.add("subject", caller.subject());
+            if (caller.issuer() != null) {
+                line.add("issuer", caller.issuer());
+            }
             if (caller.clientId() != null) {
                 line.add("client_id", caller.clientId());
             }

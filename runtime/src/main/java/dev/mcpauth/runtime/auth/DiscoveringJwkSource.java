@@ -1,18 +1,20 @@
 package dev.mcpauth.runtime.auth;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -35,22 +37,26 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
     static final Duration REFETCH_MIN_INTERVAL = Duration.ofSeconds(30);
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
-    private final AuthSettings settings;
-    private final Runnable onKeySetChange;
-    private final HttpClient http;
+    private final TokenSettings settings;
+    private final Runnable onKeyRemoved;
+    private final DeadlineHttp http;
     private volatile JWKSource<SecurityContext> delegate;
     private volatile long nextDiscoveryNanos = System.nanoTime();
+    /** The identities of the keys of the last fetched set; null before the first fetch. Guarded by keysLock, not by the discovery lock. */
+    private final Object keysLock = new Object();
+    private Set<String> knownKeys;
 
     /**
      * A key source for the configured issuer.
      *
      * @param settings the settings naming the issuer or the JWKS
-     * @param onKeySetChange called after every fetch of the key set, so caches built on the old one are dropped
+     * @param onKeyRemoved called when a fetch of the key set finds a key of the previous set gone, so verdicts
+     *     reached with that key are dropped; a refresh that only adds keys (or changes nothing) keeps them
      */
-    DiscoveringJwkSource(AuthSettings settings, Runnable onKeySetChange) {
+    DiscoveringJwkSource(TokenSettings settings, Runnable onKeyRemoved) {
         this.settings = settings;
-        this.onKeySetChange = onKeySetChange;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(settings.httpTimeoutMillis())).build();
+        this.onKeyRemoved = onKeyRemoved;
+        this.http = new DeadlineHttp(Duration.ofMillis(settings.httpTimeoutMillis()));
     }
 
     @Override
@@ -62,6 +68,44 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
         return source.get(selector, context);
     }
 
+    /**
+     * Compares a freshly fetched key set with the previous one and reports a removed key. A key is the same key
+     * when its {@code kid} and its RFC 7638 thumbprint are; a key whose material changed under the same kid is
+     * a removal too.
+     *
+     * @param keys the fetched set
+     * @return whether a key of the previous set is gone
+     */
+    boolean keySetFetched(JWKSet keys) {
+        Set<String> fetched = new HashSet<>();
+        for (JWK key : keys.getKeys()) {
+            fetched.add(identity(key));
+        }
+        boolean removed;
+        synchronized (keysLock) {
+            removed = knownKeys != null && !fetched.containsAll(knownKeys);
+            knownKeys = fetched;
+        }
+        if (removed) {
+            LOG.info(() -> "MCPAUTH-0506: a key of " + settings.issuer() + " left its key set; tokens verified earlier are checked again");
+            onKeyRemoved.run();
+        }
+        return removed;
+    }
+
+    private static String identity(JWK key) {
+        try {
+            return key.getKeyID() + " " + key.computeThumbprint();
+        } catch (JOSEException | RuntimeException e) {
+            // a key whose thumbprint cannot be computed is compared by its whole JSON form
+            return key.getKeyID() + " " + key.toJSONString();
+        }
+    }
+
+    /**
+     * Finds the key set on first use. Synchronized so one thread discovers for all; every exchange it makes ends
+     * within the HTTP deadline ({@link DeadlineHttp}), so the lock is held for a bounded time.
+     */
     private synchronized JWKSource<SecurityContext> resolve() throws KeySourceException {
         if (delegate != null) {
             return delegate;
@@ -72,12 +116,11 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
         }
         try {
             URI jwks = settings.jwksLocation().isPresent() ? settings.jwksLocation().get()
-                    : IssuerMetadata.discoverJwksUri(settings.issuer(), http, Duration.ofMillis(settings.httpTimeoutMillis()));
-            int timeout = settings.httpTimeoutMillis();
-            delegate = JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), new DefaultResourceRetriever(timeout, timeout, JWKS_SIZE_LIMIT))
-                    .cache(CACHE_TTL.toMillis(), Duration.ofMillis(timeout).multipliedBy(2).toMillis(), event -> {
-                        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<?>) {
-                            onKeySetChange.run();
+                    : IssuerMetadata.discoverJwksUri(settings.issuer(), http, settings.httpsRule());
+            delegate = JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), http.retriever(JWKS_SIZE_LIMIT))
+                    .cache(CACHE_TTL.toMillis(), http.deadline().multipliedBy(2).toMillis(), event -> {
+                        if (event instanceof CachingJWKSetSource.RefreshCompletedEvent<?> completed) {
+                            keySetFetched(completed.getJWKSet());
                         }
                     })
                     .refreshAheadCache(false)

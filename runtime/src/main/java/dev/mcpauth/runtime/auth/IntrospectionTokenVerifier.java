@@ -10,12 +10,9 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,6 +21,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 
 /**
@@ -32,19 +31,32 @@ import java.util.logging.Logger;
  * client credentials; the answer must say {@code active}, name this resource in {@code aud} and, when it
  * names an issuer, the configured one. Answers are reused until the token expires, at most for the
  * configured time, so a revoked token stops working within that time.
+ *
+ * <p>The authorization server is spared: a refusal is repeated from memory for {@link RecentRefusals#TTL}, at most
+ * {@code mcp.auth.introspection.max-concurrent} introspections run at once (the next caller gets 503 at once rather
+ * than a place in a queue), a failed endpoint discovery is not retried for {@link #DISCOVERY_RETRY}, and every
+ * exchange ends within {@code mcp.auth.http-timeout-ms}, body included.
  */
 public final class IntrospectionTokenVerifier implements TokenVerifier {
 
     private static final Logger LOG = Logger.getLogger(IntrospectionTokenVerifier.class.getName());
     private static final int MAX_RESPONSE_BYTES = 256 * 1024;
+    /** How long to wait before asking for the issuer's metadata again after a failure, as for the JWKS. */
+    static final Duration DISCOVERY_RETRY = DiscoveringJwkSource.DISCOVERY_RETRY;
+    /** At most one warning about a full introspection pool in this interval. */
+    private static final long SATURATION_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
 
     private final AuthSettings settings;
-    private final AuthSettings.Introspection client;
-    private final HttpClient http;
-    private final Duration timeout;
+    private final IntrospectionSettings client;
+    private final DeadlineHttp http;
     private final VerifiedTokenCache cache;
+    private final RecentRefusals refusals = new RecentRefusals();
+    private final Semaphore inFlight;
+    private final CallerClaims callers;
     private final Clock clock;
     private volatile URI endpoint;
+    private volatile long nextDiscoveryNanos = System.nanoTime();
+    private final AtomicLong nextSaturationLogNanos = new AtomicLong(System.nanoTime());
 
     /**
      * A verifier for the configured issuer and introspection client.
@@ -58,9 +70,10 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
     IntrospectionTokenVerifier(AuthSettings settings, Clock clock) {
         this.settings = settings;
         this.client = settings.introspection().orElseThrow();
-        this.timeout = Duration.ofMillis(settings.httpTimeoutMillis());
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        this.cache = new VerifiedTokenCache(client.cacheTtlSeconds() == 0 ? 0 : settings.tokenCacheSize(), 0);
+        this.http = new DeadlineHttp(Duration.ofMillis(settings.token().httpTimeoutMillis()));
+        this.cache = new VerifiedTokenCache(client.cacheTtlSeconds() == 0 ? 0 : settings.token().tokenCacheSize(), 0);
+        this.inFlight = new Semaphore(client.maxConcurrent());
+        this.callers = new CallerClaims(settings);
         this.clock = clock;
         this.endpoint = client.endpoint().orElse(null);
     }
@@ -72,36 +85,60 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         if (known != null) {
             return known;
         }
-        JsonObject answer = introspect(token);
+        String refused = refusals.get(token, now);
+        if (refused != null) {
+            throw new TokenRejectedException(refused);
+        }
+        // a bounded pool, not a queue: when the authorization server is slow, waiting callers would pile up
+        // request threads, so the surplus is told to come back later (503) at once
+        if (!inFlight.tryAcquire()) {
+            long due = nextSaturationLogNanos.get();
+            if (System.nanoTime() - due >= 0 && nextSaturationLogNanos.compareAndSet(due, System.nanoTime() + SATURATION_LOG_INTERVAL_NANOS)) {
+                LOG.warning(() -> "MCPAUTH-0603: all " + client.maxConcurrent() + " introspection slots are busy; further tokens get 503"
+                        + " until one is free (mcp.auth.introspection.max-concurrent)");
+            }
+            throw new VerificationUnavailableException("too many introspections in progress", null);
+        }
+        try {
+            McpCaller caller = callerOf(introspect(token), now);
+            long validUntil = now + client.cacheTtlSeconds() * 1000L;
+            if (caller.claims().get("exp") instanceof Number exp) {
+                validUntil = Math.min(validUntil, exp.longValue() * 1000);
+            }
+            cache.put(token, caller, validUntil, cache.generation());
+            return caller;
+        } catch (TokenRejectedException e) {
+            refusals.put(token, e.getMessage(), now);
+            throw e;
+        } finally {
+            inFlight.release();
+        }
+    }
+
+    private McpCaller callerOf(JsonObject answer, long now) throws TokenRejectedException {
         if (answer.get("active") != JsonValue.TRUE) {
             throw new TokenRejectedException("The token is not active");
         }
         checkClaims(answer, now);
-        McpCaller caller = CallerClaims.toCaller(toJava(answer));
-        long validUntil = now + client.cacheTtlSeconds() * 1000L;
-        if (answer.get("exp") instanceof JsonNumber exp) {
-            validUntil = Math.min(validUntil, exp.longValue() * 1000);
-        }
-        cache.put(token, caller, validUntil);
-        return caller;
+        return callers.toCaller(toJava(answer), settings.token().issuer());
     }
 
     private void checkClaims(JsonObject answer, long now) throws TokenRejectedException {
-        long skew = settings.clockSkewSeconds() * 1000L;
+        long skew = settings.token().clockSkewSeconds() * 1000L;
         if (answer.get("exp") instanceof JsonNumber exp && exp.longValue() * 1000 + skew < now) {
             throw new TokenRejectedException("The token has expired");
         }
         if (answer.get("nbf") instanceof JsonNumber nbf && nbf.longValue() * 1000 - skew > now) {
             throw new TokenRejectedException("The token is not valid yet (nbf)");
         }
-        if (answer.containsKey("iss") && !(answer.get("iss") instanceof JsonString iss && iss.getString().equals(settings.issuer()))) {
+        if (answer.containsKey("iss") && !(answer.get("iss") instanceof JsonString iss && iss.getString().equals(settings.token().issuer()))) {
             throw new TokenRejectedException("The token was issued by another issuer");
         }
         List<String> audience = strings(answer.get("aud"));
         if (audience.isEmpty()) {
             throw new TokenRejectedException("The token has no audience (aud)");
         }
-        if (audience.stream().noneMatch(settings.audiences()::contains)) {
+        if (audience.stream().noneMatch(settings.token().audiences()::contains)) {
             throw new TokenRejectedException("The token is meant for another resource (aud)");
         }
     }
@@ -109,7 +146,7 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
     private JsonObject introspect(String token) throws VerificationUnavailableException {
         URI target = endpoint();
         StringBuilder form = new StringBuilder("token=").append(encode(token)).append("&token_type_hint=access_token");
-        HttpRequest.Builder request = HttpRequest.newBuilder(target).timeout(timeout)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
         if (client.basicAuth()) {
@@ -119,45 +156,54 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         } else {
             form.append("&client_id=").append(encode(client.clientId())).append("&client_secret=").append(encode(client.clientSecret()));
         }
+        DeadlineHttp.Answer response;
         try {
-            HttpResponse<InputStream> response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-            byte[] body;
-            try (InputStream in = response.body()) {
-                body = in.readNBytes(MAX_RESPONSE_BYTES);
-            }
-            if (response.statusCode() == 401 || response.statusCode() == 403) {
-                LOG.severe(() -> "MCPAUTH-0503: the introspection endpoint " + target + " refused this resource server's credentials"
-                        + " (HTTP " + response.statusCode() + "); check mcp.auth.introspection.client-id and client-secret");
-                throw new VerificationUnavailableException("the introspection endpoint refused our client credentials", null);
-            }
-            if (response.statusCode() != 200) {
-                throw new VerificationUnavailableException("the introspection endpoint answered HTTP " + response.statusCode(), null);
-            }
-            try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(body))) {
-                return reader.readObject();
-            }
+            response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())), MAX_RESPONSE_BYTES);
         } catch (IOException | RuntimeException e) {
             throw new VerificationUnavailableException("the introspection endpoint " + target + " cannot be used", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new VerificationUnavailableException("interrupted while introspecting", e);
+        }
+        if (response.status() == 401 || response.status() == 403) {
+            LOG.severe(() -> "MCPAUTH-0503: the introspection endpoint " + target + " refused this resource server's credentials"
+                    + " (HTTP " + response.status() + "); check mcp.auth.introspection.client-id and client-secret");
+            throw new VerificationUnavailableException("the introspection endpoint refused our client credentials", null);
+        }
+        if (response.status() != 200) {
+            throw new VerificationUnavailableException("the introspection endpoint answered HTTP " + response.status(), null);
+        }
+        try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(response.body()))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new VerificationUnavailableException("the introspection endpoint " + target + " answered something other than JSON", e);
         }
     }
 
+    /** The endpoint, configured or discovered; after a failed discovery, not asked again for {@link #DISCOVERY_RETRY}. */
     private URI endpoint() throws VerificationUnavailableException {
         URI known = endpoint;
-        if (known == null) {
+        if (known != null) {
+            return known;
+        }
+        synchronized (this) {
+            if (endpoint != null) {
+                return endpoint;
+            }
+            if (System.nanoTime() - nextDiscoveryNanos < 0) {
+                throw new VerificationUnavailableException("the issuer's metadata was unavailable moments ago; retrying in at most "
+                        + DISCOVERY_RETRY.toSeconds() + " s", null);
+            }
             try {
-                known = IssuerMetadata.discoverEndpoint(settings.issuer(), "introspection_endpoint", http, timeout);
-                endpoint = known;
-                URI found = known;
-                LOG.info(() -> "MCPAUTH-0504: introspecting tokens of " + settings.issuer() + " at " + found);
+                URI found = IssuerMetadata.discoverEndpoint(settings.token().issuer(), "introspection_endpoint", http,
+                        settings.token().httpsRule());
+                endpoint = found;
+                LOG.info(() -> "MCPAUTH-0504: introspecting tokens of " + settings.token().issuer() + " at " + found);
+                return found;
             } catch (IOException e) {
+                nextDiscoveryNanos = System.nanoTime() + DISCOVERY_RETRY.toNanos();
+                LOG.warning(() -> "MCPAUTH-0507: cannot find the introspection endpoint of " + settings.token().issuer() + ": "
+                        + e.getMessage() + "; requests with tokens get 503, the next attempt in " + DISCOVERY_RETRY.toSeconds() + " s");
                 throw new VerificationUnavailableException("the issuer's metadata names no usable introspection endpoint", e);
             }
         }
-        return known;
     }
 
     private static String encode(String value) {

@@ -1,6 +1,6 @@
 package dev.mcpauth.runtime.auth;
 
-import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
 import dev.mcpauth.McpCaller;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
@@ -16,17 +16,20 @@ final class IssuerRoutingVerifier implements TokenVerifier {
     private final Map<String, TokenVerifier> byIssuer = new LinkedHashMap<>();
 
     IssuerRoutingVerifier(AuthSettings settings) {
-        for (String issuer : settings.issuers()) {
+        for (String issuer : settings.token().issuers()) {
             byIssuer.put(issuer, new JwtTokenVerifier(settings.forIssuer(issuer)));
         }
     }
 
     @Override
     public McpCaller verify(String token) throws TokenRejectedException, VerificationUnavailableException {
+        // the same shape checks as the verifier itself: a JWE or an unsecured JWT has no readable, signed claims
+        // (RFC 7516, RFC 7519 §6), so it is refused here rather than dereferenced
+        SignedJWT signed = JwtTokenVerifier.parse(token);
         String issuer;
         try {
-            issuer = JWTParser.parse(token).getJWTClaimsSet().getIssuer();
-        } catch (ParseException e) {
+            issuer = signed.getJWTClaimsSet().getIssuer();
+        } catch (ParseException | RuntimeException e) {
             throw new TokenRejectedException("The token is not a well-formed JWT");
         }
         TokenVerifier verifier = issuer == null ? null : byIssuer.get(issuer);

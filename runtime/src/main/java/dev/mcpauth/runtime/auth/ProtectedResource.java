@@ -7,9 +7,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -29,7 +27,7 @@ public final class ProtectedResource {
     private final String resourcePath;
     private final List<String> challengeScopes;
     private final JsonObject metadata;
-    private final String[] rolesClaimPath;
+    private final CallerRoles callerRoles;
 
     /**
      * The resource of this deployment.
@@ -42,15 +40,15 @@ public final class ProtectedResource {
     public ProtectedResource(AuthSettings settings, TokenVerifier verifier, Collection<AccessRequirement> operations, String contextPath) {
         this.settings = settings;
         this.verifier = verifier;
-        URI resource = settings.resource();
+        URI resource = settings.metadata().resource();
         // RFC 9728 §3.1: a terminating slash after the host is removed before the suffix is inserted
         this.resourcePath = resource.getRawPath() == null || resource.getRawPath().equals("/") ? "" : resource.getRawPath();
         // RFC 9728 §3.1 inserts the well-known suffix between host and path; a WAR below the root serves the
         // same path under its context root, which is what the challenge then points to
         this.metadataUrl = resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
-        this.challengeScopes = settings.challengeScopes().orElseGet(() -> basicScopes(operations));
-        this.metadata = metadataDocument(settings, settings.scopesSupported().orElseGet(() -> allScopes(operations)));
-        this.rolesClaimPath = settings.rolesClaim().split("\\.");
+        this.challengeScopes = settings.metadata().challengeScopes().orElseGet(() -> basicScopes(operations));
+        this.metadata = metadataDocument(settings, settings.metadata().scopesSupported().orElseGet(() -> allScopes(operations)));
+        this.callerRoles = new CallerRoles(settings);
     }
 
     /** The scopes of the operations that add no method-level requirement: what a client needs for basic use. */
@@ -68,16 +66,16 @@ public final class ProtectedResource {
 
     private static JsonObject metadataDocument(AuthSettings settings, List<String> scopesSupported) {
         JsonArrayBuilder servers = Jsonp.array();
-        settings.authorizationServers().forEach(servers::add);
+        settings.metadata().authorizationServers().forEach(servers::add);
         JsonArrayBuilder scopes = Jsonp.array();
         scopesSupported.forEach(scopes::add);
         JsonObjectBuilder document = Jsonp.object()
-                .add("resource", settings.resource().toString())
+                .add("resource", settings.metadata().resource().toString())
                 .add("authorization_servers", servers)
                 .add("scopes_supported", scopes)
                 .add("bearer_methods_supported", Jsonp.array().add("header"))
-                .add("resource_name", settings.resourceName());
-        settings.resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
+                .add("resource_name", settings.metadata().resourceName());
+        settings.metadata().resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
         return document.build();
     }
 
@@ -128,27 +126,13 @@ public final class ProtectedResource {
     }
 
     /**
-     * The caller's roles for {@code @RolesAllowed} and {@code SecurityContext.isUserInRole}: the granted scopes
-     * plus the strings of the claim {@code mcp.auth.roles-claim} names (a dotted path, such as
-     * {@code realm_access.roles}).
+     * The caller's roles for {@code @RolesAllowed} and {@code SecurityContext.isUserInRole}, as {@link CallerRoles}
+     * reads them: the roles claim of the issuers trusted for roles, and the scopes only when so configured.
      *
      * @param caller a verified caller
      * @return the roles
      */
     public Set<String> rolesOf(McpCaller caller) {
-        Object claim = caller.claims();
-        for (String step : rolesClaimPath) {
-            claim = claim instanceof Map<?, ?> map ? map.get(step) : null;
-        }
-        if (!(claim instanceof Collection<?> || claim instanceof String)) {
-            return caller.scopes();
-        }
-        Set<String> roles = new LinkedHashSet<>(caller.scopes());
-        if (claim instanceof String single) {
-            roles.add(single);
-        } else {
-            ((Collection<?>) claim).forEach(role -> roles.add(String.valueOf(role)));
-        }
-        return roles;
+        return callerRoles.of(caller);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.config.ConfigReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -23,17 +24,17 @@ public final class ScopeHierarchy {
      *
      * @param entries {@code scope=implied implied ...} each
      * @param key the configuration key, for messages
-     * @param problems where to report bad entries
+     * @param config where to report bad entries
      * @return each scope with every scope it implies
      */
-    static Map<String, Set<String>> parse(List<String> entries, String key, List<String> problems) {
+    static Map<String, Set<String>> parse(List<String> entries, String key, ConfigReader config) {
         Map<String, Set<String>> direct = new LinkedHashMap<>();
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             String scope = equals < 0 ? "" : entry.substring(0, equals).trim();
             List<String> implied = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).trim().split("\\s+"));
             if (!Scopes.isScopeToken(scope) || implied.isEmpty() || !implied.stream().allMatch(Scopes::isScopeToken)) {
-                problems.add("MCPAUTH-0411: " + key + " holds '" + entry + "'; each entry is scope=implied-scope implied-scope ...");
+                config.problem("MCPAUTH-0411: " + key + " holds '" + entry + "'; each entry is scope=implied-scope implied-scope ...");
                 continue;
             }
             direct.computeIfAbsent(scope, s -> new LinkedHashSet<>()).addAll(implied);
@@ -74,6 +75,6 @@ public final class ScopeHierarchy {
                 scopes.addAll(implied);
             }
         }
-        return scopes == null ? caller : new McpCaller(caller.subject(), caller.clientId(), scopes, caller.claims());
+        return scopes == null ? caller : caller.withScopes(scopes);
     }
 }

@@ -22,6 +22,6 @@ public final class TokenVerifiers {
 
     /** One issuer's JWTs, or several issuers' routed by the issuer each token names. */
     private static TokenVerifier jwt(AuthSettings settings) {
-        return settings.issuers().size() > 1 ? new IssuerRoutingVerifier(settings) : new JwtTokenVerifier(settings);
+        return settings.token().issuers().size() > 1 ? new IssuerRoutingVerifier(settings) : new JwtTokenVerifier(settings);
     }
 }

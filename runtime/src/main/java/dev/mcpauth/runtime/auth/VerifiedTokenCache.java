@@ -11,8 +11,12 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Remembers tokens verified recently, so a client's next requests skip the signature check: a bounded map
  * from the SHA-256 of the token (never the token itself) to its caller, each entry valid until the token
- * expires (plus the clock skew), and all of them dropped whenever the issuer's key set is re-fetched, so
- * a key removed from the JWKS stops working as soon as the verifier learns of it.
+ * expires (plus the clock skew), and all of them dropped when a re-fetch of the issuer's key set finds a key
+ * gone, so a key removed from the JWKS stops working as soon as the verifier learns of it.
+ *
+ * <p>A verdict is only as good as the key set it was reached with: the verifier reads {@link #generation()}
+ * before it verifies and hands it to {@link #put}, which keeps nothing if the key set changed in between (a
+ * concurrent refresh may have removed the very key that verified the token).
  */
 final class VerifiedTokenCache {
 
@@ -49,18 +53,30 @@ final class VerifiedTokenCache {
         return entry.caller;
     }
 
-    /** Remembers a verified token until {@code expiresAtMillis} plus the clock skew. */
-    void put(String token, McpCaller caller, long expiresAtMillis) {
-        if (maxEntries == 0) {
+    /** The current key-set generation, to read before verifying a token and pass to {@link #put}. */
+    long generation() {
+        return keySetGeneration.get();
+    }
+
+    /**
+     * Remembers a verified token until {@code expiresAtMillis} plus the clock skew, unless the key set changed
+     * since {@code generation} was read.
+     *
+     * @param generation {@link #generation()} as read before the verification began
+     */
+    void put(String token, McpCaller caller, long expiresAtMillis, long generation) {
+        if (maxEntries == 0 || generation != keySetGeneration.get()) {
             return;
         }
         if (entries.size() >= maxEntries) {
             evict(System.currentTimeMillis());
         }
-        entries.put(Key.of(token), new Entry(caller, expiresAtMillis + skewMillis, keySetGeneration.get()));
+        // stamped with the generation read before verifying: should the key set change between the check
+        // above and this put, get() sees the stale stamp and drops the entry
+        entries.put(Key.of(token), new Entry(caller, expiresAtMillis + skewMillis, generation));
     }
 
-    /** Forgets everything: the key set changed, so earlier verdicts may no longer hold. */
+    /** Forgets everything: a key left the key set, so earlier verdicts may no longer hold. */
     void keySetChanged() {
         keySetGeneration.incrementAndGet();
         entries.clear();
@@ -82,7 +98,7 @@ final class VerifiedTokenCache {
     }
 
     /** A SHA-256 digest with value semantics. */
-    private static final class Key {
+    static final class Key {
         private final byte[] digest;
         private final int hash;
 

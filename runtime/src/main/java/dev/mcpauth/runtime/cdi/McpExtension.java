@@ -177,7 +177,8 @@ public class McpExtension implements Extension {
         Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         ServerSettings.Loaded server = ServerSettings.load(config);
         AuthSettings.Loaded auth = AuthSettings.load(config);
-        Optional<java.net.URI> endpoint = Optional.ofNullable(auth.settings()).filter(AuthSettings::enabled).map(AuthSettings::resource);
+        Optional<java.net.URI> endpoint = Optional.ofNullable(auth.settings()).filter(AuthSettings::enabled)
+                .map(settings -> settings.metadata().resource());
         TransportSettings.Loaded transport = TransportSettings.load(config, endpoint);
         List<String> problems = new ArrayList<>(server.problems());
         problems.addAll(transport.problems());
@@ -189,7 +190,8 @@ public class McpExtension implements Extension {
         settings = new Settings(server.settings(), transport.settings(), auth.settings());
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
-            LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.resource() + " accepts tokens of " + authSettings.issuer());
+            LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.metadata().resource() + " accepts tokens of "
+                    + authSettings.token().issuer());
         } else {
             LOG.warning("MCPAUTH-0003: mcp.auth.enabled=false: the MCP endpoint serves EVERY request without a token."
                     + " Use this for development only.");

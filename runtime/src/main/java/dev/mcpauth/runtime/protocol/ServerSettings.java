@@ -9,7 +9,7 @@ import static dev.mcpauth.McpConfigKeys.SERVER_TITLE;
 import static dev.mcpauth.McpConfigKeys.SERVER_VERSION;
 import static dev.mcpauth.McpConfigKeys.TOOLS_PAGE_SIZE;
 
-import java.util.ArrayList;
+import dev.mcpauth.runtime.config.ConfigReader;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -42,30 +42,13 @@ public record ServerSettings(String serverName, String serverVersion, Optional<S
      * @return the settings and one message per bad key
      */
     public static Loaded load(Config config) {
-        List<String> problems = new ArrayList<>();
-        int pageSize = positiveInt(config, TOOLS_PAGE_SIZE, DEFAULT_PAGE_SIZE, problems);
-        return new Loaded(new ServerSettings(
-                config.getOptionalValue(SERVER_NAME, String.class).orElse(DEFAULT_SERVER_NAME),
-                config.getOptionalValue(SERVER_VERSION, String.class).orElse(DEFAULT_SERVER_VERSION),
-                config.getOptionalValue(SERVER_TITLE, String.class),
-                config.getOptionalValue(SERVER_INSTRUCTIONS, String.class),
-                pageSize), problems);
-    }
-
-    private static int positiveInt(Config config, String key, int defaultValue, List<String> problems) {
-        Optional<String> raw = config.getOptionalValue(key, String.class);
-        if (raw.isEmpty()) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.get().trim());
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add("MCPAUTH-0302: " + key + " must be a positive integer, not '" + raw.get() + "'");
-        return defaultValue;
+        ConfigReader reader = new ConfigReader(config);
+        ServerSettings settings = new ServerSettings(
+                reader.string(SERVER_NAME).orElse(DEFAULT_SERVER_NAME),
+                reader.string(SERVER_VERSION).orElse(DEFAULT_SERVER_VERSION),
+                reader.string(SERVER_TITLE),
+                reader.string(SERVER_INSTRUCTIONS),
+                reader.positiveInt(TOOLS_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+        return new Loaded(settings, reader.problems());
     }
 }

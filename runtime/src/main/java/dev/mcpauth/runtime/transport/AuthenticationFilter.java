@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -74,7 +75,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
-                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().scopeImplications());
+                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(caller, roles,
@@ -82,6 +83,17 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             } catch (TokenRejectedException e) {
                 AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
+            } catch (RuntimeException e) {
+                // a verifier (ours or an application's) failed on input it should have refused: the token is at fault
+                // until proven otherwise, so fail closed with 401, never a 500; the operator gets an incident id
+                String incident = UUID.randomUUID().toString();
+                // the exception's message may quote the token, so only its type and origin are logged
+                StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
+                LOG.warning("MCPAUTH-0604: the token verifier failed unexpectedly (" + e.getClass().getName() + " at " + origin
+                        + "), refused the token; incident " + incident);
+                String description = "The token could not be verified";
+                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), description + " (incident " + incident + ")");
+                request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
                 LOG.log(Level.WARNING, "MCPAUTH-0602: cannot verify tokens now: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

@@ -109,7 +109,7 @@ public class McpRuntime {
             TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
             protectedResource = new ProtectedResource(auth, verifier,
                     registry.all().stream().map(ToolDefinition::access).toList(), contextPath);
-            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.resource() + " at " + protectedResource.metadataUrl());
+            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.metadata().resource() + " at " + protectedResource.metadataUrl());
         }
         return protectedResource;
     }

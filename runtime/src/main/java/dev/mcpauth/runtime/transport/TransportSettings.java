@@ -4,8 +4,8 @@ import static dev.mcpauth.McpConfigKeys.ALLOWED_ORIGINS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_MAX_BODY_BYTES;
 import static dev.mcpauth.McpConfigKeys.MAX_BODY_BYTES;
 
+import dev.mcpauth.runtime.config.ConfigReader;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -41,38 +41,25 @@ public final class TransportSettings {
      * @return the settings and one message per bad key
      */
     public static Loaded load(Config config, Optional<URI> endpoint) {
-        List<String> problems = new ArrayList<>();
+        ConfigReader reader = new ConfigReader(config);
         Set<String> origins = new LinkedHashSet<>();
         boolean any = false;
-        for (String origin : config.getOptionalValues(ALLOWED_ORIGINS, String.class).orElse(List.of())) {
-            String trimmed = origin.trim();
-            if (trimmed.equals("*")) {
+        for (String origin : reader.list(ALLOWED_ORIGINS).orElse(List.of())) {
+            if (origin.equals("*")) {
                 any = true;
-            } else if (!trimmed.isEmpty()) {
-                Optional<String> normalized = Origins.normalize(trimmed);
-                if (normalized.isEmpty()) {
-                    problems.add("MCPAUTH-0301: " + ALLOWED_ORIGINS + " holds '" + trimmed
-                            + "', which is not an origin such as https://app.example.com");
-                } else {
-                    origins.add(normalized.get());
-                }
+                continue;
+            }
+            Optional<String> normalized = Origins.normalize(origin);
+            if (normalized.isEmpty()) {
+                reader.problem("MCPAUTH-0301: " + ALLOWED_ORIGINS + " holds '" + origin
+                        + "', which is not an origin such as https://app.example.com");
+            } else {
+                origins.add(normalized.get());
             }
         }
         endpoint.flatMap(url -> Origins.normalize(url.getScheme() + "://" + url.getRawAuthority())).ifPresent(origins::add);
-        int maxBody = DEFAULT_MAX_BODY_BYTES;
-        Optional<String> raw = config.getOptionalValue(MAX_BODY_BYTES, String.class);
-        if (raw.isPresent()) {
-            try {
-                maxBody = Integer.parseInt(raw.get().trim());
-            } catch (NumberFormatException e) {
-                maxBody = 0;
-            }
-            if (maxBody <= 0) {
-                problems.add("MCPAUTH-0302: " + MAX_BODY_BYTES + " must be a positive integer, not '" + raw.get() + "'");
-                maxBody = DEFAULT_MAX_BODY_BYTES;
-            }
-        }
-        return new Loaded(new TransportSettings(origins, any, maxBody), problems);
+        int maxBody = reader.positiveInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES);
+        return new Loaded(new TransportSettings(origins, any, maxBody), reader.problems());
     }
 
     /** The largest accepted request body in bytes. */

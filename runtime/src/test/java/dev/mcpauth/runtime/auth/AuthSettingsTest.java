@@ -39,25 +39,25 @@ class AuthSettingsTest {
     void theResourceAndIssuerAloneGiveWorkingDefaults() {
         AuthSettings settings = settings(minimal(Map.of()));
         assertTrue(settings.enabled());
-        assertEquals(URI.create(RESOURCE), settings.resource());
-        assertEquals(ISSUER, settings.issuer());
-        assertEquals(Optional.empty(), settings.jwksLocation());
-        assertEquals(Set.of(RESOURCE), settings.audiences());
-        assertEquals(60, settings.clockSkewSeconds());
-        assertEquals(List.of(ISSUER), settings.authorizationServers());
-        assertEquals(Optional.empty(), settings.scopesSupported());
-        assertEquals(Optional.empty(), settings.challengeScopes());
-        assertEquals("mcp-server", settings.resourceName());
-        assertEquals(Optional.empty(), settings.resourceDocumentation());
-        assertEquals(2000, settings.httpTimeoutMillis());
+        assertEquals(URI.create(RESOURCE), settings.metadata().resource());
+        assertEquals(ISSUER, settings.token().issuer());
+        assertEquals(Optional.empty(), settings.token().jwksLocation());
+        assertEquals(Set.of(RESOURCE), settings.token().audiences());
+        assertEquals(60, settings.token().clockSkewSeconds());
+        assertEquals(List.of(ISSUER), settings.metadata().authorizationServers());
+        assertEquals(Optional.empty(), settings.metadata().scopesSupported());
+        assertEquals(Optional.empty(), settings.metadata().challengeScopes());
+        assertEquals("mcp-server", settings.metadata().resourceName());
+        assertEquals(Optional.empty(), settings.metadata().resourceDocumentation());
+        assertEquals(2000, settings.token().httpTimeoutMillis());
     }
 
     @Test
     void theResourceNameFallsBackFromItsOwnKeyToTheServerTitleToTheServerName() {
-        assertEquals("tickets", settings(minimal(Map.of("mcp.server.name", "tickets"))).resourceName());
-        assertEquals("Ticket Desk", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk"))).resourceName());
+        assertEquals("tickets", settings(minimal(Map.of("mcp.server.name", "tickets"))).metadata().resourceName());
+        assertEquals("Ticket Desk", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk"))).metadata().resourceName());
         assertEquals("Desk API", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk",
-                "mcp.auth.resource-name", "Desk API"))).resourceName());
+                "mcp.auth.resource-name", "Desk API"))).metadata().resourceName());
     }
 
     @Test
@@ -71,14 +71,14 @@ class AuthSettingsTest {
                 "mcp.auth.challenge-scopes", "tickets:read",
                 "mcp.auth.resource-documentation", "https://docs.example.com/mcp",
                 "mcp.auth.http-timeout-ms", "500")));
-        assertEquals(Optional.of(URI.create("https://idp.example.com/keys")), settings.jwksLocation());
-        assertEquals(Set.of("https://a.example.com", "mcp-api"), settings.audiences());
-        assertEquals(5, settings.clockSkewSeconds());
-        assertEquals(List.of("https://as1.example.com", "https://as2.example.com"), settings.authorizationServers());
-        assertEquals(Optional.of(List.of("tickets:read", "tickets:write")), settings.scopesSupported());
-        assertEquals(Optional.of(List.of("tickets:read")), settings.challengeScopes());
-        assertEquals(Optional.of("https://docs.example.com/mcp"), settings.resourceDocumentation());
-        assertEquals(500, settings.httpTimeoutMillis());
+        assertEquals(Optional.of(URI.create("https://idp.example.com/keys")), settings.token().jwksLocation());
+        assertEquals(Set.of("https://a.example.com", "mcp-api"), settings.token().audiences());
+        assertEquals(5, settings.token().clockSkewSeconds());
+        assertEquals(List.of("https://as1.example.com", "https://as2.example.com"), settings.metadata().authorizationServers());
+        assertEquals(Optional.of(List.of("tickets:read", "tickets:write")), settings.metadata().scopesSupported());
+        assertEquals(Optional.of(List.of("tickets:read")), settings.metadata().challengeScopes());
+        assertEquals(Optional.of("https://docs.example.com/mcp"), settings.metadata().resourceDocumentation());
+        assertEquals(500, settings.token().httpTimeoutMillis());
     }
 
     @Test
@@ -156,7 +156,7 @@ class AuthSettingsTest {
 
     @Test
     void aZeroClockSkewIsAllowed() {
-        assertEquals(0, settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0"))).clockSkewSeconds());
+        assertEquals(0, settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0"))).token().clockSkewSeconds());
     }
 
     @Test
@@ -175,5 +175,80 @@ class AuthSettingsTest {
         assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).startsWith("MCPAUTH-0401"), problems.get(0));
         assertTrue(problems.get(1).startsWith("MCPAUTH-0402"), problems.get(1));
+    }
+
+    @Test
+    void theNewKeysHaveSafeDefaults() {
+        AuthSettings settings = settings(minimal(Map.of()));
+        assertFalse(settings.token().requireAtJwt());
+        assertFalse(settings.token().allowInsecureHttp());
+        assertEquals(List.of(), settings.token().subjectFallbackClaims());
+        assertEquals(ISSUER, settings.token().primaryIssuer());
+        assertEquals("groups", settings.authorization().rolesClaim());
+        assertEquals(Set.of(ISSUER), settings.authorization().rolesClaimIssuers());
+        assertFalse(settings.authorization().rolesIncludeScopes());
+        assertEquals(Map.of(), settings.authorization().issuerScopes());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location", "mcp.auth.introspection.endpoint"})
+    void aCleartextAuthorizationServerUrlIsReported(String key) {
+        Map<String, String> values = new java.util.HashMap<>(minimal(Map.of("mcp.auth.verifier", "jwt-or-introspection",
+                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "s")));
+        values.put(key, "http://idp.example.com/realms/mcp");
+        String problem = onlyProblem(values);
+        assertNames(problem, "MCPAUTH-0412", key);
+        assertTrue(problem.contains("mcp.auth.allow-insecure-http"), problem);
+    }
+
+    @Test
+    void aCleartextIssuerAmongSeveralIsReported() {
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuers", ISSUER + ",http://partners.example.org"))), "MCPAUTH-0412",
+                "mcp.auth.issuers");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost:8180/realms/mcp", "http://127.0.0.1:8180/realms/mcp", "http://127.1.2.3/realms/mcp",
+        "http://[::1]:8180/realms/mcp", "http://LOCALHOST/realms/mcp"})
+    void cleartextOnLoopbackIsAllowed(String issuer) {
+        assertEquals(issuer, settings(minimal(Map.of("mp.jwt.verify.issuer", issuer,
+                "mp.jwt.verify.publickey.location", issuer + "/certs"))).token().issuer());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://localhost.example.com/realms/mcp", "http://127.0.0.1.nip.io/realms/mcp", "http://[::2]/realms/mcp",
+        "http://10.0.0.1/realms/mcp", "http://128.0.0.1/realms/mcp"})
+    void hostsThatOnlyLookLikeLoopbackAreNot(String issuer) {
+        assertNames(onlyProblem(minimal(Map.of("mp.jwt.verify.issuer", issuer))), "MCPAUTH-0412", "mp.jwt.verify.issuer");
+    }
+
+    @Test
+    void cleartextAnywhereIsAllowedWhenConfigured() {
+        AuthSettings settings = settings(minimal(Map.of("mp.jwt.verify.issuer", "http://idp.internal/realms/mcp",
+                "mcp.auth.allow-insecure-http", "true")));
+        assertTrue(settings.token().allowInsecureHttp());
+    }
+
+    @Test
+    void issuerScopesAndRolesClaimIssuersMustNameAcceptedIssuers() {
+        String partner = "https://partners.example.org";
+        AuthSettings settings = settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + partner,
+                "mcp.auth.issuer-scopes", partner + "=tickets:read tickets:write",
+                "mcp.auth.roles-claim-issuers", partner)));
+        assertEquals(Map.of(partner, Set.of("tickets:read", "tickets:write")), settings.authorization().issuerScopes());
+        assertEquals(Set.of(partner), settings.authorization().rolesClaimIssuers());
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", "https://stranger.example.com=tickets:read"))),
+                "MCPAUTH-0413", "mcp.auth.issuer-scopes");
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", ISSUER + "=tick\"ets"))), "MCPAUTH-0413", "mcp.auth.issuer-scopes");
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.roles-claim-issuers", partner))), "MCPAUTH-0414", "mcp.auth.roles-claim-issuers");
+    }
+
+    @Test
+    void badNewValuesNameTheirKeys() {
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.require-at-jwt", "yes"))), "MCPAUTH-0406", "mcp.auth.require-at-jwt");
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.http-timeout-ms", "0"))), "MCPAUTH-0302", "mcp.auth.http-timeout-ms");
+        assertNames(onlyProblem(minimal(Map.of("mcp.auth.verifier", "introspection", "mcp.auth.introspection.client-id", "rs",
+                "mcp.auth.introspection.client-secret", "s", "mcp.auth.introspection.max-concurrent", "0"))),
+                "MCPAUTH-0302", "mcp.auth.introspection.max-concurrent");
     }
 }

@@ -9,7 +9,6 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +23,7 @@ import org.junit.jupiter.api.Test;
 class IssuerMetadataTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final HttpsRule LOOPBACK_HTTP = new HttpsRule(false);
 
     /** Path to JSON body; every other path answers 404. */
     private final Map<String, String> documents = new ConcurrentHashMap<>();
@@ -31,7 +31,7 @@ class IssuerMetadataTest {
     private HttpServer server;
     private boolean stopped;
     private String issuer;
-    private HttpClient client;
+    private DeadlineHttp client;
 
     @BeforeEach
     void start() throws IOException {
@@ -46,7 +46,7 @@ class IssuerMetadataTest {
         });
         server.start();
         issuer = "http://127.0.0.1:" + server.getAddress().getPort() + "/realms/mcp";
-        client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+        client = new DeadlineHttp(TIMEOUT);
     }
 
     @AfterEach
@@ -86,17 +86,17 @@ class IssuerMetadataTest {
 
     @Test
     void theOidcAppendedDocumentIsFoundAfterTheOthersAnswer404() throws IOException {
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "http://keys.example.com/certs"));
-        assertEquals(URI.create("http://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, TIMEOUT));
+        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
+        assertEquals(URI.create("https://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertEquals(List.of("/.well-known/oauth-authorization-server/realms/mcp", "/.well-known/openid-configuration/realms/mcp",
                 "/realms/mcp/.well-known/openid-configuration"), requested);
     }
 
     @Test
     void theFirstMatchingLocationWins() throws IOException {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://keys.example.com/first"));
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "http://keys.example.com/last"));
-        assertEquals(URI.create("http://keys.example.com/first"), IssuerMetadata.discoverJwksUri(issuer, client, TIMEOUT));
+        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "https://keys.example.com/first"));
+        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/last"));
+        assertEquals(URI.create("https://keys.example.com/first"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertEquals(1, requested.size());
     }
 
@@ -104,8 +104,8 @@ class IssuerMetadataTest {
     void aDocumentOfAnotherIssuerIsIgnored() throws IOException {
         documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer + "/", "http://evil.example.com/certs"));
         documents.put("/.well-known/openid-configuration/realms/mcp", metadata("http://evil.example.com", "http://evil.example.com/certs"));
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "http://keys.example.com/certs"));
-        assertEquals(URI.create("http://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, TIMEOUT));
+        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
+        assertEquals(URI.create("https://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
     }
 
     @Test
@@ -113,7 +113,7 @@ class IssuerMetadataTest {
         documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata("http://evil.example.com", "http://evil.example.com/certs"));
         documents.put("/.well-known/openid-configuration/realms/mcp", "not json");
         documents.put("/realms/mcp/.well-known/openid-configuration", "{\"issuer\":\"" + issuer + "\"}");
-        IOException failure = assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, TIMEOUT));
+        IOException failure = assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertTrue(failure.getMessage().contains("describes another issuer"), failure.getMessage());
         assertTrue(failure.getMessage().contains("has no jwks_uri"), failure.getMessage());
         assertTrue(failure.getMessage().contains(issuer), failure.getMessage());
@@ -124,6 +124,37 @@ class IssuerMetadataTest {
         server.stop(0);
         stopped = true;
         assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, TIMEOUT)));
+                () -> assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP)));
+    }
+
+    @Test
+    void aCleartextJwksUriOfAnotherHostIsRefused() {
+        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://keys.example.com/certs"));
+        IOException failure = assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        assertTrue(failure.getMessage().contains("cleartext jwks_uri"), failure.getMessage());
+    }
+
+    @Test
+    void aCleartextJwksUriOnLoopbackOrWhenAllowedIsUsed() throws IOException {
+        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://127.0.0.1:1/certs"));
+        assertEquals(URI.create("http://127.0.0.1:1/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://keys.example.com/certs"));
+        assertEquals(URI.create("http://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, new HttpsRule(true)));
+    }
+
+    @Test
+    void aMetadataEndpointThatDripsItsBodyFailsWithinTheDeadline() throws IOException {
+        HttpServer dripping = DrippingServer.start();
+        try {
+            String slowIssuer = "http://127.0.0.1:" + dripping.getAddress().getPort();
+            DeadlineHttp http = new DeadlineHttp(Duration.ofMillis(500));
+            long start = System.nanoTime();
+            assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(slowIssuer, http, LOOPBACK_HTTP));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            // two metadata locations for an issuer at the root, each ends within its deadline
+            assertTrue(millis < 2 * 500 + 700, "took " + millis + " ms");
+        } finally {
+            dripping.stop(0);
+        }
     }
 }

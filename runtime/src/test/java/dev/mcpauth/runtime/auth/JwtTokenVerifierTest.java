@@ -111,21 +111,32 @@ class JwtTokenVerifierTest {
         assertEquals(Set.of("tickets:read"), caller.scopes());
     }
 
+    /** The caller every test token stands for, unless the test changes its claims. */
+    private static void assertAlice(McpCaller caller) {
+        assertEquals("alice", caller.subject());
+        assertEquals("desk-app", caller.clientId());
+        assertEquals(Set.of("tickets:read", "tickets:write"), caller.scopes());
+        assertEquals(ISSUER, caller.claims().get("iss"));
+    }
+
     @Test
     void theAccessTokenTypeOfRfc9068AndAMissingTypeAreAccepted() throws Exception {
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                .type(new JOSEObjectType("at+jwt")).build(), claims().build()));
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build()));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .type(new JOSEObjectType("at+jwt")).build(), claims().build())));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                claims().build())));
     }
 
     @Test
     void aTokenWithoutKidIsMatchedByItsKeyType() throws Exception {
-        verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader(JWSAlgorithm.RS256), claims().build()));
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader(JWSAlgorithm.RS256), claims().build())));
     }
 
     @Test
     void oneOfSeveralAudiencesMayNameTheResource() throws Exception {
-        verifier.verify(rs256(c -> c.audience(List.of("https://other.example.com", RESOURCE))));
+        McpCaller caller = verifier.verify(rs256(c -> c.audience(List.of("https://other.example.com", RESOURCE))));
+        assertAlice(caller);
+        assertEquals(List.of("https://other.example.com", RESOURCE), caller.claims().get("aud"));
     }
 
     @Test
@@ -207,13 +218,13 @@ class JwtTokenVerifierTest {
 
     @Test
     void aTokenExpiredWithinTheSkewIsAccepted() throws Exception {
-        verifier.verify(rs256(c -> c.expirationTime(Date.from(NOW.minusSeconds(60)))));
+        assertAlice(verifier.verify(rs256(c -> c.expirationTime(Date.from(NOW.minusSeconds(60))))));
     }
 
     @Test
     void aTokenNotValidYetBeyondTheSkewIsRejectedAndWithinItAccepted() throws Exception {
         assertEquals("The token is not valid yet (nbf)", rejection(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))));
-        verifier.verify(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60)))));
+        assertAlice(verifier.verify(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60))))));
     }
 
     @Test
@@ -253,5 +264,44 @@ class JwtTokenVerifierTest {
     void aPayloadThatIsNotJsonIsRejected() throws Exception {
         String[] parts = rs256(claims().build()).split("\\.");
         assertEquals("The token is not a well-formed JWT", rejection(parts[0] + "." + Base64URL.encode("not json") + "." + parts[2]));
+    }
+
+    @Test
+    void theCallerNamesItsIssuer() throws Exception {
+        assertEquals(ISSUER, verifier.verify(rs256(claims().build())).issuer());
+    }
+
+    @Test
+    void aTokenWithoutSubjectIsRejected() throws Exception {
+        assertEquals("The token has no subject", rejection(rs256(c -> c.subject(null).claim("preferred_username", "alice"))));
+    }
+
+    @Test
+    void anIdTokenThatNamesTheResourceIsRejected() throws Exception {
+        // an audience mapper can put the resource in an ID token's aud too; its nonce (or Keycloak's typ) gives it away
+        assertEquals("An ID token is not an access token", rejection(rs256(c -> c.claim("nonce", "n-0S6_WzA2Mj"))));
+        assertEquals("An ID token is not an access token", rejection(rs256(c -> c.claim("typ", "ID"))));
+    }
+
+    @Test
+    void requireAtJwtAcceptsOnlyTheAccessTokenType() throws Exception {
+        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(rsa.toPublicJWK()));
+        JwtTokenVerifier strict = new JwtTokenVerifier(settings(minimal(Map.of("mcp.auth.require-at-jwt", "true"))), keys, CLOCK);
+        for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT")) {
+            assertAlice(strict.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                    .type(new JOSEObjectType(type)).build(), claims().build())));
+        }
+        String plainJwt = rs256(claims().build());
+        String untyped = sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build());
+        for (String token : List.of(plainJwt, untyped)) {
+            assertEquals("The token is not typed as an access token (at+jwt)",
+                    assertThrows(TokenRejectedException.class, () -> strict.verify(token)).getMessage());
+        }
+    }
+
+    @Test
+    void theApplicationPrefixOfTheTypeIsAccepted() throws Exception {
+        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
+                .type(new JOSEObjectType("application/at+jwt")).build(), claims().build())));
     }
 }

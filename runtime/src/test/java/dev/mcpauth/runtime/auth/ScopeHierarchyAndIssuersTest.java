@@ -22,7 +22,7 @@ class ScopeHierarchyAndIssuersTest {
     @Test
     void impliedScopesAreAddedTransitively() {
         Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications",
-                "tickets:admin=tickets:write, tickets:write=tickets:read"))).scopeImplications();
+                "tickets:admin=tickets:write, tickets:write=tickets:read"))).authorization().scopeImplications();
         McpCaller admin = ScopeHierarchy.expand(new McpCaller("a", null, Set.of("tickets:admin"), Map.of()), hierarchy);
         assertEquals(Set.of("tickets:admin", "tickets:write", "tickets:read"), admin.scopes());
         McpCaller reader = new McpCaller("r", null, Set.of("tickets:read"), Map.of());
@@ -31,7 +31,7 @@ class ScopeHierarchyAndIssuersTest {
 
     @Test
     void aCycleInTheHierarchyEnds() {
-        Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications", "a=b,b=a"))).scopeImplications();
+        Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications", "a=b,b=a"))).authorization().scopeImplications();
         assertEquals(Set.of("b"), hierarchy.get("a"));
     }
 
@@ -45,10 +45,10 @@ class ScopeHierarchyAndIssuersTest {
     @Test
     void severalIssuersAreAllAuthorizationServers() {
         AuthSettings settings = settings(minimal(Map.of("mcp.auth.issuers", ISSUER + ",https://partners.example.org")));
-        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.issuers());
-        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.authorizationServers());
-        assertEquals("https://partners.example.org", settings.forIssuer("https://partners.example.org").issuer());
-        assertTrue(settings.forIssuer("https://partners.example.org").jwksLocation().isEmpty(), "another issuer's keys come from its metadata");
+        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.token().issuers());
+        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.metadata().authorizationServers());
+        assertEquals("https://partners.example.org", settings.forIssuer("https://partners.example.org").token().issuer());
+        assertTrue(settings.forIssuer("https://partners.example.org").token().jwksLocation().isEmpty(), "another issuer's keys come from its metadata");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ScopeHierarchyAndIssuersTest {
         Map<String, String> values = new java.util.HashMap<>(Map.of("mcp.auth.resource", AuthFixtures.RESOURCE,
                 "mcp.auth.issuers", "https://a.example.com,https://b.example.com"));
         AuthSettings settings = settings(values);
-        assertEquals("https://a.example.com", settings.issuer());
+        assertEquals("https://a.example.com", settings.token().issuer());
     }
 
     @Test
