@@ -8,6 +8,7 @@ import static dev.mcpauth.McpConfigKeys.AUTH_SCOPE_IMPLICATIONS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_ROLES_CLAIM;
 
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -47,8 +48,7 @@ public record AuthorizationSettings(
             if (issuers.contains(listed)) {
                 rolesClaimIssuers.add(listed);
             } else if (!issuers.isEmpty()) {
-                config.problem("MCPAUTH-0414: " + AUTH_ROLES_CLAIM_ISSUERS + " names '" + listed + "', which is not an accepted issuer "
-                        + issuers);
+                config.problem(Message.CONFIG_ROLES_CLAIM_ISSUER_UNKNOWN.format(AUTH_ROLES_CLAIM_ISSUERS, listed, issuers));
             }
         }
         boolean includeScopes = config.bool(AUTH_ROLES_INCLUDE_SCOPES, false);
@@ -63,8 +63,7 @@ public record AuthorizationSettings(
             List<String> granted = scopes.isEmpty() ? List.of() : List.of(scopes.split("\\s+"));
             if (!issuers.contains(issuer) || !granted.stream().allMatch(Scopes::isScopeToken)) {
                 if (!issuers.isEmpty()) {
-                    config.problem("MCPAUTH-0413: " + AUTH_ISSUER_SCOPES + " holds '" + entry + "'; each entry is <issuer>=scope scope ..."
-                            + " naming one of the accepted issuers " + issuers);
+                    config.problem(Message.CONFIG_ISSUER_SCOPES_INVALID.format(AUTH_ISSUER_SCOPES, entry, issuers));
                 }
                 continue;
             }

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
 import com.nimbusds.jose.proc.SecurityContext;
+import dev.mcpauth.runtime.messages.Message;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -87,7 +88,7 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
             knownKeys = fetched;
         }
         if (removed) {
-            LOG.info(() -> "MCPAUTH-0506: a key of " + settings.issuer() + " left its key set; tokens verified earlier are checked again");
+            LOG.info(() -> Message.KEY_REMOVED.format(settings.issuer()));
             onKeyRemoved.run();
         }
         return removed;
@@ -128,12 +129,11 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
                     .outageTolerant(OUTAGE_TOLERANCE.toMillis())
                     .retrying(true)
                     .build();
-            LOG.info(() -> "MCPAUTH-0501: verifying tokens of " + settings.issuer() + " with the keys at " + jwks);
+            LOG.info(() -> Message.JWKS_DISCOVERED.format(settings.issuer(), jwks));
             return delegate;
         } catch (IOException | IllegalArgumentException e) {
             nextDiscoveryNanos = System.nanoTime() + DISCOVERY_RETRY.toNanos();
-            LOG.warning(() -> "MCPAUTH-0502: cannot find the JWKS of " + settings.issuer() + ": " + e.getMessage()
-                    + "; requests with tokens get 503 until it is reachable");
+            LOG.warning(() -> Message.JWKS_DISCOVERY_FAILED.format(settings.issuer(), e.getMessage()));
             throw new KeySourceException("the issuer's metadata is unavailable", e);
         }
     }

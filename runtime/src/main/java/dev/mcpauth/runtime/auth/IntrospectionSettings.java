@@ -11,6 +11,7 @@ import static dev.mcpauth.McpConfigKeys.DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_INTROSPECTION_MAX_CONCURRENT;
 
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
@@ -40,13 +41,13 @@ public record IntrospectionSettings(Optional<URI> endpoint, String clientId, Str
         Optional<String> clientId = config.string(AUTH_INTROSPECTION_CLIENT_ID);
         Optional<String> secret = config.raw(AUTH_INTROSPECTION_CLIENT_SECRET);
         if (clientId.isEmpty() || secret.isEmpty()) {
-            config.problem("MCPAUTH-0409: " + AUTH_VERIFIER + " uses introspection, which needs " + AUTH_INTROSPECTION_CLIENT_ID
-                    + " and " + AUTH_INTROSPECTION_CLIENT_SECRET + " (this resource server's client at the authorization server)");
+            config.problem(Message.CONFIG_INTROSPECTION_CLIENT_REQUIRED.format(AUTH_VERIFIER, AUTH_INTROSPECTION_CLIENT_ID,
+                    AUTH_INTROSPECTION_CLIENT_SECRET));
             return null;
         }
         String auth = config.string(AUTH_INTROSPECTION_CLIENT_AUTH).orElse("basic").toLowerCase(Locale.ROOT);
         if (!auth.equals("basic") && !auth.equals("post")) {
-            config.problem("MCPAUTH-0410: " + AUTH_INTROSPECTION_CLIENT_AUTH + " must be basic or post, not '" + auth + "'");
+            config.problem(Message.CONFIG_INTROSPECTION_CLIENT_AUTH_UNKNOWN.format(AUTH_INTROSPECTION_CLIENT_AUTH, auth));
         }
         int ttl = config.nonNegativeInt(AUTH_INTROSPECTION_CACHE_TTL, DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS);
         int maxConcurrent = config.positiveInt(AUTH_INTROSPECTION_MAX_CONCURRENT, DEFAULT_INTROSPECTION_MAX_CONCURRENT);

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -94,8 +95,7 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         if (!inFlight.tryAcquire()) {
             long due = nextSaturationLogNanos.get();
             if (System.nanoTime() - due >= 0 && nextSaturationLogNanos.compareAndSet(due, System.nanoTime() + SATURATION_LOG_INTERVAL_NANOS)) {
-                LOG.warning(() -> "MCPAUTH-0603: all " + client.maxConcurrent() + " introspection slots are busy; further tokens get 503"
-                        + " until one is free (mcp.auth.introspection.max-concurrent)");
+                LOG.warning(() -> Message.INTROSPECTION_SATURATED.format(client.maxConcurrent()));
             }
             throw new VerificationUnavailableException("too many introspections in progress", null);
         }
@@ -163,8 +163,7 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
             throw new VerificationUnavailableException("the introspection endpoint " + target + " cannot be used", e);
         }
         if (response.status() == 401 || response.status() == 403) {
-            LOG.severe(() -> "MCPAUTH-0503: the introspection endpoint " + target + " refused this resource server's credentials"
-                    + " (HTTP " + response.status() + "); check mcp.auth.introspection.client-id and client-secret");
+            LOG.severe(() -> Message.INTROSPECTION_CREDENTIALS_REFUSED.format(target, response.status()));
             throw new VerificationUnavailableException("the introspection endpoint refused our client credentials", null);
         }
         if (response.status() != 200) {
@@ -195,12 +194,12 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
                 URI found = IssuerMetadata.discoverEndpoint(settings.token().issuer(), "introspection_endpoint", http,
                         settings.token().httpsRule());
                 endpoint = found;
-                LOG.info(() -> "MCPAUTH-0504: introspecting tokens of " + settings.token().issuer() + " at " + found);
+                LOG.info(() -> Message.INTROSPECTION_DISCOVERED.format(settings.token().issuer(), found));
                 return found;
             } catch (IOException e) {
                 nextDiscoveryNanos = System.nanoTime() + DISCOVERY_RETRY.toNanos();
-                LOG.warning(() -> "MCPAUTH-0507: cannot find the introspection endpoint of " + settings.token().issuer() + ": "
-                        + e.getMessage() + "; requests with tokens get 503, the next attempt in " + DISCOVERY_RETRY.toSeconds() + " s");
+                LOG.warning(() -> Message.INTROSPECTION_DISCOVERY_FAILED.format(settings.token().issuer(), e.getMessage(),
+                        DISCOVERY_RETRY.toSeconds()));
                 throw new VerificationUnavailableException("the issuer's metadata names no usable introspection endpoint", e);
             }
         }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
@@ -87,9 +88,7 @@ final class IssuerMetadata {
                     continue;
                 }
                 if (!https.permits(found)) {
-                    LOG.warning(() -> "MCPAUTH-0505: the metadata of " + issuer + " names the " + endpoint + " " + found
-                            + ", plain http to a host that is not loopback; it is not used (set mcp.auth.allow-insecure-http=true"
-                            + " to allow it)");
+                    LOG.warning(() -> Message.METADATA_ENDPOINT_INSECURE.format(issuer, endpoint, found));
                     failures.add(location + " names a cleartext " + endpoint);
                     continue;
                 }

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.auth;
 
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -45,7 +46,7 @@ public class MicroProfileMetricsDecisions implements DecisionMetrics {
             counters.put(reason, registry.counter(metadata, new Tag("decision", decision),
                     new Tag("reason", reason.name().toLowerCase(Locale.ROOT))));
         }
-        LOG.info("MCPAUTH-0006: counting authorization decisions as MicroProfile metric " + NAME);
+        LOG.info(Message.METRICS_ENABLED.format(NAME));
     }
 
     @Override

@@ -10,6 +10,7 @@ import static dev.mcpauth.McpConfigKeys.SERVER_NAME;
 import static dev.mcpauth.McpConfigKeys.SERVER_TITLE;
 
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
@@ -60,7 +61,7 @@ public record ResourceMetadataSettings(
     static void checkScopes(List<String> scopes, String key, ConfigReader config) {
         for (String scope : scopes) {
             if (!Scopes.isScopeToken(scope)) {
-                config.problem("MCPAUTH-0405: " + key + " holds '" + scope + "', which is not a valid OAuth scope (RFC 6749 §3.3)");
+                config.problem(Message.CONFIG_SCOPE_INVALID.format(key, scope));
             }
         }
     }

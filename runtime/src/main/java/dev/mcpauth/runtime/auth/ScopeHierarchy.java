@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ public final class ScopeHierarchy {
             String scope = equals < 0 ? "" : entry.substring(0, equals).trim();
             List<String> implied = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).trim().split("\\s+"));
             if (!Scopes.isScopeToken(scope) || implied.isEmpty() || !implied.stream().allMatch(Scopes::isScopeToken)) {
-                config.problem("MCPAUTH-0411: " + key + " holds '" + entry + "'; each entry is scope=implied-scope implied-scope ...");
+                config.problem(Message.CONFIG_SCOPE_IMPLICATION_INVALID.format(key, entry));
                 continue;
             }
             direct.computeIfAbsent(scope, s -> new LinkedHashSet<>()).addAll(implied);

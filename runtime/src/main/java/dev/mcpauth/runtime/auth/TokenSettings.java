@@ -15,6 +15,7 @@ import static dev.mcpauth.McpConfigKeys.JWT_ISSUER;
 import static dev.mcpauth.McpConfigKeys.JWT_JWKS_LOCATION;
 
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -92,8 +93,7 @@ public record TokenSettings(
         }
         config.list(AUTH_ISSUERS).orElse(List.of()).stream().filter(other -> !issuers.contains(other)).forEach(issuers::add);
         if (issuers.isEmpty()) {
-            config.problem("MCPAUTH-0402: " + JWT_ISSUER + " is required: the issuer URL of the authorization server whose"
-                    + " tokens this resource accepts (or list several in " + AUTH_ISSUERS + ")");
+            config.problem(Message.CONFIG_ISSUER_REQUIRED.format(JWT_ISSUER, AUTH_ISSUERS));
         }
         for (String each : issuers) {
             String key = each.equals(issuer) ? JWT_ISSUER : AUTH_ISSUERS;
@@ -126,8 +126,7 @@ public record TokenSettings(
      */
     static void requireHttps(URI uri, String key, HttpsRule https, ConfigReader config) {
         if (uri != null && !https.permits(uri)) {
-            config.problem("MCPAUTH-0412: " + key + " is '" + uri + "': the authorization server must be reached over https"
-                    + " (plain http only on localhost, 127.0.0.0/8 or [::1]), or set " + AUTH_ALLOW_INSECURE_HTTP + "=true");
+            config.problem(Message.CONFIG_INSECURE_HTTP.format(key, uri, AUTH_ALLOW_INSECURE_HTTP));
         }
     }
 }

@@ -10,8 +10,8 @@ import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
+import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.ServerSettings;
-import dev.mcpauth.runtime.tools.DeploymentProblems;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolScanner;
@@ -127,7 +127,7 @@ public class McpExtension implements Extension {
             Class<?> beanClass = tool.bean().getBeanClass();
             if (checked.add(beanClass) && beanManager.isNormalScope(tool.bean().getScope()) && !hasProxyConstructor(beanClass)) {
                 event.addDeploymentProblem(new DeploymentException(
-                        DeploymentProblems.notProxyable(beanClass.getName(), tool.bean().getScope().getSimpleName())));
+                        Message.TOOL_BEAN_NOT_PROXYABLE.format(beanClass.getName(), tool.bean().getScope().getSimpleName())));
             }
         }
     }
@@ -144,7 +144,7 @@ public class McpExtension implements Extension {
             }
             for (InjectionPoint point : bean.getInjectionPoints()) {
                 if (point.getType() == McpCaller.class) {
-                    event.addDeploymentProblem(new DeploymentException(DeploymentProblems.callerInLongLivedBean(
+                    event.addDeploymentProblem(new DeploymentException(Message.CALLER_IN_LONG_LIVED_BEAN.format(
                             bean.getBeanClass().getName() + "#" + memberName(point), scope.getSimpleName())));
                 }
             }
@@ -167,10 +167,10 @@ public class McpExtension implements Extension {
             ToolDefinition other = byName.putIfAbsent(tool.name(), tool);
             if (other != null) {
                 event.addDeploymentProblem(new DeploymentException(
-                        DeploymentProblems.duplicateName(tool.name(), other.declaringMethod(), tool.declaringMethod())));
+                        Message.TOOL_NAME_DUPLICATE.format(tool.name(), other.declaringMethod(), tool.declaringMethod())));
             }
         }
-        LOG.info(() -> "MCPAUTH-0001: " + byName.size() + " MCP tool(s) found: " + byName.keySet());
+        LOG.info(() -> Message.TOOLS_FOUND.format(byName.size(), byName.keySet()));
     }
 
     void readConfiguration(@Observes AfterDeploymentValidation event) {
@@ -190,11 +190,9 @@ public class McpExtension implements Extension {
         settings = new Settings(server.settings(), transport.settings(), auth.settings());
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
-            LOG.info(() -> "MCPAUTH-0002: MCP resource " + authSettings.metadata().resource() + " accepts tokens of "
-                    + authSettings.token().issuer());
+            LOG.info(() -> Message.AUTH_ENABLED.format(authSettings.metadata().resource(), authSettings.token().issuer()));
         } else {
-            LOG.warning("MCPAUTH-0003: mcp.auth.enabled=false: the MCP endpoint serves EVERY request without a token."
-                    + " Use this for development only.");
+            LOG.warning(Message.AUTH_DISABLED.format());
         }
     }
 

@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.cdi;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.OperationRequirements;
+import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import dev.mcpauth.runtime.transport.TransportSettings;
@@ -78,7 +79,7 @@ public class RuntimeProducers {
         McpExtension.Settings settings = extension.settings();
         if (settings == null) {
             // only reachable when the deployment failed already (configuration problems are deployment problems)
-            throw new IllegalStateException("MCPAUTH-0006: the MCP configuration was not read; see the deployment errors");
+            throw new IllegalStateException(Message.CONFIGURATION_NOT_READ.format());
         }
         return settings;
     }

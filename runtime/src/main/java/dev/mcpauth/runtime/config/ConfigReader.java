@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.config;
 
+import dev.mcpauth.runtime.messages.Message;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -11,8 +12,8 @@ import org.eclipse.microprofile.config.Config;
 /**
  * Reads MicroProfile Config values of the common kinds and collects one message per bad value, naming the
  * key and the value, so a deployment reports every configuration problem at once instead of the first.
- * Each kind has its message id: {@code MCPAUTH-0302} (positive integer), {@code MCPAUTH-0404} (http(s) URL),
- * {@code MCPAUTH-0406} (boolean), {@code MCPAUTH-0407} (non-negative integer). A bad value yields the
+ * Each kind has its message: {@link Message#CONFIG_NOT_POSITIVE_INTEGER}, {@link Message#CONFIG_NOT_HTTP_URL},
+ * {@link Message#CONFIG_NOT_BOOLEAN}, {@link Message#CONFIG_NOT_NON_NEGATIVE_INTEGER}. A bad value yields the
  * default (or nothing), so reading goes on and later keys are checked too.
  */
 public final class ConfigReader {
@@ -41,7 +42,7 @@ public final class ConfigReader {
     /**
      * Records a problem found by the caller's own checks.
      *
-     * @param message the message, starting with its {@code MCPAUTH-NNNN} id and naming the key
+     * @param message the message, made by {@link Message#format} so it starts with its id, and naming the key
      */
     public void problem(String message) {
         problems.add(message);
@@ -79,7 +80,7 @@ public final class ConfigReader {
     }
 
     /**
-     * {@code true} or {@code false} (any case); anything else is reported ({@code MCPAUTH-0406}).
+     * {@code true} or {@code false} (any case); anything else is reported ({@link Message#CONFIG_NOT_BOOLEAN}).
      *
      * @param key the key
      * @param defaultValue the value when unset or bad
@@ -94,33 +95,33 @@ public final class ConfigReader {
         if (value.equals("true") || value.equals("false")) {
             return value.equals("true");
         }
-        problems.add("MCPAUTH-0406: " + key + " must be true or false, not '" + raw.get() + "'");
+        problems.add(Message.CONFIG_NOT_BOOLEAN.format(key, raw.get()));
         return defaultValue;
     }
 
     /**
-     * A whole number of at least 0; anything else is reported ({@code MCPAUTH-0407}).
+     * A whole number of at least 0; anything else is reported ({@link Message#CONFIG_NOT_NON_NEGATIVE_INTEGER}).
      *
      * @param key the key
      * @param defaultValue the value when unset or bad
      * @return the value
      */
     public int nonNegativeInt(String key, int defaultValue) {
-        return intAtLeast(key, defaultValue, 0, "MCPAUTH-0407: " + key + " must be a whole number of at least 0, not '");
+        return intAtLeast(key, defaultValue, 0, Message.CONFIG_NOT_NON_NEGATIVE_INTEGER);
     }
 
     /**
-     * A whole number of at least 1; anything else is reported ({@code MCPAUTH-0302}).
+     * A whole number of at least 1; anything else is reported ({@link Message#CONFIG_NOT_POSITIVE_INTEGER}).
      *
      * @param key the key
      * @param defaultValue the value when unset or bad
      * @return the value
      */
     public int positiveInt(String key, int defaultValue) {
-        return intAtLeast(key, defaultValue, 1, "MCPAUTH-0302: " + key + " must be a positive integer, not '");
+        return intAtLeast(key, defaultValue, 1, Message.CONFIG_NOT_POSITIVE_INTEGER);
     }
 
-    private int intAtLeast(String key, int defaultValue, int minimum, String message) {
+    private int intAtLeast(String key, int defaultValue, int minimum, Message message) {
         Optional<String> raw = raw(key);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -133,12 +134,12 @@ public final class ConfigReader {
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add(message + raw.get() + "'");
+        problems.add(message.format(key, raw.get()));
         return defaultValue;
     }
 
     /**
-     * An absolute http(s) URL with a host, if set; a bad one is reported ({@code MCPAUTH-0404}) and read as unset.
+     * An absolute http(s) URL with a host, if set; a bad one is reported ({@link Message#CONFIG_NOT_HTTP_URL}) and read as unset.
      *
      * @param key the key
      * @return the URL
@@ -148,7 +149,7 @@ public final class ConfigReader {
     }
 
     /**
-     * Checks one value (an item of a list, say) as an absolute http(s) URL with a host ({@code MCPAUTH-0404}).
+     * Checks one value (an item of a list, say) as an absolute http(s) URL with a host ({@link Message#CONFIG_NOT_HTTP_URL}).
      *
      * @param key the key the value came from, for the message
      * @param value the value
@@ -164,7 +165,7 @@ public final class ConfigReader {
         } catch (URISyntaxException e) {
             // reported below
         }
-        problems.add("MCPAUTH-0404: " + key + " must be an absolute http(s) URL, not '" + value + "'");
+        problems.add(Message.CONFIG_NOT_HTTP_URL.format(key, value));
         return null;
     }
 }

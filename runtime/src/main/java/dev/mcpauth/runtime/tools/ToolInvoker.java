@@ -6,6 +6,7 @@ import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,8 +122,8 @@ public class ToolInvoker {
         } catch (Throwable e) {
             // anything else is a bug or an outage whose message may carry internals: the operator gets the details
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, e, () -> "MCPAUTH-0201: tool " + tool.name() + " (" + tool.declaringMethod()
-                    + ") threw " + e.getClass().getName() + ", incident " + incident);
+            LOG.log(Level.WARNING, e, () -> Message.TOOL_FAILED_UNEXPECTEDLY.format(tool.name(), tool.declaringMethod(),
+                    e.getClass().getName(), incident));
             throw new ToolFailure("The tool failed unexpectedly (incident " + incident + ").");
         }
     }

@@ -7,6 +7,7 @@ import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -52,10 +53,10 @@ public final class ToolScanner {
 
         String name = tool.name().isEmpty() ? ToolNames.fromMethodName(method.getName()) : tool.name();
         if (!ToolNames.isValid(name)) {
-            problems.add(DeploymentProblems.invalidName(where, name));
+            problems.add(Message.TOOL_NAME_INVALID.format(where, name, ToolNames.MAX_LENGTH));
         }
         if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
-            problems.add(DeploymentProblems.notPublic(where));
+            problems.add(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where));
         }
 
         List<ToolParameter> parameters = new ArrayList<>();
@@ -73,12 +74,12 @@ public final class ToolScanner {
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             if (arg == null || arg.name().isEmpty()) {
                 if (!parameter.isNamePresent()) {
-                    problems.add(DeploymentProblems.noParameterName(where, i));
+                    problems.add(Message.TOOL_PARAMETER_UNNAMED.format(where, i));
                     continue;
                 }
             }
             if (!seen.add(argName)) {
-                problems.add(DeploymentProblems.duplicateArgument(where, argName));
+                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format(where, argName));
                 continue;
             }
             Type type = parameter.getParameterizedType();
@@ -91,7 +92,7 @@ public final class ToolScanner {
                 }
                 properties.add(argName, schema);
             } catch (UnsupportedTypeException e) {
-                problems.add(DeploymentProblems.unsupportedParameter(where, argName, e.getMessage()));
+                problems.add(Message.TOOL_PARAMETER_UNSUPPORTED.format(where, argName, e.getMessage()));
                 continue;
             }
             if (isRequired) {
@@ -115,10 +116,10 @@ public final class ToolScanner {
                 JsonObject valueSchema = new JsonSchemaGenerator(true).schemaOf(returnType);
                 outputSchema = resultKind == ResultKind.OBJECT ? valueSchema : wrapped(valueSchema);
             } catch (UnsupportedTypeException e) {
-                problems.add(DeploymentProblems.unsupportedReturn(where, e.getMessage()));
+                problems.add(Message.TOOL_RETURN_UNSUPPORTED.format(where, e.getMessage()));
             }
         }
-        access.invalidScopes().forEach(scope -> problems.add(DeploymentProblems.invalidScope(where, scope)));
+        access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
@@ -128,7 +129,7 @@ public final class ToolScanner {
             method.setAccessible(true);
             invoker = MethodHandles.lookup().unreflect(method);
         } catch (IllegalAccessException | RuntimeException e) {
-            return new Outcome(null, List.of(DeploymentProblems.notPublic(where)));
+            return new Outcome(null, List.of(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where)));
         }
         JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
         if (!tool.title().isEmpty()) {

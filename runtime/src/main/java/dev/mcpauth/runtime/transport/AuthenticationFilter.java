@@ -9,6 +9,7 @@ import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.ScopeHierarchy;
 import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
 import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
@@ -89,14 +90,13 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 String incident = UUID.randomUUID().toString();
                 // the exception's message may quote the token, so only its type and origin are logged
                 StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-                LOG.warning("MCPAUTH-0604: the token verifier failed unexpectedly (" + e.getClass().getName() + " at " + origin
-                        + "), refused the token; incident " + incident);
+                LOG.warning(Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
                 String description = "The token could not be verified";
                 AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), description + " (incident " + incident + ")");
                 request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
-                LOG.log(Level.WARNING, "MCPAUTH-0602: cannot verify tokens now: " + e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                LOG.log(Level.WARNING, Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
                 AuditLog.denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, null, null, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }

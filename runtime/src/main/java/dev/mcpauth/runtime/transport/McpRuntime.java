@@ -8,6 +8,7 @@ import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifier;
 import dev.mcpauth.runtime.auth.TokenVerifiers;
+import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.tools.ToolDefinition;
@@ -80,7 +81,7 @@ public class McpRuntime {
             try {
                 return (String) servletApi.getMethod("getContextPath").invoke(servletContext);
             } catch (ReflectiveOperationException | ClassCastException e) {
-                LOG.log(Level.WARNING, "MCPAUTH-0005: cannot read the context path; assuming the WAR is at the root", e);
+                LOG.log(Level.WARNING, Message.CONTEXT_PATH_UNREADABLE.format(), e);
             }
         }
         return "";
@@ -109,7 +110,7 @@ public class McpRuntime {
             TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
             protectedResource = new ProtectedResource(auth, verifier,
                     registry.all().stream().map(ToolDefinition::access).toList(), contextPath);
-            LOG.info(() -> "MCPAUTH-0004: protected resource metadata of " + auth.metadata().resource() + " at " + protectedResource.metadataUrl());
+            LOG.info(() -> Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
         }
         return protectedResource;
     }

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -46,8 +47,7 @@ public class OriginFilter implements ContainerRequestFilter {
             request.setProperty(ALLOWED_ORIGIN, Boolean.TRUE);
             return;
         }
-        LOG.warning(() -> "MCPAUTH-0303: refused a request from origin " + Printable.of(origin)
-                + "; add it to mcp.allowed-origins if it is a trusted web client");
+        LOG.warning(() -> Message.ORIGIN_REFUSED.format(Printable.of(origin)));
         request.abortWith(new TransportError(403, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed").toResponse());
     }
 }

@@ -5,6 +5,7 @@ import static dev.mcpauth.McpConfigKeys.DEFAULT_MAX_BODY_BYTES;
 import static dev.mcpauth.McpConfigKeys.MAX_BODY_BYTES;
 
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.messages.Message;
 import java.net.URI;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,8 +52,7 @@ public final class TransportSettings {
             }
             Optional<String> normalized = Origins.normalize(origin);
             if (normalized.isEmpty()) {
-                reader.problem("MCPAUTH-0301: " + ALLOWED_ORIGINS + " holds '" + origin
-                        + "', which is not an origin such as https://app.example.com");
+                reader.problem(Message.CONFIG_ORIGIN_INVALID.format(ALLOWED_ORIGINS, origin));
             } else {
                 origins.add(normalized.get());
             }

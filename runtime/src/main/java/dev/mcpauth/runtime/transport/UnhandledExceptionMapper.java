@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.messages.Message;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -25,7 +26,7 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
                     new JsonRpcException(JsonRpcError.INVALID_REQUEST, web.getResponse().getStatusInfo().getReasonPhrase()));
         }
         String incident = UUID.randomUUID().toString();
-        LOG.log(Level.SEVERE, exception, () -> "MCPAUTH-0901: unexpected failure, incident " + incident);
+        LOG.log(Level.SEVERE, exception, () -> Message.UNEXPECTED_FAILURE.format(incident));
         return TransportError.response(500, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident));
     }
 }
