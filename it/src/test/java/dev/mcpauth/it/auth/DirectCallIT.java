@@ -9,10 +9,12 @@ import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.ReportApplication;
 import dev.mcpauth.it.fixture.TicketDeskTools;
 import dev.mcpauth.it.fixture.TicketReportResource;
+import dev.mcpauth.it.fixture.UnfilteredMcpApplication;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -35,7 +37,7 @@ class DirectCallIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("direct-call-it", "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n",
-                TicketDeskTools.class, TicketReportResource.class, ReportApplication.class);
+                TicketDeskTools.class, TicketReportResource.class, ReportApplication.class, UnfilteredMcpApplication.class);
     }
 
     private static HttpResponse<String> report(String authorization) {
@@ -59,6 +61,18 @@ class DirectCallIT {
         HttpResponse<String> refused = report("Bearer " + token);
         assertEquals(500, refused.statusCode(), refused.body());
         assertFalse(refused.body().contains("T-1"), refused.body());
+    }
+
+    @Test
+    void theEndpointPublishedWithoutTheAuthenticationFilterRefusesEveryCall() {
+        McpHttp unfiltered = new McpHttp(MCP.endpoint().resolve("/direct-call-it/unfiltered"));
+        String token = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), McpHttp.bearer(token))) {
+            HttpResponse<String> refused = unfiltered.post(McpHttp.toolsCall("list_tickets", "{}"), headers);
+            assertEquals(401, refused.statusCode(), refused.body());
+            assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "), refused.headers().toString());
+            assertFalse(refused.body().contains("T-1"), refused.body());
+        }
     }
 
     @Test
