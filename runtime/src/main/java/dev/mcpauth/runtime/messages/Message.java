@@ -93,10 +93,70 @@ public enum Message {
     TOOL_HEADER_TYPE("MCPAUTH-0113", "@Tool %s argument '%s' is %s: only string, integer, boolean and enum arguments can be"
             + " mirrored into a header (MCP 2026-07-28, Tools, x-mcp-header)"),
 
+    /** A resource, template, prompt or completion method is not a public instance method. Args: annotation, method. */
+    FEATURE_NOT_PUBLIC_INSTANCE_METHOD("MCPAUTH-0114", "%s %s must be a public instance method"),
+
+    // 012x: resources and resource templates, each fails the deployment
+
+    /** An {@code @McpResource} URI is not an absolute URI. Args: method, URI. */
+    RESOURCE_URI_INVALID("MCPAUTH-0120", "@McpResource %s has the URI '%s', which is not an absolute URI with a scheme"
+            + " (such as tickets://open)"),
+
+    /** An {@code @McpResourceTemplate} is not an RFC 6570 level 1 template. Args: method, template, why. */
+    RESOURCE_TEMPLATE_INVALID("MCPAUTH-0121", "@McpResourceTemplate %s has the template '%s', which is not an RFC 6570 level 1"
+            + " URI template: %s"),
+
+    /** A resource method parameter is not a template variable (nor McpCaller/McpClient). Args: method, parameter, hint. */
+    RESOURCE_PARAMETER_NOT_VARIABLE("MCPAUTH-0122", "%s parameter '%s' is not a variable of its template (%s); a resource"
+            + " method takes template variables by name (compile with -parameters), McpCaller and McpClient"),
+
+    /** A template variable has no parameter. Args: method, variable. */
+    RESOURCE_VARIABLE_UNBOUND("MCPAUTH-0123", "%s has no parameter for the template variable '%s'"),
+
+    /** A template variable's parameter has a type it cannot be converted to. Args: method, parameter, type. */
+    RESOURCE_PARAMETER_TYPE("MCPAUTH-0124", "%s parameter '%s' is a %s: template variables bind to String, int/Integer"
+            + " or long/Long"),
+
+    /** Two resources share a URI, or two templates a template text. Args: URI or template, first method, second method. */
+    RESOURCE_DUPLICATE("MCPAUTH-0125", "the resource '%s' is served by both %s and %s: each URI and template must be unique"),
+
+    /** A resource method returns nothing. Args: method. */
+    RESOURCE_RETURNS_NOTHING("MCPAUTH-0126", "%s returns nothing: a resource method returns its contents (String, byte[],"
+            + " ResourceContents, or an object sent as JSON)"),
+
+    /** A method has both resource annotations. Args: method. */
+    RESOURCE_BOTH_KINDS("MCPAUTH-0127", "%s has both @McpResource and @McpResourceTemplate: choose one"),
+
+    // 013x: prompts, each fails the deployment
+
+    /** A prompt parameter is not a String, Optional<String>, McpCaller or McpClient. Args: method, parameter, type. */
+    PROMPT_PARAMETER_TYPE("MCPAUTH-0130", "@Prompt %s parameter '%s' is a %s: prompt arguments are String (or"
+            + " Optional<String> when not required); McpCaller and McpClient are allowed too"),
+
+    /** A prompt method returns something that is not messages. Args: method, type. */
+    PROMPT_RETURN_TYPE("MCPAUTH-0131", "@Prompt %s returns %s: a prompt returns a String (one user message), a"
+            + " PromptMessage, or a List<PromptMessage>"),
+
+    /** Two prompts share a name. Args: name, first method, second method. */
+    PROMPT_NAME_DUPLICATE("MCPAUTH-0132", "the prompt name '%s' is used by both %s and %s: set @Prompt(name = ...) on one"),
+
+    // 014x: completions, each fails the deployment
+
+    /** A completion method does not take one String and return a list of strings. Args: annotation, method. */
+    COMPLETION_SIGNATURE("MCPAUTH-0140", "%s %s must take the partial value as one String parameter (McpCaller and"
+            + " McpClient are allowed too) and return a List<String> of suggestions"),
+
+    /** A completion names a prompt argument or template variable that does not exist. Args: method, what. */
+    COMPLETION_TARGET_UNKNOWN("MCPAUTH-0141", "%s completes %s, which does not exist: check the prompt name or template and"
+            + " the argument or variable name"),
+
+    /** Two completions for one argument. Args: what, first method, second method. */
+    COMPLETION_DUPLICATE("MCPAUTH-0142", "%s is completed by both %s and %s: keep one"),
+
     // 02xx: tool calls
 
-    /** A tool threw something other than a {@code ToolException}; the client sees only the incident. Args: tool, method, exception class, incident. */
-    TOOL_FAILED_UNEXPECTEDLY("MCPAUTH-0201", "tool %s (%s) threw %s, incident %s"),
+    /** A tool, resource, prompt or completion method threw something other than a {@code ToolException}; the client sees only the incident. Args: kind, name, method, exception class, incident. */
+    FEATURE_FAILED_UNEXPECTEDLY("MCPAUTH-0201", "%s %s (%s) threw %s, incident %s"),
 
     // 03xx: transport and common configuration
 

@@ -3,16 +3,15 @@ package dev.mcpauth.runtime.tools;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.MissingClientCapabilityException;
-import dev.mcpauth.ToolException;
-import dev.mcpauth.runtime.auth.AccessDeniedException;
+import dev.mcpauth.runtime.features.BeanMethodInvoker;
+import dev.mcpauth.runtime.features.FeatureFailure;
+import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
@@ -27,7 +26,6 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -43,7 +41,7 @@ public class ToolInvoker {
 
     private static final Logger LOG = Logger.getLogger(ToolInvoker.class.getName());
 
-    private BeanManager beanManager;
+    private BeanMethodInvoker methods;
     private Jsonb jsonb;
     private ToolResults results;
 
@@ -53,7 +51,7 @@ public class ToolInvoker {
 
     @Inject
     ToolInvoker(BeanManager beanManager) {
-        this.beanManager = beanManager;
+        this.methods = new BeanMethodInvoker(beanManager);
     }
 
     @PostConstruct
@@ -94,44 +92,12 @@ public class ToolInvoker {
                     Jsonp.object().add("problems", data).build());
         }
         Object[] values = bind(tool, arguments, caller, client);
-        CreationalContext<?> context = beanManager.createCreationalContext(tool.bean());
         try {
-            // the reference is the client proxy (or an intercepted instance), so interceptors apply
-            Object instance = beanManager.getReference(tool.bean(), tool.bean().getBeanClass(), context);
-            Object returned = invoke(tool, instance, values);
+            Object returned = methods.invoke(new FeatureMethod(tool.bean(), tool.invoker(), tool.declaringMethod(), tool.access()),
+                    values, "tool", tool.name());
             return results.toResult(tool.resultKind(), returned);
-        } catch (ToolFailure failure) {
-            return ToolResults.error(failure.clientMessage);
-        } finally {
-            context.release();
-        }
-    }
-
-    private Object invoke(ToolDefinition tool, Object instance, Object[] values) {
-        Object[] receiverAndArguments = new Object[values.length + 1];
-        receiverAndArguments[0] = instance;
-        System.arraycopy(values, 0, receiverAndArguments, 1, values.length);
-        try {
-            return tool.invoker().invokeWithArguments(receiverAndArguments);
-        } catch (AccessDeniedException refusal) {
-            // the interceptor's decision: the endpoint turns it into an HTTP status, never into a tool result
-            throw refusal;
-        } catch (MissingClientCapabilityException missing) {
-            // the protocol layer answers it as its revision says (-32021 in 2026-07-28)
-            throw missing;
-        } catch (ToolException failure) {
-            // written for the model by the tool's author: it goes to the client as it is
-            LOG.log(Level.FINE, failure, () -> "tool " + tool.name() + " reported: " + failure.getMessage());
-            throw new ToolFailure(failure.getMessage() == null ? "The tool failed." : failure.getMessage());
-        } catch (Error error) {
-            // the JVM is in trouble (or an assertion failed): not something to show a model as the tool's answer
-            throw error;
-        } catch (Throwable e) {
-            // anything else is a bug or an outage whose message may carry internals: the operator gets the details
-            String incident = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, e, () -> Message.TOOL_FAILED_UNEXPECTEDLY.format(tool.name(), tool.declaringMethod(),
-                    e.getClass().getName(), incident));
-            throw new ToolFailure("The tool failed unexpectedly (incident " + incident + ").");
+        } catch (FeatureFailure failure) {
+            return ToolResults.error(failure.getMessage());
         }
     }
 
@@ -174,17 +140,6 @@ public class ToolInvoker {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
                     "Invalid arguments for tool " + tool.name() + ": /" + parameter.name() + ": cannot be read as "
                             + type.getTypeName().replaceAll("[\\w$]+\\.", ""));
-        }
-    }
-
-    /** A tool's own failure, carried to the result mapping without a stack trace. */
-    private static final class ToolFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final String clientMessage;
-
-        ToolFailure(String clientMessage) {
-            super(clientMessage, null, false, false);
-            this.clientMessage = clientMessage;
         }
     }
 }

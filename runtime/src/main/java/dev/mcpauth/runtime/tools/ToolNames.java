@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.runtime.features.Names;
 import java.util.regex.Pattern;
 
 /** Tool-name rules of MCP 2025-11-25 (Tools, Tool Names) and the default derived from a method name. */
@@ -20,22 +21,6 @@ final class ToolNames {
 
     /** The default tool name of a method: its name in snake case, {@code searchTickets} to {@code search_tickets}. */
     static String fromMethodName(String methodName) {
-        StringBuilder name = new StringBuilder(methodName.length() + 8);
-        for (int i = 0; i < methodName.length(); i++) {
-            char c = methodName.charAt(i);
-            if (Character.isUpperCase(c)) {
-                boolean afterLowerOrDigit = i > 0
-                        && (Character.isLowerCase(methodName.charAt(i - 1)) || Character.isDigit(methodName.charAt(i - 1)));
-                boolean startsWord = i > 0 && i + 1 < methodName.length()
-                        && Character.isUpperCase(methodName.charAt(i - 1)) && Character.isLowerCase(methodName.charAt(i + 1));
-                if (afterLowerOrDigit || startsWord) {
-                    name.append('_');
-                }
-                name.append(Character.toLowerCase(c));
-            } else {
-                name.append(c);
-            }
-        }
-        return name.toString();
+        return Names.snakeCase(methodName);
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Content;
 import dev.mcpauth.ToolResult;
+import dev.mcpauth.runtime.features.ContentJson;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -71,30 +72,11 @@ final class ToolResults {
     }
 
     private static JsonObject content(Content item) {
-        if (item instanceof Content.Text text) {
-            return text(text.text());
-        }
-        if (item instanceof Content.Image image) {
-            return Jsonp.object().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
-        }
-        if (item instanceof Content.Audio audio) {
-            return Jsonp.object().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
-        }
-        Content.EmbeddedResource embedded = (Content.EmbeddedResource) item;
-        JsonObjectBuilder resource = Jsonp.object().add("uri", embedded.uri());
-        if (embedded.mimeType() != null) {
-            resource.add("mimeType", embedded.mimeType());
-        }
-        if (embedded.text() != null) {
-            resource.add("text", embedded.text());
-        } else {
-            resource.add("blob", embedded.blob());
-        }
-        return Jsonp.object().add("type", "resource").add("resource", resource).build();
+        return ContentJson.of(item);
     }
 
     private static JsonObject text(String text) {
-        return Jsonp.object().add("type", "text").add("text", text).build();
+        return ContentJson.text(text);
     }
 
     private static JsonValue parse(String json) {

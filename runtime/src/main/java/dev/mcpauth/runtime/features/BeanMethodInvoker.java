@@ -1,0 +1,72 @@
+package dev.mcpauth.runtime.features;
+
+import dev.mcpauth.MissingClientCapabilityException;
+import dev.mcpauth.ToolException;
+import dev.mcpauth.runtime.auth.AccessDeniedException;
+import dev.mcpauth.runtime.messages.Message;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.BeanManager;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Calls a feature method on its CDI bean, through the container's reference so interceptors (the authorization
+ * interceptor among them) apply, with one policy for what the method throws: authorization refusals and missing
+ * client capabilities pass unchanged (the protocol answers them); a {@link ToolException}'s message is meant for
+ * the client; any other exception is logged with an incident id and the client gets only the id; an
+ * {@link Error} is never caught.
+ */
+public final class BeanMethodInvoker {
+
+    private static final Logger LOG = Logger.getLogger(BeanMethodInvoker.class.getName());
+
+    private final BeanManager beanManager;
+
+    /**
+     * An invoker.
+     *
+     * @param beanManager the application's bean manager
+     */
+    public BeanMethodInvoker(BeanManager beanManager) {
+        this.beanManager = beanManager;
+    }
+
+    /**
+     * Calls the method.
+     *
+     * @param method the feature method
+     * @param arguments the arguments, in parameter order
+     * @param kind what the method serves ("tool", "resource", "prompt", "completion"), for messages
+     * @param name the item's name or URI, for messages
+     * @return what the method returned
+     * @throws FeatureFailure when the method failed; its message is client-safe
+     */
+    public Object invoke(FeatureMethod method, Object[] arguments, String kind, String name) {
+        CreationalContext<?> context = beanManager.createCreationalContext(method.bean());
+        try {
+            Object instance = beanManager.getReference(method.bean(), method.bean().getBeanClass(), context);
+            Object[] receiverAndArguments = new Object[arguments.length + 1];
+            receiverAndArguments[0] = instance;
+            System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
+            return method.handle().invokeWithArguments(receiverAndArguments);
+        } catch (AccessDeniedException | MissingClientCapabilityException passThrough) {
+            throw passThrough;
+        } catch (ToolException failure) {
+            // written for the model by the author of the method: it goes to the client as it is
+            LOG.log(Level.FINE, failure, () -> kind + " " + name + " reported: " + failure.getMessage());
+            throw new FeatureFailure(failure.getMessage() == null ? "The " + kind + " failed." : failure.getMessage());
+        } catch (Error error) {
+            // the JVM is in trouble (or an assertion failed): not something to show a model as an answer
+            throw error;
+        } catch (Throwable e) {
+            // a bug or an outage whose message may carry internals: the operator gets the details
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.WARNING, e, () -> Message.FEATURE_FAILED_UNEXPECTEDLY.format(kind, name, method.where(),
+                    e.getClass().getName(), incident));
+            throw new FeatureFailure("The " + kind + " failed unexpectedly (incident " + incident + ").");
+        } finally {
+            context.release();
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.mcpauth.runtime.prompts;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpClient;
+import dev.mcpauth.Prompt;
+import dev.mcpauth.PromptArg;
+import dev.mcpauth.PromptMessage;
+import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.FeatureMethod;
+import dev.mcpauth.runtime.features.Names;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Parameter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Turns one {@link Prompt} method into a {@link PromptDefinition}, or into every problem that prevents one. */
+public final class PromptScanner {
+
+    private PromptScanner() {
+    }
+
+    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
+    public record Outcome(PromptDefinition definition, List<String> problems) {
+    }
+
+    /**
+     * Scans one method.
+     *
+     * @param method a {@link Prompt} method
+     * @param bean the bean it is called on
+     * @param access what a caller needs, from the deployment's one requirement model
+     * @return the definition or the problems
+     */
+    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
+        Prompt prompt = method.getAnnotation(Prompt.class);
+        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        List<String> problems = new ArrayList<>();
+        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+            problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where));
+        }
+        String name = prompt.name().isEmpty() ? Names.snakeCase(method.getName()) : prompt.name();
+        List<PromptParameter> parameters = new ArrayList<>();
+        JsonArrayBuilder arguments = Jsonp.array();
+        Set<String> seen = new HashSet<>();
+        Parameter[] javaParameters = method.getParameters();
+        for (int i = 0; i < javaParameters.length; i++) {
+            Parameter parameter = javaParameters[i];
+            if (parameter.getType() == McpCaller.class || parameter.getType() == McpClient.class) {
+                parameters.add(new PromptParameter(null, false, false,
+                        parameter.getType() == McpCaller.class ? PromptParameter.Source.CALLER : PromptParameter.Source.CLIENT));
+                continue;
+            }
+            PromptArg arg = parameter.getAnnotation(PromptArg.class);
+            boolean optional = isOptionalString(parameter.getParameterizedType());
+            if (parameter.getType() != String.class && !optional) {
+                problems.add(Message.PROMPT_PARAMETER_TYPE.format(where, parameter.getName(), parameter.getParameterizedType().getTypeName()));
+                continue;
+            }
+            if ((arg == null || arg.name().isEmpty()) && !parameter.isNamePresent()) {
+                problems.add(Message.TOOL_PARAMETER_UNNAMED.format(where, i));
+                continue;
+            }
+            String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
+            if (!seen.add(argName)) {
+                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format(where, argName));
+                continue;
+            }
+            boolean required = !optional && (arg == null || arg.required());
+            JsonObjectBuilder argument = Jsonp.object().add("name", argName);
+            if (arg != null && !arg.description().isEmpty()) {
+                argument.add("description", arg.description());
+            }
+            arguments.add(argument.add("required", required));
+            parameters.add(new PromptParameter(argName, required, optional, PromptParameter.Source.ARGUMENT));
+        }
+        if (!returnsMessages(method.getGenericReturnType())) {
+            problems.add(Message.PROMPT_RETURN_TYPE.format(where, method.getGenericReturnType().getTypeName()));
+        }
+        access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
+        if (!problems.isEmpty()) {
+            return new Outcome(null, problems);
+        }
+        MethodHandle handle;
+        try {
+            method.setAccessible(true);
+            handle = MethodHandles.lookup().unreflect(method);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where)));
+        }
+        JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
+        if (!prompt.title().isEmpty()) {
+            descriptor.add("title", prompt.title());
+        }
+        if (!prompt.description().isEmpty()) {
+            descriptor.add("description", prompt.description());
+        }
+        descriptor.add("arguments", arguments);
+        return new Outcome(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, handle, where, access),
+                List.copyOf(parameters)), List.of());
+    }
+
+    private static boolean isOptionalString(Type type) {
+        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class
+                && parameterized.getActualTypeArguments()[0] == String.class;
+    }
+
+    /** {@code String}, {@code PromptMessage}, or a collection of {@code PromptMessage}. */
+    private static boolean returnsMessages(Type type) {
+        if (type == String.class || type == PromptMessage.class) {
+            return true;
+        }
+        return type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw) && parameterized.getActualTypeArguments()[0] == PromptMessage.class;
+    }
+}
