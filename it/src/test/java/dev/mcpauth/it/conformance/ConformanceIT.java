@@ -17,9 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Runs the official MCP conformance suite ({@code @modelcontextprotocol/conformance}, server mode) against a
- * WAR on the real Liberty. The script fails when a scenario outside {@code conformance/expected-failures.txt}
- * fails, or when a listed one starts passing; its report is kept under {@code it/target/conformance-results}.
+ * Runs the official MCP conformance suite ({@code @modelcontextprotocol/conformance}, server mode) against one
+ * WAR on the real Liberty (auth off, localhost), twice: suite 0.1.16 on the 2025-era wire, and suite
+ * 0.2.0-alpha.12 with {@code --requirements 2026-07-28} on the stateless wire. Each run fails when a scenario
+ * outside its baseline ({@code conformance/expected-failures.txt}, {@code conformance/2026-07-28/expected-failures.txt})
+ * fails, or when a listed one starts passing; the reports are kept under {@code it/target/conformance-results}
+ * (the 2026-07-28 run in its {@code 2026-07-28/} folder).
  */
 @ExtendWith(ArquillianExtension.class)
 class ConformanceIT {
@@ -29,20 +32,36 @@ class ConformanceIT {
         return Deployments.war("it-conformance", "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n", ConformanceTools.class);
     }
 
+    /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */
     @Test
     void everyInScopeScenarioPasses() throws IOException, InterruptedException {
+        runSuite(null, Path.of("target", "conformance.log"));
+    }
+
+    /** Suite 0.2.0-alpha.12, exactly the scenarios the 2026-07-28 revision requires, on its stateless wire. */
+    @Test
+    void everyInScopeScenarioOf20260728Passes() throws IOException, InterruptedException {
+        runSuite("2026-07-28", Path.of("target", "conformance-2026-07-28.log"));
+    }
+
+    private static void runSuite(String requirements, Path log) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("it.conformance.script"));
-        Path log = Path.of("target", "conformance.log");
         Files.createDirectories(log.getParent());
-        Process run = new ProcessBuilder(List.of("bash", script.toString(), McpHttp.forContextRoot("it-conformance").endpoint().toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of("bash", script.toString(), McpHttp.forContextRoot("it-conformance").endpoint().toString()))
                 .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+                .redirectOutput(log.toFile());
+        builder.environment().remove("CONFORMANCE_REQUIREMENTS");
+        if (requirements != null) {
+            builder.environment().put("CONFORMANCE_REQUIREMENTS", requirements);
+        }
+        Process run = builder.start();
         if (!run.waitFor(15, TimeUnit.MINUTES)) {
-            run.destroyForcibly();
+            run.descendants().forEach(ProcessHandle::destroyForcibly);
+            run.destroyForcibly().waitFor();
         }
         String output = Files.readString(log);
         System.out.println(output);
-        assertEquals(0, run.exitValue(), "conformance run failed; see " + log.toAbsolutePath() + "\n" + output);
+        String which = requirements == null ? "conformance run" : "conformance run (requirements " + requirements + ")";
+        assertEquals(0, run.exitValue(), which + " failed; see " + log.toAbsolutePath() + "\n" + output);
     }
 }
