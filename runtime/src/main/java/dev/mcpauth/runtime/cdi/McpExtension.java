@@ -2,7 +2,6 @@ package dev.mcpauth.runtime.cdi;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
@@ -13,8 +12,10 @@ import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.completion.Completer;
+import dev.mcpauth.runtime.prompts.PromptRenderer;
+import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.tools.ToolInvoker;
-import dev.mcpauth.runtime.tools.ToolScanner;
 import dev.mcpauth.runtime.transport.McpRuntime;
 import dev.mcpauth.runtime.transport.TransportSettings;
 import jakarta.annotation.security.DenyAll;
@@ -40,9 +41,7 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +61,7 @@ public class McpExtension implements Extension {
 
     private static final Logger LOG = Logger.getLogger(McpExtension.class.getName());
 
-    private final List<ToolDefinition> tools = new ArrayList<>();
+    private final FeatureCatalog features = new FeatureCatalog();
     private final Set<String> scannedMethods = new HashSet<>();
     private final OperationRequirements requirements = new OperationRequirements();
     private Settings settings;
@@ -73,8 +72,8 @@ public class McpExtension implements Extension {
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : List.of(ToolInvoker.class, McpRuntime.class, CallerHolder.class, CallerProducers.class,
-                RuntimeProducers.class, RequiresScopeInterceptor.class)) {
+        for (Class<?> type : List.of(ToolInvoker.class, ResourceReader.class, PromptRenderer.class, Completer.class, McpRuntime.class,
+                CallerHolder.class, CallerProducers.class, RuntimeProducers.class, RequiresScopeInterceptor.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
         }
         if (AuditLog.metricsApiAvailable()) {
@@ -85,25 +84,27 @@ public class McpExtension implements Extension {
     }
 
     /**
-     * Tool beans guarded only by Jakarta {@code @RolesAllowed} or {@code @DenyAll} get the authorization
-     * interceptor too, so those annotations hold for every caller of the bean, not just for MCP requests.
-     * Only beans with tools: the application's other beans keep whatever their server does with them.
+     * Beans that serve MCP features (tools, resources, prompts, completions) guarded only by Jakarta
+     * {@code @RolesAllowed} or {@code @DenyAll} get the authorization interceptor too, so those annotations hold for
+     * every caller of the bean, not just for MCP requests. Only such beans: the application's other beans keep
+     * whatever their server does with them.
      */
     <T> void bindSecurityAnnotations(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
-        boolean hasTools = event.getAnnotatedType().getMethods().stream().anyMatch(method -> method.isAnnotationPresent(Tool.class));
-        if (hasTools && !event.getAnnotatedType().isAnnotationPresent(RequiresScope.class)) {
+        boolean servesMcp = event.getAnnotatedType().getMethods().stream()
+                .anyMatch(method -> FeatureCatalog.FEATURE_ANNOTATIONS.stream().anyMatch(method::isAnnotationPresent));
+        if (servesMcp && !event.getAnnotatedType().isAnnotationPresent(RequiresScope.class)) {
             event.configureAnnotatedType().add(NoScopes.INSTANCE);
         }
     }
 
-    <T> void findTools(@Observes ProcessManagedBean<T> event) {
+    <T> void findFeatures(@Observes ProcessManagedBean<T> event) {
         if (event.getBean() instanceof Interceptor<?> || event.getBean() instanceof Decorator<?>) {
             return;
         }
         Class<?> beanClass = event.getBean().getBeanClass();
         for (AnnotatedMethod<? super T> method : event.getAnnotatedBeanClass().getMethods()) {
             Method javaMethod = method.getJavaMember();
-            if (!method.isAnnotationPresent(Tool.class)) {
+            if (!FeatureCatalog.isFeature(javaMethod)) {
                 continue;
             }
             // getMethods() may list an inherited method once per bean that inherits it; scan each bean's copy once
@@ -111,23 +112,18 @@ public class McpExtension implements Extension {
                 continue;
             }
             AccessRequirement access = requirements.register(beanClass, javaMethod);
-            ToolScanner.Outcome outcome = ToolScanner.scan(javaMethod, event.getBean(), access);
-            if (outcome.definition() != null) {
-                tools.add(outcome.definition());
-            }
-            for (String problem : outcome.problems()) {
+            for (String problem : features.scan(javaMethod, event.getBean(), access)) {
                 event.addDefinitionError(new DeploymentException(problem));
             }
         }
     }
 
     void checkToolBeans(@Observes AfterDeploymentValidation event, BeanManager beanManager) {
-        Set<Class<?>> checked = new HashSet<>();
-        for (ToolDefinition tool : tools) {
-            Class<?> beanClass = tool.bean().getBeanClass();
-            if (checked.add(beanClass) && beanManager.isNormalScope(tool.bean().getScope()) && !hasProxyConstructor(beanClass)) {
+        for (Bean<?> bean : features.beans()) {
+            Class<?> beanClass = bean.getBeanClass();
+            if (beanManager.isNormalScope(bean.getScope()) && !hasProxyConstructor(beanClass)) {
                 event.addDeploymentProblem(new DeploymentException(
-                        Message.TOOL_BEAN_NOT_PROXYABLE.format(beanClass.getName(), tool.bean().getScope().getSimpleName())));
+                        Message.TOOL_BEAN_NOT_PROXYABLE.format(beanClass.getName(), bean.getScope().getSimpleName())));
             }
         }
     }
@@ -161,16 +157,10 @@ public class McpExtension implements Extension {
         return point.getMember() == null ? "?" : point.getMember().getName();
     }
 
-    void checkToolNames(@Observes AfterDeploymentValidation event) {
-        Map<String, ToolDefinition> byName = new LinkedHashMap<>();
-        for (ToolDefinition tool : tools) {
-            ToolDefinition other = byName.putIfAbsent(tool.name(), tool);
-            if (other != null) {
-                event.addDeploymentProblem(new DeploymentException(
-                        Message.TOOL_NAME_DUPLICATE.format(tool.name(), other.declaringMethod(), tool.declaringMethod())));
-            }
-        }
-        LOG.info(() -> Message.TOOLS_FOUND.format(byName.size(), byName.keySet()));
+    void checkAcrossBeans(@Observes AfterDeploymentValidation event) {
+        features.crossCheck().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
+        LOG.info(() -> Message.TOOLS_FOUND.format(features.tools().size(),
+                features.tools().stream().map(ToolDefinition::name).sorted().toList()));
     }
 
     void readConfiguration(@Observes AfterDeploymentValidation event) {
@@ -204,9 +194,9 @@ public class McpExtension implements Extension {
         }
     }
 
-    /** The tools found, in discovery order. */
-    List<ToolDefinition> tools() {
-        return Collections.unmodifiableList(tools);
+    /** What the deployment serves. */
+    FeatureCatalog features() {
+        return features;
     }
 
     /** The access requirement of every protected operation. */

@@ -2,7 +2,11 @@ package dev.mcpauth.runtime.cdi;
 
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.FeatureRequirements;
 import dev.mcpauth.runtime.auth.OperationRequirements;
+import dev.mcpauth.runtime.completion.CompletionRegistry;
+import dev.mcpauth.runtime.prompts.PromptRegistry;
+import dev.mcpauth.runtime.resources.ResourceRegistry;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -22,6 +26,9 @@ public class RuntimeProducers {
 
     private McpExtension extension;
     private ToolRegistry registry;
+    private ResourceRegistry resources;
+    private PromptRegistry prompts;
+    private CompletionRegistry completions;
     private Authorizer authorizer;
 
     /** For the CDI proxy only. */
@@ -37,9 +44,43 @@ public class RuntimeProducers {
     @Dependent
     synchronized ToolRegistry toolRegistry() {
         if (registry == null) {
-            registry = new ToolRegistry(extension.tools());
+            registry = new ToolRegistry(extension.features().tools());
         }
         return registry;
+    }
+
+    @Produces
+    @Dependent
+    synchronized ResourceRegistry resourceRegistry() {
+        if (resources == null) {
+            resources = new ResourceRegistry(extension.features().resources());
+        }
+        return resources;
+    }
+
+    @Produces
+    @Dependent
+    synchronized PromptRegistry promptRegistry() {
+        if (prompts == null) {
+            prompts = new PromptRegistry(extension.features().prompts());
+        }
+        return prompts;
+    }
+
+    @Produces
+    @Dependent
+    synchronized CompletionRegistry completionRegistry() {
+        if (completions == null) {
+            completions = new CompletionRegistry(extension.features().completions());
+        }
+        return completions;
+    }
+
+    /** The access requirements of everything a client can discover: the protected resource's scopes. */
+    @Produces
+    @Dependent
+    FeatureRequirements featureRequirements() {
+        return new FeatureRequirements(extension.features().requirements());
     }
 
     @Produces

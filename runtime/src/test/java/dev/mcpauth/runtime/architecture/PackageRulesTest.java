@@ -31,18 +31,31 @@ class PackageRulesTest {
     private static final Pattern REFERENCE = Pattern.compile("dev\\.mcpauth\\.runtime\\.([a-z]+)\\.");
 
     /** Package to the packages of ours it may use. */
-    private static final Map<String, Set<String>> ALLOWED = Map.of(
-            "messages", Set.of(),
-            "jsonrpc", Set.of("messages"),
-            "config", Set.of("messages"),
-            "auth", Set.of("messages", "jsonrpc", "config"),
-            "tools", Set.of("messages", "jsonrpc", "auth"),
-            "protocol", Set.of("messages", "jsonrpc", "config", "auth", "tools"),
-            "transport", Set.of("messages", "jsonrpc", "config", "auth", "tools", "protocol"),
-            "cdi", Set.of("messages", "jsonrpc", "config", "auth", "tools", "protocol", "transport"));
+    private static final Set<String> FEATURE_BASE = Set.of("messages", "jsonrpc", "auth", "features");
+    private static final Set<String> FEATURES = Set.of("tools", "resources", "prompts", "completion");
 
-    /** Packages that know nothing of HTTP, so they serve any transport and are tested without a server. */
-    private static final Set<String> HTTP_FREE = Set.of("messages", "jsonrpc", "config", "auth", "tools", "protocol");
+    /** Package to the packages of ours it may use: the feature packages see the shared feature support, never each other. */
+    private static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
+            Map.entry("messages", Set.of()),
+            Map.entry("jsonrpc", Set.of("messages")),
+            Map.entry("config", Set.of("messages")),
+            Map.entry("auth", Set.of("messages", "jsonrpc", "config")),
+            Map.entry("features", Set.of("messages", "jsonrpc", "auth")),
+            Map.entry("tools", FEATURE_BASE),
+            Map.entry("resources", FEATURE_BASE),
+            Map.entry("prompts", FEATURE_BASE),
+            Map.entry("completion", FEATURE_BASE),
+            Map.entry("protocol", union(Set.of("messages", "jsonrpc", "config", "auth", "features"), FEATURES)),
+            Map.entry("transport", union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES)),
+            Map.entry("cdi", union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "transport"), FEATURES)));
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new TreeSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static final Set<String> HTTP_FREE = union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES);
 
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> found = new TreeMap<>();
