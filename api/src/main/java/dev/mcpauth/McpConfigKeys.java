@@ -29,6 +29,15 @@ public final class McpConfigKeys {
     /** How many tools one {@code tools/list} page holds. Default: {@value #DEFAULT_PAGE_SIZE}. */
     public static final String TOOLS_PAGE_SIZE = "mcp.tools.page-size";
 
+    /**
+     * How long, in milliseconds, a 2026-07-28 client may reuse a list or {@code server/discover} result
+     * ({@code ttlMs} of {@code CacheableResult}). At least 0. Default: {@value #DEFAULT_CACHE_TTL_MS}.
+     */
+    public static final String CACHE_TTL_MS = "mcp.cache.ttl-ms";
+
+    /** Default of {@link #CACHE_TTL_MS}: five minutes; the tools are fixed at deployment. */
+    public static final int DEFAULT_CACHE_TTL_MS = 300_000;
+
     /** Largest request body accepted, in bytes; larger bodies get 413. Default: {@value #DEFAULT_MAX_BODY_BYTES}. */
     public static final String MAX_BODY_BYTES = "mcp.max-body-bytes";
 

@@ -40,4 +40,15 @@ public @interface ToolArg {
      * @return whether the argument is required
      */
     boolean required() default true;
+
+    /**
+     * Mirrors the argument into the HTTP header {@code Mcp-Param-<header>} of 2026-07-28 requests (the schema
+     * property gets {@code "x-mcp-header": "<header>"}), so a gateway can route or rate-limit on it without
+     * reading the body; the server checks that the header matches the argument. Only for string, integer,
+     * boolean and enum parameters; the name is an HTTP token (letters, digits and {@code !#$%&'*+-.^_`|~}),
+     * unique per tool ignoring case. Never mirror secrets: headers are logged by proxies. Default: none.
+     *
+     * @return the header name suffix, or empty for no header
+     */
+    String header() default "";
 }

@@ -187,10 +187,24 @@ class McpEndpointIT {
     }
 
     @Test
+    void withAuthenticationOffTheModernListIsPublic() {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        HttpResponse<String> response = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + meta + "}}",
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject result = McpHttp.json(response.body()).getJsonObject("result");
+        assertEquals("public", result.getString("cacheScope"));
+        assertEquals(300000, result.getInt("ttlMs"));
+        assertEquals("complete", result.getString("resultType"));
+    }
+
+    @Test
     void transportHeadersAreChecked() {
         HttpResponse<String> badVersion = mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "1999-01-01"));
         assertEquals(400, badVersion.statusCode());
-        assertTrue(badVersion.body().contains("Unsupported MCP-Protocol-Version"));
+        JsonObject unsupported = McpHttp.json(badVersion.body()).getJsonObject("error");
+        assertEquals(-32022, unsupported.getInt("code"));
+        assertEquals("1999-01-01", unsupported.getJsonObject("data").getString("requested"));
         assertEquals(200, mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "2025-06-18")).statusCode());
 
         assertEquals(415, mcp.post(request("ping", "{}"), Map.of("Content-Type", "text/plain")).statusCode());

@@ -65,7 +65,7 @@ public class ToolsListBenchmark {
             all.add(new ToolDefinition(name, descriptor, null, null, "Bench#" + name, List.of(), schema, null,
                     new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)));
         }
-        dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE),
+        dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
                 new ToolRegistry(all), null, authorizer);
         readTool = all.get(1);
         caller = new McpCaller("alice", "client", Set.of("openid", "tickets:read"), Map.of());
@@ -79,6 +79,6 @@ public class ToolsListBenchmark {
 
     @Benchmark
     public JsonObject toolsListFilteredForCaller() {
-        return dispatcher.dispatch("tools/list", JsonValue.EMPTY_JSON_OBJECT, caller, Set.of());
+        return dispatcher.dispatch(McpRequest.of("tools/list", JsonValue.EMPTY_JSON_OBJECT, RequestMetadata.NONE), caller, Set.of());
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.jsonrpc.Printable;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
 import java.util.List;
@@ -75,16 +76,32 @@ public final class AuditLog {
     }
 
     /**
+     * What the audit line says about the request itself, as far as it was read.
+     *
+     * @param method the JSON-RPC method, or null when the body was not read
+     * @param tool the tool of a {@code tools/call}, or null
+     * @param protocolVersion the MCP revision the request claims, or null when unknown
+     * @param clientName the client's {@code clientInfo.name}, or null when not given
+     * @param clientVersion the client's {@code clientInfo.version}, or null when not given
+     */
+    public record Request(String method, String tool, String protocolVersion, String clientName, String clientVersion) {
+
+        /** A request refused before its body was read: only the revision header may be known. */
+        public static Request unread(String protocolVersion) {
+            return new Request(null, null, protocolVersion, null, null);
+        }
+    }
+
+    /**
      * Records an allowed request.
      *
      * @param caller who called
-     * @param method the JSON-RPC method
-     * @param tool the tool for {@code tools/call}, else null
+     * @param request what was asked
      */
-    public static void allowed(McpCaller caller, String method, String tool) {
+    public static void allowed(McpCaller caller, Request request) {
         metrics.record("allow", Reason.OK);
         if (LOG.isLoggable(Level.FINE)) {
-            LOG.fine(line("allow", 200, Reason.OK, caller, method, tool, List.of(), null));
+            LOG.fine(line("allow", 200, Reason.OK, caller, request, List.of(), null));
         }
     }
 
@@ -94,21 +111,20 @@ public final class AuditLog {
      * @param status the HTTP status sent
      * @param reason why
      * @param caller who called, or null before authentication
-     * @param method the JSON-RPC method, or null when the body was not read
-     * @param tool the tool, or null
+     * @param request what was asked, as far as it was read
      * @param missingScopes scopes the caller lacks
      * @param description the description sent to the client, or null
      */
-    public static void denied(int status, Reason reason, McpCaller caller, String method, String tool,
-            List<String> missingScopes, String description) {
+    public static void denied(int status, Reason reason, McpCaller caller, Request request, List<String> missingScopes,
+            String description) {
         metrics.record("deny", reason);
         Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;
         if (LOG.isLoggable(level)) {
-            LOG.log(level, line("deny", status, reason, caller, method, tool, missingScopes, description));
+            LOG.log(level, line("deny", status, reason, caller, request, missingScopes, description));
         }
     }
 
-    static String line(String decision, int status, Reason reason, McpCaller caller, String method, String tool,
+    static String line(String decision, int status, Reason reason, McpCaller caller, Request request,
             List<String> missingScopes, String description) {
         JsonObjectBuilder line = Jsonp.object()
                 .add("time", Instant.now().toString())
@@ -124,12 +140,11 @@ public final class AuditLog {
                 line.add("client_id", caller.clientId());
             }
         }
-        if (method != null) {
-            line.add("method", method);
-        }
-        if (tool != null) {
-            line.add("tool", tool);
-        }
+        addIfPresent(line, "method", request.method());
+        addIfPresent(line, "tool", request.tool());
+        addIfPresent(line, "protocol_version", request.protocolVersion());
+        addIfPresent(line, "client_name", request.clientName());
+        addIfPresent(line, "client_version", request.clientVersion());
         if (!missingScopes.isEmpty()) {
             line.add("missing_scopes", String.join(" ", missingScopes));
         }
@@ -137,5 +152,12 @@ public final class AuditLog {
             line.add("description", description);
         }
         return "MCPAUTH-AUDIT " + line.build();
+    }
+
+    private static void addIfPresent(JsonObjectBuilder line, String name, String value) {
+        if (value != null) {
+            // client-supplied text: cut short and without control characters, so it cannot forge log lines
+            line.add(name, Printable.of(value));
+        }
     }
 }

@@ -120,7 +120,7 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
             throw new TokenRejectedException("The token is not active");
         }
         checkClaims(answer, now);
-        return callers.toCaller(toJava(answer), settings.token().issuer());
+        return callers.toCaller(Jsonp.toJava(answer), settings.token().issuer());
     }
 
     private void checkClaims(JsonObject answer, long now) throws TokenRejectedException {
@@ -221,24 +221,5 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
             });
         }
         return values;
-    }
-
-    /** The answer as JSON-like Java values, the form {@link McpCaller#claims()} promises. */
-    static Map<String, Object> toJava(JsonObject object) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        object.forEach((name, value) -> values.put(name, toJava(value)));
-        return values;
-    }
-
-    private static Object toJava(JsonValue value) {
-        return switch (value.getValueType()) {
-            case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue() : ((JsonNumber) value).doubleValue();
-            case TRUE -> Boolean.TRUE;
-            case FALSE -> Boolean.FALSE;
-            case NULL -> null;
-            case ARRAY -> ((JsonArray) value).stream().map(IntrospectionTokenVerifier::toJava).toList();
-            case OBJECT -> toJava((JsonObject) value);
-        };
     }
 }

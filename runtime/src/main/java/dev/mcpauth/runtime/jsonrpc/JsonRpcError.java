@@ -1,6 +1,6 @@
 package dev.mcpauth.runtime.jsonrpc;
 
-/** The JSON-RPC 2.0 error codes the MCP endpoint answers with (JSON-RPC 2.0 §5.1). */
+/** The JSON-RPC 2.0 error codes the MCP endpoint answers with (JSON-RPC 2.0 §5.1; MCP 2026-07-28, Basic, Error Codes). */
 public enum JsonRpcError {
     /** The body is not valid JSON. */
     PARSE_ERROR(-32700),
@@ -11,7 +11,13 @@ public enum JsonRpcError {
     /** Invalid method parameters: an unknown tool, arguments that fail the tool's schema, a bad cursor. */
     INVALID_PARAMS(-32602),
     /** A failure inside the server; the message never carries internals. */
-    INTERNAL_ERROR(-32603);
+    INTERNAL_ERROR(-32603),
+    /** MCP 2026-07-28: a request metadata header is missing, malformed, or differs from the body ({@code HeaderMismatch}). */
+    HEADER_MISMATCH(-32020),
+    /** MCP 2026-07-28: the call needs a client capability the request did not declare. */
+    MISSING_REQUIRED_CLIENT_CAPABILITY(-32021),
+    /** MCP 2026-07-28: the request's protocol revision is not one this server speaks. */
+    UNSUPPORTED_PROTOCOL_VERSION(-32022);
 
     private final int code;
 

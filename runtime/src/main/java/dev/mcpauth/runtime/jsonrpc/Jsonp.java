@@ -1,12 +1,18 @@
 package dev.mcpauth.runtime.jsonrpc;
 
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import java.io.InputStream;
 import java.io.Reader;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The application's JSON-P provider, looked up once. {@code jakarta.json.Json}'s static factories look the
@@ -57,5 +63,30 @@ public final class Jsonp {
      */
     public static JsonReader reader(Reader in) {
         return PROVIDER.createReader(in);
+    }
+
+    /**
+     * A JSON object as JSON-like Java values (String, Long or Double, Boolean, List, Map; null for JSON null),
+     * the form the api's records promise for claims and capabilities.
+     *
+     * @param object the object
+     * @return a map in the object's order
+     */
+    public static Map<String, Object> toJava(JsonObject object) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        object.forEach((name, value) -> values.put(name, toJava(value)));
+        return values;
+    }
+
+    private static Object toJava(JsonValue value) {
+        return switch (value.getValueType()) {
+            case STRING -> ((JsonString) value).getString();
+            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue() : ((JsonNumber) value).doubleValue();
+            case TRUE -> Boolean.TRUE;
+            case FALSE -> Boolean.FALSE;
+            case NULL -> null;
+            case ARRAY -> ((JsonArray) value).stream().map(Jsonp::toJava).toList();
+            case OBJECT -> toJava((JsonObject) value);
+        };
     }
 }

@@ -81,6 +81,18 @@ public enum Message {
             + " would keep the first caller and show it to every later one: take McpCaller as a @Tool method parameter,"
             + " inject Instance<McpCaller> and call get() per call, or make the bean @RequestScoped"),
 
+    /** {@code @ToolArg(header)} is not an HTTP token. Args: method, argument, header. */
+    TOOL_HEADER_INVALID("MCPAUTH-0111", "@Tool %s argument '%s' has @ToolArg(header = \"%s\"), which is not an HTTP token:"
+            + " use letters, digits and !#$%%&'*+-.^_`|~ only (RFC 9110; MCP 2026-07-28, Tools, x-mcp-header)"),
+
+    /** Two arguments of one tool are mirrored into the same header. Args: method, header. */
+    TOOL_HEADER_DUPLICATE("MCPAUTH-0112", "@Tool %s mirrors two arguments into the header Mcp-Param-%s (header names"
+            + " are compared ignoring case): give each its own"),
+
+    /** {@code @ToolArg(header)} on an argument that is not a string, integer or boolean. Args: method, argument, type. */
+    TOOL_HEADER_TYPE("MCPAUTH-0113", "@Tool %s argument '%s' is %s: only string, integer, boolean and enum arguments can be"
+            + " mirrored into a header (MCP 2026-07-28, Tools, x-mcp-header)"),
+
     // 02xx: tool calls
 
     /** A tool threw something other than a {@code ToolException}; the client sees only the incident. Args: tool, method, exception class, incident. */

@@ -25,6 +25,7 @@ public final class McpDispatcher {
     private final ToolRegistry tools;
     private final ToolInvoker invoker;
     private final Authorizer authorizer;
+    private final ModernResults results;
 
     /**
      * A dispatcher.
@@ -39,27 +40,49 @@ public final class McpDispatcher {
         this.tools = tools;
         this.invoker = invoker;
         this.authorizer = authorizer;
+        this.results = new ModernResults(settings);
     }
 
     /**
-     * Answers a request.
+     * Answers a request by the rules of its era: a legacy request as its 2025 revision says, a modern one after
+     * the 2026-07-28 checks ({@link ModernRules}) and in the 2026-07-28 result envelope.
      *
-     * @param methodName the JSON-RPC method
-     * @param params the params, {@code {}} when absent
+     * @param request the request
      * @param caller the verified caller (or {@link McpCaller#ANONYMOUS} with authentication off)
      * @param roles the caller's roles
      * @return the result
-     * @throws JsonRpcException for protocol errors (unknown method, invalid params)
+     * @throws JsonRpcException for protocol errors (unknown method, invalid params, header and version rules)
      * @throws AccessDeniedException when the caller may not do this
      */
-    public JsonObject dispatch(String methodName, JsonObject params, McpCaller caller, Set<String> roles) {
-        McpMethod method = McpMethod.of(methodName)
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(methodName)));
+    public JsonObject dispatch(McpRequest request, McpCaller caller, Set<String> roles) {
+        return request.modern() ? modern(request, caller, roles) : legacy(request, caller, roles);
+    }
+
+    private JsonObject legacy(McpRequest request, McpCaller caller, Set<String> roles) {
+        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::legacy)
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
         return switch (method) {
-            case INITIALIZE -> InitializeHandler.initialize(params, settings);
+            case INITIALIZE -> InitializeHandler.initialize(request.params(), settings);
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
-            case TOOLS_LIST -> ToolsHandler.list(params, visibleTools(caller, roles), settings.pageSize());
-            case TOOLS_CALL -> ToolsHandler.call(params, tools, invoker, authorizer, caller, roles);
+            case TOOLS_LIST -> ToolsHandler.list(request.params(), visibleTools(caller, roles), settings.pageSize());
+            case TOOLS_CALL -> ToolsHandler.call(request, tools, invoker, authorizer, caller, roles);
+            case SERVER_DISCOVER -> throw new IllegalStateException("not a legacy method");
+        };
+    }
+
+    private JsonObject modern(McpRequest request, McpCaller caller, Set<String> roles) {
+        ModernRules.check(request);
+        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::modern)
+                // the revision asks for 404 here, which also tells a client probing for the era that this is a modern server
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
+                        "Method not found: " + Printable.of(request.method()), null, 404));
+        // what the caller sees depends on who they are whenever decisions are made: reusable only in their context
+        boolean perCaller = authorizer.enforced();
+        return switch (method) {
+            case SERVER_DISCOVER -> results.discover(settings, perCaller);
+            case TOOLS_LIST -> results.cacheable(ToolsHandler.list(request.params(), visibleTools(caller, roles), settings.pageSize()), perCaller);
+            case TOOLS_CALL -> results.complete(ToolsHandler.call(request, tools, invoker, authorizer, caller, roles));
+            case INITIALIZE, PING -> throw new IllegalStateException("not a modern method");
         };
     }
 

@@ -6,24 +6,40 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The JSON-RPC request methods the endpoint answers, by wire name. */
+/** The JSON-RPC request methods the endpoint answers, by wire name, and the eras that have them. */
 public enum McpMethod {
-    /** The 2025 handshake. */
-    INITIALIZE("initialize"),
-    /** Liveness. */
-    PING("ping"),
+    /** The 2025 handshake; removed in 2026-07-28. */
+    INITIALIZE("initialize", true, false),
+    /** Liveness; removed in 2026-07-28. */
+    PING("ping", true, false),
+    /** 2026-07-28: supported versions, capabilities, server identity. */
+    SERVER_DISCOVER("server/discover", false, true),
     /** The tools the caller may call. */
-    TOOLS_LIST("tools/list"),
+    TOOLS_LIST("tools/list", true, true),
     /** A tool call. */
-    TOOLS_CALL("tools/call");
+    TOOLS_CALL("tools/call", true, true);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));
 
     private final String wireName;
+    private final boolean legacy;
+    private final boolean modern;
 
-    McpMethod(String wireName) {
+    McpMethod(String wireName, boolean legacy, boolean modern) {
         this.wireName = wireName;
+        this.legacy = legacy;
+        this.modern = modern;
+    }
+
+    /** Whether the 2025 revisions have the method. */
+    public boolean legacy() {
+        return legacy;
+    }
+
+    /** Whether 2026-07-28 has the method. */
+    public boolean modern() {
+        return modern;
     }
 
     /** The method name on the wire. */

@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
+import static dev.mcpauth.McpConfigKeys.CACHE_TTL_MS;
+import static dev.mcpauth.McpConfigKeys.DEFAULT_CACHE_TTL_MS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_PAGE_SIZE;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_NAME;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_VERSION;
@@ -23,13 +25,14 @@ import org.eclipse.microprofile.config.Config;
  * @param serverTitle {@code serverInfo.title}, if configured
  * @param instructions the {@code instructions} of {@code initialize}, if configured
  * @param pageSize items per list page
+ * @param cacheTtlMs the {@code ttlMs} of 2026-07-28 list and discover results
  */
 public record ServerSettings(String serverName, String serverVersion, Optional<String> serverTitle,
-        Optional<String> instructions, int pageSize) {
+        Optional<String> instructions, int pageSize, int cacheTtlMs) {
 
     /** Settings when nothing is configured. */
     public static final ServerSettings DEFAULTS = new ServerSettings(DEFAULT_SERVER_NAME, DEFAULT_SERVER_VERSION,
-            Optional.empty(), Optional.empty(), DEFAULT_PAGE_SIZE);
+            Optional.empty(), Optional.empty(), DEFAULT_PAGE_SIZE, DEFAULT_CACHE_TTL_MS);
 
     /** The settings read, or the problems found. */
     public record Loaded(ServerSettings settings, List<String> problems) {
@@ -48,7 +51,8 @@ public record ServerSettings(String serverName, String serverVersion, Optional<S
                 reader.string(SERVER_VERSION).orElse(DEFAULT_SERVER_VERSION),
                 reader.string(SERVER_TITLE),
                 reader.string(SERVER_INSTRUCTIONS),
-                reader.positiveInt(TOOLS_PAGE_SIZE, DEFAULT_PAGE_SIZE));
+                reader.positiveInt(TOOLS_PAGE_SIZE, DEFAULT_PAGE_SIZE),
+                reader.nonNegativeInt(CACHE_TTL_MS, DEFAULT_CACHE_TTL_MS));
         return new Loaded(settings, reader.problems());
     }
 }

@@ -1,10 +1,12 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -40,10 +42,12 @@ final class ToolsHandler {
 
     /**
      * Calls a tool, after asking the authorizer: before argument validation, so a caller without the scope
-     * learns what to ask for, not the schema.
+     * learns what to ask for, not the schema. A modern request's {@code Mcp-Param-*} headers must agree with the
+     * arguments they mirror.
      */
-    static JsonObject call(JsonObject params, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
+    static JsonObject call(McpRequest request, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
             McpCaller caller, Set<String> roles) {
+        JsonObject params = request.params();
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
         }
@@ -55,9 +59,24 @@ final class ToolsHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");
         }
         ToolDefinition tool = registry.find(name.getString())
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + name.getString()));
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.access(), caller, roles);
-        return invoker.call(tool, argumentObject, caller);
+        if (request.modern()) {
+            ParamHeaders.check(tool, argumentObject, request.metadata());
+        }
+        try {
+            return invoker.call(tool, argumentObject, caller, request.client());
+        } catch (MissingClientCapabilityException missing) {
+            if (!request.modern()) {
+                // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway
+                return Jsonp.object().add("content", Jsonp.array().add(Jsonp.object().add("type", "text").add("text", missing.getMessage())))
+                        .add("isError", true).build();
+            }
+            JsonObjectBuilder required = Jsonp.object();
+            missing.missing().forEach(capability -> required.add(capability, JsonValue.EMPTY_JSON_OBJECT));
+            throw new JsonRpcException(JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY, missing.getMessage(),
+                    Jsonp.object().add("requiredCapabilities", required).build(), 400);
+        }
     }
 
     /** Cursors are opaque to clients (MCP 2025-11-25, Pagination); ours carry the offset of the next page. */

@@ -19,6 +19,7 @@ import java.util.List;
  * @param inputSchema the JSON Schema of {@code arguments}
  * @param resultKind how the return value is mapped
  * @param access what a caller needs to call it: the one model every authorization check reads
+ * @param headerArguments the arguments mirrored into {@code Mcp-Param-*} headers
  */
 public record ToolDefinition(
         String name,
@@ -29,5 +30,13 @@ public record ToolDefinition(
         List<ToolParameter> parameters,
         JsonObject inputSchema,
         ResultKind resultKind,
-        AccessRequirement access) {
+        AccessRequirement access,
+        List<HeaderArgument> headerArguments) {
+
+    /** A tool without header-mirrored arguments. */
+    @SuppressWarnings("checkstyle:ParameterNumber")
+    public ToolDefinition(String name, JsonObject descriptor, Bean<?> bean, MethodHandle invoker, String declaringMethod,
+            List<ToolParameter> parameters, JsonObject inputSchema, ResultKind resultKind, AccessRequirement access) {
+        this(name, descriptor, bean, invoker, declaringMethod, parameters, inputSchema, resultKind, access, List.of());
+    }
 }

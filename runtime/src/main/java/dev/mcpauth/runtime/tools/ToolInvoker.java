@@ -1,6 +1,8 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpClient;
+import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.ToolException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -75,12 +77,14 @@ public class ToolInvoker {
      * @param tool the tool
      * @param arguments the {@code arguments} of {@code tools/call}
      * @param caller who calls, passed to parameters of type {@link McpCaller}
+     * @param client the client of the request, passed to parameters of type {@link McpClient}
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
      * @throws AccessDeniedException when an authorization check around the method refuses the call
+     * @throws MissingClientCapabilityException when the tool needs a capability the client lacks
      * @throws Error what the method threw, unchanged
      */
-    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
         if (!problems.isEmpty()) {
             JsonArrayBuilder data = Jsonp.array();
@@ -89,7 +93,7 @@ public class ToolInvoker {
                     "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
                     Jsonp.object().add("problems", data).build());
         }
-        Object[] values = bind(tool, arguments, caller);
+        Object[] values = bind(tool, arguments, caller, client);
         CreationalContext<?> context = beanManager.createCreationalContext(tool.bean());
         try {
             // the reference is the client proxy (or an intercepted instance), so interceptors apply
@@ -112,6 +116,9 @@ public class ToolInvoker {
         } catch (AccessDeniedException refusal) {
             // the interceptor's decision: the endpoint turns it into an HTTP status, never into a tool result
             throw refusal;
+        } catch (MissingClientCapabilityException missing) {
+            // the protocol layer answers it as its revision says (-32021 in 2026-07-28)
+            throw missing;
         } catch (ToolException failure) {
             // written for the model by the tool's author: it goes to the client as it is
             LOG.log(Level.FINE, failure, () -> "tool " + tool.name() + " reported: " + failure.getMessage());
@@ -128,13 +135,17 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller) {
+    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         for (int i = 0; i < values.length; i++) {
             ToolParameter parameter = parameters.get(i);
-            if (parameter.caller()) {
+            if (parameter.source() == ToolParameter.Source.CALLER) {
                 values[i] = caller;
+                continue;
+            }
+            if (parameter.source() == ToolParameter.Source.CLIENT) {
+                values[i] = client;
                 continue;
             }
             JsonValue json = arguments.get(parameter.name());

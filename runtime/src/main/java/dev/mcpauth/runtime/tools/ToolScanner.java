@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpClient;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -24,12 +26,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Turns one {@link Tool} method into a {@link ToolDefinition}, or into the list of everything wrong with
  * it, so that a deployment reports all problems at once.
  */
 public final class ToolScanner {
+
+    /** The schema keyword of MCP 2026-07-28 that names a property's mirror header. */
+    static final String X_MCP_HEADER = "x-mcp-header";
+
+    /** RFC 9110 §5.6.2 {@code token}: {@code 1*tchar}. */
+    private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
     private ToolScanner() {
     }
@@ -60,6 +69,7 @@ public final class ToolScanner {
         }
 
         List<ToolParameter> parameters = new ArrayList<>();
+        List<HeaderArgument> headerArguments = new ArrayList<>();
         JsonObjectBuilder properties = Jsonp.object();
         JsonArrayBuilder required = Jsonp.array();
         Set<String> seen = new HashSet<>();
@@ -68,6 +78,10 @@ public final class ToolScanner {
             Parameter parameter = javaParameters[i];
             if (parameter.getType() == McpCaller.class) {
                 parameters.add(ToolParameter.forCaller(parameter.getName()));
+                continue;
+            }
+            if (parameter.getType() == McpClient.class) {
+                parameters.add(ToolParameter.forClient(parameter.getName()));
                 continue;
             }
             ToolArg arg = parameter.getAnnotation(ToolArg.class);
@@ -90,6 +104,13 @@ public final class ToolScanner {
                 if (arg != null && !arg.description().isEmpty()) {
                     schema = Jsonp.object(schema).add("description", arg.description()).build();
                 }
+                if (arg != null && !arg.header().isEmpty()) {
+                    HeaderArgument header = headerArgument(where, argName, arg.header(), schema, headerArguments, problems);
+                    if (header != null) {
+                        headerArguments.add(header);
+                        schema = Jsonp.object(schema).add(X_MCP_HEADER, arg.header()).build();
+                    }
+                }
                 properties.add(argName, schema);
             } catch (UnsupportedTypeException e) {
                 problems.add(Message.TOOL_PARAMETER_UNSUPPORTED.format(where, argName, e.getMessage()));
@@ -98,7 +119,7 @@ public final class ToolScanner {
             if (isRequired) {
                 required.add(argName);
             }
-            parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, false));
+            parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, ToolParameter.Source.ARGUMENT));
         }
         JsonObject inputSchema = Jsonp.object()
                 .add("type", "object")
@@ -143,7 +164,34 @@ public final class ToolScanner {
             descriptor.add("outputSchema", outputSchema);
         }
         return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
-                List.copyOf(parameters), inputSchema, resultKind, access), List.of());
+                List.copyOf(parameters), inputSchema, resultKind, access, List.copyOf(headerArguments)), List.of());
+    }
+
+    /**
+     * The header an argument is mirrored into, checked as MCP 2026-07-28 (Tools, {@code x-mcp-header}) requires:
+     * an HTTP token, unique per tool ignoring case, on a string, integer or boolean property only.
+     */
+    private static HeaderArgument headerArgument(String where, String argument, String header, JsonObject schema,
+            List<HeaderArgument> earlier, List<String> problems) {
+        if (!HTTP_TOKEN.matcher(header).matches()) {
+            problems.add(Message.TOOL_HEADER_INVALID.format(where, argument, header));
+            return null;
+        }
+        if (earlier.stream().anyMatch(other -> other.header().equalsIgnoreCase(header))) {
+            problems.add(Message.TOOL_HEADER_DUPLICATE.format(where, header));
+            return null;
+        }
+        String type = schema.get("type") instanceof JsonString text ? text.getString() : "";
+        HeaderArgument.Kind kind = switch (type) {
+            case "string" -> HeaderArgument.Kind.STRING;
+            case "integer" -> HeaderArgument.Kind.INTEGER;
+            case "boolean" -> HeaderArgument.Kind.BOOLEAN;
+            default -> null;
+        };
+        if (kind == null) {
+            problems.add(Message.TOOL_HEADER_TYPE.format(where, argument, type.isEmpty() ? "a structured value" : type));
+        }
+        return kind == null ? null : new HeaderArgument(argument, header, kind);
     }
 
     private static ResultKind resultKind(Type returnType) {

@@ -9,6 +9,7 @@ import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.ScopeHierarchy;
 import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
 import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
+import dev.mcpauth.runtime.protocol.RequestMetadata;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.HttpMethod;
@@ -60,19 +61,21 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             return; // CORS preflights carry no credentials (Fetch standard); the real request is checked
         }
         ProtectedResource resource = protectedResource.get();
+        // refusals here come before the body is read: the revision header is all the audit line can say
+        AuditLog.Request unread = AuditLog.Request.unread(request.getHeaderString(RequestMetadata.PROTOCOL_VERSION));
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
             String description = "Access tokens in the query string are not accepted";
-            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, null, null, List.of(), description);
+            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
             request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
         AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (header instanceof AuthorizationHeader.Absent) {
-            AuditLog.denied(401, AuditLog.Reason.NO_TOKEN, null, null, null, List.of(), null);
+            AuditLog.denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
         } else if (header instanceof AuthorizationHeader.Malformed malformed) {
-            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, null, null, List.of(), malformed.description());
+            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
@@ -82,7 +85,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 request.setSecurityContext(new CallerSecurityContext(caller, roles,
                         "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));
             } catch (TokenRejectedException e) {
-                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), e.getMessage());
+                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
             } catch (RuntimeException e) {
                 // a verifier (ours or an application's) failed on input it should have refused: the token is at fault
@@ -92,12 +95,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
                 LOG.warning(Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
                 String description = "The token could not be verified";
-                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, null, null, List.of(), description + " (incident " + incident + ")");
+                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
                 request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
                 LOG.log(Level.WARNING, Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
-                AuditLog.denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, null, null, List.of(), e.getMessage());
+                AuditLog.denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }
         }

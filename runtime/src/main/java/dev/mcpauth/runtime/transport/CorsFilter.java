@@ -12,6 +12,29 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 public class CorsFilter implements ContainerResponseFilter {
 
+    /** The request headers of both eras: 2025 sessions and versions, 2026-07-28 request metadata. */
+    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID,"
+            + " Mcp-Method, Mcp-Name";
+
+    /**
+     * The {@code Mcp-Param-*} headers a preflight asks for: which arguments a tool mirrors is the tool's choice,
+     * so they are allowed by prefix rather than listed.
+     */
+    private static String mirroredArgumentHeaders(ContainerRequestContext request) {
+        String requested = request.getHeaderString("Access-Control-Request-Headers");
+        if (requested == null) {
+            return "";
+        }
+        StringBuilder allowed = new StringBuilder();
+        for (String header : requested.split(",")) {
+            String name = header.trim();
+            if (name.regionMatches(true, 0, "Mcp-Param-", 0, 10) && name.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
+                allowed.append(", ").append(name);
+            }
+        }
+        return allowed.toString();
+    }
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String origin = request.getHeaderString("Origin");
@@ -24,8 +47,7 @@ public class CorsFilter implements ContainerResponseFilter {
         headers.putSingle("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version");
         if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             headers.putSingle("Access-Control-Allow-Methods", "POST, GET, DELETE, OPTIONS");
-            headers.putSingle("Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID");
+            headers.putSingle("Access-Control-Allow-Headers", ALLOWED_HEADERS + mirroredArgumentHeaders(request));
             headers.putSingle("Access-Control-Max-Age", "600");
         }
     }

@@ -9,9 +9,9 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.protocol.McpMethod;
-import dev.mcpauth.runtime.protocol.ProtocolVersions;
+import dev.mcpauth.runtime.protocol.McpRequest;
+import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -41,9 +41,6 @@ import java.util.function.Supplier;
 @Path("")
 public class McpEndpoint {
 
-    /** The header carrying the negotiated revision on every request after initialization. */
-    static final String PROTOCOL_VERSION_HEADER = "MCP-Protocol-Version";
-
     private final Supplier<McpRuntime> runtime;
 
     /** The endpoint of the current application, found through CDI on first use. */
@@ -67,7 +64,7 @@ public class McpEndpoint {
         try {
             checkHeaders(headers);
             JsonValue message = parse(readLimited(body));
-            return handle(message);
+            return handle(message, metadata(headers));
         } catch (TransportError e) {
             return e.toResponse();
         }
@@ -104,11 +101,7 @@ public class McpEndpoint {
         if (headers.getAcceptableMediaTypes().stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new TransportError(406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept application/json");
         }
-        String version = headers.getHeaderString(PROTOCOL_VERSION_HEADER);
-        if (version != null && !ProtocolVersions.isSupported(version.trim())) {
-            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Unsupported " + PROTOCOL_VERSION_HEADER + ": "
-                    + Printable.of(version) + " (supported: " + String.join(", ", ProtocolVersions.SUPPORTED) + ")");
-        }
+        // MCP-Protocol-Version is the protocol layer's business: it picks the era, and each era has its own rules
     }
 
     private byte[] readLimited(InputStream body) {
@@ -133,7 +126,15 @@ public class McpEndpoint {
         }
     }
 
-    private Response handle(JsonValue message) {
+    /** The request metadata headers, trimmed (the revision asks servers to accept white space around values). */
+    private static RequestMetadata metadata(HttpHeaders headers) {
+        return new RequestMetadata(name -> {
+            String value = headers.getHeaderString(name);
+            return value == null ? null : value.trim();
+        });
+    }
+
+    private Response handle(JsonValue message, RequestMetadata metadata) {
         if (!(message instanceof JsonObject object)) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, message.getValueType() == JsonValue.ValueType.ARRAY
                     ? "Invalid Request: JSON-RPC batches are not supported" : "Invalid Request: expected a JSON-RPC object");
@@ -162,42 +163,49 @@ public class McpEndpoint {
         }
         McpRuntime mcp = runtime.get();
         McpCaller caller = mcp.callerHolder().caller();
-        String tool = toolName(methodName.getString(), object);
+        McpRequest request;
+        try {
+            request = McpRequest.of(methodName.getString(), params(object), metadata);
+        } catch (JsonRpcException e) {
+            return json(200, JsonRpcMessages.error(id, e));
+        }
+        AuditLog.Request audit = new AuditLog.Request(request.method(), toolName(request), request.protocolVersion(),
+                request.client().name(), request.client().version());
         if (caller == null) {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
             // none means this endpoint was published without it (an application's own Application scanning
             // our classes, say); with authentication on that is a refusal, never an anonymous call
             return mcp.protectedResource().map(resource -> {
-                AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, methodName.getString(), tool, List.of(),
+                AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
                         "no verified caller reached the MCP endpoint");
                 return AuthResponses.unauthorized(resource, null);
-            }).orElseGet(() -> dispatch(mcp, id, methodName.getString(), object, McpCaller.ANONYMOUS, tool));
+            }).orElseGet(() -> dispatch(mcp, id, request, McpCaller.ANONYMOUS, audit));
         }
-        return dispatch(mcp, id, methodName.getString(), object, caller, tool);
+        return dispatch(mcp, id, request, caller, audit);
     }
 
-    private Response dispatch(McpRuntime mcp, JsonValue id, String methodName, JsonObject request, McpCaller caller, String tool) {
+    private Response dispatch(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit) {
         try {
-            JsonObject result = mcp.dispatcher().dispatch(methodName, params(request), caller, mcp.callerHolder().roles());
-            AuditLog.allowed(caller, methodName, tool);
+            JsonObject result = mcp.dispatcher().dispatch(request, caller, mcp.callerHolder().roles());
+            AuditLog.allowed(caller, audit);
             return json(200, JsonRpcMessages.result(id, result));
         } catch (JsonRpcException e) {
-            return json(200, JsonRpcMessages.error(id, e));
+            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         } catch (AccessDeniedException e) {
             List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
             int status = e instanceof NotAuthenticatedException ? 401 : 403;
-            AuditLog.denied(status, e.reason(), caller, methodName, tool, missing, e.getMessage());
+            AuditLog.denied(status, e.reason(), caller, audit, missing, e.getMessage());
             // a refusal is thrown only with authentication on, so the protected resource is there
             return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
         }
     }
 
     /** The tool a {@code tools/call} names, for the audit log; null for other methods or a malformed call. */
-    private static String toolName(String method, JsonObject request) {
-        if (!McpMethod.TOOLS_CALL.wireName().equals(method) || !(request.get("params") instanceof JsonObject params)) {
+    private static String toolName(McpRequest request) {
+        if (!McpMethod.TOOLS_CALL.wireName().equals(request.method())) {
             return null;
         }
-        return params.get("name") instanceof JsonString name ? Printable.of(name.getString()) : null;
+        return request.params().get("name") instanceof JsonString name ? name.getString() : null;
     }
 
     private static JsonObject params(JsonObject request) {

@@ -57,20 +57,25 @@ class McpDispatcherTest {
     }
 
     private static final McpDispatcher DISPATCHER = new McpDispatcher(
-            new ServerSettings("desk", "1", Optional.empty(), Optional.empty(), 100),
+            new ServerSettings("desk", "1", Optional.empty(), Optional.empty(), 100, 1000),
             new ToolRegistry(TestTools.defineAll(DeskTools.class)), null, new Authorizer(true));
+
+    /** A request of a 2025-era client: no metadata headers, no {@code _meta}. */
+    private static McpRequest legacy(String method, JsonObject params) {
+        return McpRequest.of(method, params, RequestMetadata.NONE);
+    }
 
     private static McpCaller caller(String... scopes) {
         return new McpCaller("alice", "desk-app", Set.of(scopes), Map.of());
     }
 
     private static List<String> visible(McpCaller caller, Set<String> roles) {
-        JsonObject result = DISPATCHER.dispatch("tools/list", JsonValue.EMPTY_JSON_OBJECT, caller, roles);
+        JsonObject result = DISPATCHER.dispatch(legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT), caller, roles);
         return result.getJsonArray("tools").getValuesAs(JsonObject.class).stream().map(tool -> tool.getString("name")).toList();
     }
 
     private static JsonObject call(String tool, McpCaller caller, Set<String> roles) {
-        return DISPATCHER.dispatch("tools/call", Json.createObjectBuilder().add("name", tool).build(), caller, roles);
+        return DISPATCHER.dispatch(legacy("tools/call", Json.createObjectBuilder().add("name", tool).build()), caller, roles);
     }
 
     @Test
@@ -95,7 +100,7 @@ class McpDispatcherTest {
     @Test
     void unknownMethodsAndToolsAreProtocolErrors() {
         JsonRpcException method = assertThrows(JsonRpcException.class,
-                () -> DISPATCHER.dispatch("tools/nope", JsonValue.EMPTY_JSON_OBJECT, caller(), Set.of()));
+                () -> DISPATCHER.dispatch(legacy("tools/nope", JsonValue.EMPTY_JSON_OBJECT), caller(), Set.of()));
         assertEquals(JsonRpcError.METHOD_NOT_FOUND, method.error());
         JsonRpcException tool = assertThrows(JsonRpcException.class, () -> call("no_such_tool", caller("tickets:read"), Set.of()));
         assertEquals(JsonRpcError.INVALID_PARAMS, tool.error());

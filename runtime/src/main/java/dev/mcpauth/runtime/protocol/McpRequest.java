@@ -1,0 +1,74 @@
+package dev.mcpauth.runtime.protocol;
+
+import dev.mcpauth.McpClient;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.Map;
+
+/**
+ * One JSON-RPC request as the protocol sees it: its method and params, the metadata headers beside it, and the
+ * era it belongs to (MCP 2026-07-28, Versioning, Backward Compatibility). Nothing is remembered between requests,
+ * so the era is read from each request on its own: a request that signals a modern revision, in
+ * {@code params._meta} or in {@code MCP-Protocol-Version}, is modern; any other request, {@code initialize}
+ * included, is legacy.
+ *
+ * @param method the JSON-RPC method
+ * @param params the params, {@code {}} when absent
+ * @param metadata the request metadata headers
+ * @param modern whether the 2026-07-28 rules apply
+ * @param protocolVersion the revision the request claims (for modern requests and audit lines; may be unsupported)
+ * @param client the client as far as the request tells
+ */
+public record McpRequest(String method, JsonObject params, RequestMetadata metadata, boolean modern, String protocolVersion,
+        McpClient client) {
+
+    /** The {@code _meta} key of the request's revision. */
+    static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
+    /** The {@code _meta} key of the client's name and version. */
+    static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
+    /** The {@code _meta} key of the client's capabilities. */
+    static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+
+    /**
+     * Reads a request.
+     *
+     * @param method the JSON-RPC method
+     * @param params the params, {@code {}} when absent
+     * @param metadata the request metadata headers
+     * @return the request with its era
+     */
+    public static McpRequest of(String method, JsonObject params, RequestMetadata metadata) {
+        String header = metadata.protocolVersion();
+        JsonObject meta = params.get("_meta") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+        String claimed = meta.get(META_PROTOCOL_VERSION) instanceof JsonString version ? version.getString() : null;
+        boolean headerLegacy = header == null || ProtocolVersions.isLegacy(header);
+        boolean metaLegacy = claimed == null || ProtocolVersions.isLegacy(claimed);
+        if (headerLegacy && metaLegacy) {
+            return legacy(method, params, metadata, header);
+        }
+        JsonObject info = meta.get(META_CLIENT_INFO) instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+        Map<String, Object> capabilities = meta.get(META_CLIENT_CAPABILITIES) instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
+        String version = claimed != null ? claimed : header;
+        return new McpRequest(method, params, metadata, true, version,
+                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true));
+    }
+
+    private static McpRequest legacy(String method, JsonObject params, RequestMetadata metadata, String header) {
+        if (McpMethod.INITIALIZE.wireName().equals(method)) {
+            // the handshake is the one legacy request that says who the client is and what it can do
+            JsonObject info = params.get("clientInfo") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+            String requested = params.get("protocolVersion") instanceof JsonString version ? version.getString() : null;
+            Map<String, Object> capabilities = params.get("capabilities") instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
+            String version = requested != null ? ProtocolVersions.negotiate(requested) : ProtocolVersions.LEGACY.get(0);
+            return new McpRequest(method, params, metadata, false, version,
+                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true));
+        }
+        String version = header != null ? header : ProtocolVersions.ASSUMED_WITHOUT_HEADER;
+        return new McpRequest(method, params, metadata, false, version, new McpClient(version, null, null, Map.of(), false));
+    }
+
+    private static String string(JsonObject object, String name) {
+        return object.get(name) instanceof JsonString value ? value.getString() : null;
+    }
+}
