@@ -19,8 +19,7 @@ const REDIRECT_URI = 'http://localhost:33418/callback';
 const PRM_URL = new URL('/.well-known/oauth-protected-resource/mcp', MCP_URL).href;
 const REVISION = '2026-07-28';
 const VERSION_META = 'io.modelcontextprotocol/protocolVersion';
-const NEGOTIATION = { mode: 'auto' }; // PHASE1: the server on main speaks only the 2025 revisions yet
-const PHASE1 = true;
+const NEGOTIATION = { mode: { pin: REVISION } }; // no fallback: anything but 2026-07-28 fails the connect
 
 /** An OAuthClientProvider (2.x interface) for one user: keeps what the client gives it, and "is" the user at the login page. */
 class HeadlessUserProvider {
@@ -129,6 +128,13 @@ function describe(log) {
   return log.map((e) => `${e.method} ${e.url} ${e.status}${e.body ? ` ${e.body.method}` : ''}`).join('\n');
 }
 
+/** The MCP exchanges of a session as the report shows them: what was sent on the wire, and the answer's status. */
+function wire(log) {
+  return mcpPosts(log).map((e) => `${e.status} ${e.body.method}${e.headers.name ? ` ${e.headers.name}` : ''}`
+    + ` (MCP-Protocol-Version ${e.headers.protocolVersion}, _meta ${e.body.params?._meta?.[VERSION_META]}`
+    + `${e.headers.authorization ? ', token' : ''})`).join('\n');
+}
+
 function indexOf(log, predicate, from = 0) {
   const i = log.findIndex((entry, index) => index >= from && predicate(entry));
   assert.ok(i >= 0, `expected exchange not found after #${from} in:\n${describe(log)}`);
@@ -137,9 +143,18 @@ function indexOf(log, predicate, from = 0) {
 
 const mcpPosts = (log) => log.filter((e) => e.url === MCP_URL && e.method === 'POST');
 
-/** The revision the client spoke, on the wire and as the client reports it. */
-async function assertSpokeRevision(session) {
-  if (PHASE1) { assert.equal(session.client.getNegotiatedProtocolVersion(), '2025-11-25'); assert.equal(session.client.getProtocolEra(), 'legacy'); return; }
+/** The JSON-RPC response of a recorded MCP POST, whether it came as JSON or as an SSE stream. */
+async function answer(entry) {
+  const text = await entry.responseText;
+  if (!entry.contentType?.startsWith('text/event-stream')) return JSON.parse(text);
+  const messages = text.split(/\r?\n\r?\n/).map((event) => event.split(/\r?\n/).filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trimStart()).join('\n')).filter(Boolean).map((data) => JSON.parse(data));
+  return messages.find((m) => m.id === entry.body.id);
+}
+
+/** The revision the client spoke, on the wire and as the client reports it; the exchanges go to the test report. */
+async function assertSpokeRevision(t, session) {
+  t.diagnostic(`negotiated ${session.client.getNegotiatedProtocolVersion()}; MCP exchanges:\n${wire(session.log)}`);
   assert.equal(session.client.getNegotiatedProtocolVersion(), REVISION);
   assert.equal(session.client.getProtocolEra(), 'modern');
   const posts = mcpPosts(session.log);
@@ -158,13 +173,13 @@ async function assertSpokeRevision(session) {
     if (post.body.method === 'tools/call') assert.equal(post.headers.name, post.body.params.name, `Mcp-Name of ${what}`);
   }
   for (const post of posts.filter((e) => e.status === 200 && e.body.method === 'tools/list')) {
-    const result = JSON.parse(await post.responseText).result;
+    const { result } = await answer(post);
     assert.equal(result.resultType, 'complete');
     assert.equal(result.cacheScope, 'private', 'a tools/list filtered for the caller is private');
   }
 }
 
-test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async () => {
+test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async (t) => {
   const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
   const { log } = session;
 
@@ -176,14 +191,12 @@ test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE lo
   const asMetadata = indexOf(log, (e) => e.url.includes('/.well-known/') && e.url.includes('realms/mcp') && e.status === 200, prm);
   const registration = indexOf(log, (e) => e.method === 'POST' && e.url.endsWith('/clients-registrations/openid-connect') && e.status === 201, asMetadata);
   const token = indexOf(log, (e) => e.method === 'POST' && e.url.endsWith('/protocol/openid-connect/token') && e.status === 200, registration);
-  if (!PHASE1) {
   const discovered = indexOf(log, (e) => e.url === MCP_URL && e.status === 200, token);
   assert.equal(log[discovered].body.method, 'server/discover');
   assert.ok(log[discovered].headers.authorization, 'with the token');
-  const discover = JSON.parse(await log[discovered].responseText).result;
+  const discover = (await answer(log[discovered])).result;
   assert.ok(discover.supportedVersions.includes(REVISION), JSON.stringify(discover));
   assert.ok(discover.supportedVersions.includes('2025-11-25'), 'dual-era: the legacy revision is still offered');
-  }
   assert.ok(session.provider.authorizationUrls[0].searchParams.get('code_challenge_method') === 'S256', 'PKCE S256');
   assert.equal(session.provider.authorizationUrls[0].searchParams.get('resource'), MCP_URL, 'RFC 8707 resource');
 
@@ -201,11 +214,11 @@ test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE lo
   const whoami = (await callTool(session, 'whoami')).structuredContent;
   assert.equal(whoami.user, 'alice');
   assert.deepEqual(whoami.scopes.filter((s) => s.startsWith('tickets:')), ['tickets:read', 'tickets:write']);
-  await assertSpokeRevision(session);
+  await assertSpokeRevision(t, session);
   await session.client.close();
 });
 
-test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async () => {
+test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
   const provider = new HeadlessUserProvider({ username: 'bob', password: 'bob' });
   const session = await connect(provider);
   assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami']);
@@ -222,18 +235,18 @@ test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 in
   const refusal = session.log.find((e) => e.status === 403);
   assert.ok(refusal, 'a 403 was answered');
   assert.equal(refusal.body.method, 'tools/call');
-  if (!PHASE1) assert.equal(refusal.headers.name, 'draft_reply');
+  assert.equal(refusal.headers.name, 'draft_reply');
   assert.match(refusal.challenge, /^Bearer error="insufficient_scope"/);
   assert.match(refusal.challenge, /scope="[^"]*tickets:write[^"]*"/);
   assert.ok(refusal.challenge.includes(`resource_metadata="${PRM_URL}"`));
   assert.ok(provider.authorizationUrls.length > logins, 'the client tried to step up');
   assert.ok(provider.authorizationUrls.at(-1).searchParams.get('scope').split(' ').includes('tickets:write'));
   assert.ok(!decodeJwt(provider.tokens().access_token).scope.split(' ').includes('tickets:write'), 'bob still has no tickets:write');
-  await assertSpokeRevision(session);
+  await assertSpokeRevision(t, session);
   await session.client.close();
 });
 
-test('alice (2026-07-28) authorized for tickets:read only is stepped up to tickets:write by the client after the 403', async () => {
+test('alice (2026-07-28) authorized for tickets:read only is stepped up to tickets:write by the client after the 403', async (t) => {
   // an earlier session of a dynamically registered client got a read-only token
   const client = await registerClient({ scope: 'openid tickets:read tickets:write', name: 'e2e 2.x step-up client' });
   const first = await login({ clientId: client.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
@@ -257,6 +270,6 @@ test('alice (2026-07-28) authorized for tickets:read only is stepped up to ticke
   const retried = mcpPosts(session.log).filter((e) => e.body.method === 'tools/call' && e.body.params.name === 'draft_reply');
   assert.deepEqual(retried.map((e) => e.status), [403, 200], 'refused, then served with the new token');
   assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
-  await assertSpokeRevision(session);
+  await assertSpokeRevision(t, session);
   await session.client.close();
 });
