@@ -116,6 +116,7 @@ async function setAccessTokenLifespan(seconds) {
 test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async () => {
   const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
   const { log } = session;
+  assert.equal(session.transport.protocolVersion, '2025-11-25', 'the 1.x client negotiated the 2025-11-25 revision (initialize)');
 
   const challenged = indexOf(log, (e) => e.method === 'POST' && e.url === MCP_URL && e.status === 401);
   assert.match(log[challenged].challenge, /^Bearer /);

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The sample as a user meets it: Keycloak (from Maven Central, as a process) and the sample WAR on its own
- * Liberty server, driven by the official MCP TypeScript SDK client ({@code it/e2e/sample.e2e.test.mjs}).
+ * Liberty server, driven by the official MCP TypeScript SDK client 1.x ({@code it/e2e/sample.e2e.test.mjs}, the 2025-11-25
+ * revision) and 2.x ({@code it/e2e/sample-client2.e2e.test.mjs}, the 2026-07-28 revision).
  * This class starts and stops both servers, installs the pinned npm packages, runs the Node suite and keeps
  * every log under {@code it/target/e2e}.
  */
@@ -44,7 +45,7 @@ class SampleEndToEndIT {
         for (int port : List.of(8180, 9080)) {
             assertPortFree(port);
         }
-        // the pinned SDK client for every suite of this class, whichever of its tests runs
+        // the pinned SDK clients for every suite of this class, whichever of its tests runs
         assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
                 Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
         Instant start = Instant.now();
@@ -80,11 +81,21 @@ class SampleEndToEndIT {
     }
 
     /**
-     * The same sample, restarted to verify tokens by RFC 7662 introspection at Keycloak instead of by signature;
-     * runs after {@link #theOfficialSdkClientDoesTheWholeFlow()}.
+     * The same journeys with the official TypeScript client 2.x ({@code @modelcontextprotocol/client}), pinned to
+     * the stateless 2026-07-28 revision; {@code it/e2e/sample-client2.e2e.test.mjs} checks the revision on the wire.
      */
     @Test
     @Order(2)
+    void theOfficialClient2SpeaksTheStatelessRevisionThroughTheWholeFlow() throws Exception {
+        runNodeSuite("sample-client2.e2e.test.mjs", "node-test-client2.log");
+    }
+
+    /**
+     * The same sample, restarted to verify tokens by RFC 7662 introspection at Keycloak instead of by signature;
+     * runs after the suites above.
+     */
+    @Test
+    @Order(3)
     void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
         ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
         assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(

@@ -1,0 +1,275 @@
+// End-to-end with the official MCP TypeScript client 2.x (@modelcontextprotocol/client, pinned in package.json)
+// against the Liberty sample protected by the runtime, with Keycloak as the authorization server: the same user
+// journeys as sample.e2e.test.mjs (which keeps running with the 1.x SDK and the 2025-11-25 revision), spoken in
+// the stateless 2026-07-28 revision. The client is pinned to that revision (no fallback), and every MCP request
+// it sends is recorded and checked on the wire: server/discover first, no initialize, MCP-Protocol-Version and
+// the body's _meta protocol version both 2026-07-28 on every POST.
+//
+// As in sample.e2e.test.mjs the only thing not done by a real component is the human: Keycloak's login and
+// consent forms are filled in by completeAuthorization() (plain HTTP). Needs the sample on MCP_URL (default
+// http://localhost:9080/mcp) and Keycloak on KEYCLOAK_URL (default http://localhost:8180); SampleEndToEndIT
+// starts both and runs `node --test` on this file.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError } from '@modelcontextprotocol/client';
+import { completeAuthorization, registerClient, login, decodeJwt, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
+
+const MCP_URL = process.env.MCP_URL ?? 'http://localhost:9080/mcp';
+const REDIRECT_URI = 'http://localhost:33418/callback';
+const PRM_URL = new URL('/.well-known/oauth-protected-resource/mcp', MCP_URL).href;
+const REVISION = '2026-07-28';
+const VERSION_META = 'io.modelcontextprotocol/protocolVersion';
+const NEGOTIATION = { mode: { pin: REVISION } }; // no fallback: anything but 2026-07-28 fails the connect
+
+/** An OAuthClientProvider (2.x interface) for one user: keeps what the client gives it, and "is" the user at the login page. */
+class HeadlessUserProvider {
+  constructor({ username, password, keepRefreshToken = true, client, tokens }) {
+    Object.assign(this, { username, password, keepRefreshToken });
+    this.client = client;
+    this.savedTokens = tokens;
+    this.authorizationUrls = [];
+  }
+  get redirectUrl() { return REDIRECT_URI; }
+  get clientMetadata() {
+    // grant_types left to the client's default (authorization_code + refresh_token in the registration). Listing
+    // refresh_token here would make the 2.x client add offline_access to every scope it asks for (SEP-2207), and
+    // the sample realm does not grant offline tokens (Keycloak: "Offline tokens not allowed for the user or client").
+    return {
+      client_name: `e2e client 2.x of ${this.username}`, redirect_uris: [REDIRECT_URI],
+      response_types: ['code'], token_endpoint_auth_method: 'none',
+    };
+  }
+  clientInformation() { return this.client; }
+  saveClientInformation(info) { this.client = info; }
+  tokens() { return this.savedTokens; }
+  saveTokens(tokens) {
+    // a client that keeps no refresh token must authorize again to get more scopes (step-up), see README
+    this.savedTokens = this.keepRefreshToken ? tokens : { ...tokens, refresh_token: undefined };
+  }
+  saveCodeVerifier(verifier) { this.verifier = verifier; }
+  codeVerifier() { return this.verifier; }
+  // kept with the code verifier, so the client can check that the code is redeemed where it was issued (SEP-2352)
+  saveDiscoveryState(state) { this.discovery = state; }
+  discoveryState() { return this.discovery; }
+  async redirectToAuthorization(url) {
+    this.authorizationUrls.push(url);
+    const { code, iss } = await completeAuthorization(url, { username: this.username, password: this.password, redirectUri: REDIRECT_URI });
+    this.pendingCallback = new URLSearchParams(iss ? { code, iss } : { code });
+  }
+  /** The redirect's query, as the browser would hand it back (code and RFC 9207 iss). */
+  takeCallback() {
+    const callback = this.pendingCallback;
+    assert.ok(callback, 'the client asked for an authorization, so a callback is expected');
+    this.pendingCallback = undefined;
+    return callback;
+  }
+}
+
+/**
+ * fetch that records every exchange the client makes: method, URL, status, challenge and, for the MCP endpoint,
+ * the request's protocol headers and JSON-RPC body, and the response body (as a promise, read from a clone).
+ */
+function recordingFetch(log) {
+  return async (url, init) => {
+    const response = await fetch(url, init);
+    const entry = { method: init?.method ?? 'GET', url: String(url), status: response.status,
+      challenge: response.headers.get('www-authenticate'), contentType: response.headers.get('content-type') };
+    if (entry.url === MCP_URL && entry.method === 'POST') {
+      const headers = new Headers(init.headers);
+      entry.headers = { protocolVersion: headers.get('mcp-protocol-version'), method: headers.get('mcp-method'),
+        name: headers.get('mcp-name'), authorization: headers.has('authorization') };
+      entry.body = JSON.parse(init.body);
+      entry.responseText = response.clone().text().catch((error) => `(unreadable: ${error})`);
+    }
+    log.push(entry);
+    return response;
+  };
+}
+
+function newClient() {
+  return new Client({ name: 'mcp-auth-e2e-client2', version: '1.0.0' }, { versionNegotiation: NEGOTIATION });
+}
+
+/** A session of one user: the client's own connect, with the redirect completed as a browser would. */
+async function connect(provider, transportOptions = {}) {
+  const log = [];
+  const transport = () => new StreamableHTTPClientTransport(new URL(MCP_URL),
+    { authProvider: provider, fetch: recordingFetch(log), ...transportOptions });
+  let session = { client: newClient(), transport: transport(), log, provider };
+  try {
+    await session.client.connect(session.transport);
+    return session;
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) throw error;
+  }
+  await session.transport.finishAuth(provider.takeCallback());
+  session = { ...session, client: newClient(), transport: transport() };
+  await session.client.connect(session.transport);
+  return session;
+}
+
+/** tools/call through the client; when it has to authorize again (step-up), finish it and retry once. */
+async function callTool(session, name, args = {}) {
+  try {
+    return await session.client.callTool({ name, arguments: args });
+  } catch (error) {
+    if (!(error instanceof UnauthorizedError)) throw error;
+    await session.transport.finishAuth(session.provider.takeCallback());
+    return session.client.callTool({ name, arguments: args });
+  }
+}
+
+/** tools/list, always from the server: the client's response cache would otherwise serve a list of another token. */
+async function toolNames(session) {
+  return (await session.client.listTools(undefined, { cacheMode: 'refresh' })).tools.map((tool) => tool.name).sort();
+}
+
+function describe(log) {
+  return log.map((e) => `${e.method} ${e.url} ${e.status}${e.body ? ` ${e.body.method}` : ''}`).join('\n');
+}
+
+/** The MCP exchanges of a session as the report shows them: what was sent on the wire, and the answer's status. */
+function wire(log) {
+  return mcpPosts(log).map((e) => `${e.status} ${e.body.method}${e.headers.name ? ` ${e.headers.name}` : ''}`
+    + ` (MCP-Protocol-Version ${e.headers.protocolVersion}, _meta ${e.body.params?._meta?.[VERSION_META]}`
+    + `${e.headers.authorization ? ', token' : ''})`).join('\n');
+}
+
+function indexOf(log, predicate, from = 0) {
+  const i = log.findIndex((entry, index) => index >= from && predicate(entry));
+  assert.ok(i >= 0, `expected exchange not found after #${from} in:\n${describe(log)}`);
+  return i;
+}
+
+const mcpPosts = (log) => log.filter((e) => e.url === MCP_URL && e.method === 'POST');
+
+/** The JSON-RPC response of a recorded MCP POST, whether it came as JSON or as an SSE stream. */
+async function answer(entry) {
+  const text = await entry.responseText;
+  if (!entry.contentType?.startsWith('text/event-stream')) return JSON.parse(text);
+  const messages = text.split(/\r?\n\r?\n/).map((event) => event.split(/\r?\n/).filter((l) => l.startsWith('data:'))
+    .map((l) => l.slice(5).trimStart()).join('\n')).filter(Boolean).map((data) => JSON.parse(data));
+  return messages.find((m) => m.id === entry.body.id);
+}
+
+/** The revision the client spoke, on the wire and as the client reports it; the exchanges go to the test report. */
+async function assertSpokeRevision(t, session) {
+  t.diagnostic(`negotiated ${session.client.getNegotiatedProtocolVersion()}; MCP exchanges:\n${wire(session.log)}`);
+  assert.equal(session.client.getNegotiatedProtocolVersion(), REVISION);
+  assert.equal(session.client.getProtocolEra(), 'modern');
+  const posts = mcpPosts(session.log);
+  assert.ok(posts.length > 0, 'MCP requests were made');
+  assert.equal(posts[0].body.method, 'server/discover', `the first MCP call is server/discover:\n${describe(session.log)}`);
+  const firstServed = posts.find((e) => e.status === 200);
+  assert.equal(firstServed?.body.method, 'server/discover', 'the first MCP call answered is server/discover');
+  for (const post of posts) {
+    const what = `${post.body.method ?? 'response'} (#${session.log.indexOf(post)})`;
+    assert.notEqual(post.body.method, 'initialize', 'no legacy handshake');
+    assert.equal(post.headers.protocolVersion, REVISION, `MCP-Protocol-Version of ${what}`);
+    if (post.body.method !== undefined && post.body.id !== undefined) {
+      assert.equal(post.body.params?._meta?.[VERSION_META], REVISION, `_meta protocol version of ${what}`);
+      assert.equal(post.headers.method, post.body.method, `Mcp-Method of ${what}`);
+    }
+    if (post.body.method === 'tools/call') assert.equal(post.headers.name, post.body.params.name, `Mcp-Name of ${what}`);
+  }
+  for (const post of posts.filter((e) => e.status === 200 && e.body.method === 'tools/list')) {
+    const { result } = await answer(post);
+    assert.equal(result.resultType, 'complete');
+    assert.equal(result.cacheScope, 'private', 'a tools/list filtered for the caller is private');
+  }
+}
+
+test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async (t) => {
+  const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
+  const { log } = session;
+
+  const challenged = indexOf(log, (e) => e.method === 'POST' && e.url === MCP_URL && e.status === 401);
+  assert.equal(log[challenged].body.method, 'server/discover', 'the client opens with server/discover, and without a token it is challenged');
+  assert.match(log[challenged].challenge, /^Bearer /);
+  assert.ok(log[challenged].challenge.includes(`resource_metadata="${PRM_URL}"`), log[challenged].challenge);
+  const prm = indexOf(log, (e) => e.url === PRM_URL && e.status === 200, challenged);
+  const asMetadata = indexOf(log, (e) => e.url.includes('/.well-known/') && e.url.includes('realms/mcp') && e.status === 200, prm);
+  const registration = indexOf(log, (e) => e.method === 'POST' && e.url.endsWith('/clients-registrations/openid-connect') && e.status === 201, asMetadata);
+  const token = indexOf(log, (e) => e.method === 'POST' && e.url.endsWith('/protocol/openid-connect/token') && e.status === 200, registration);
+  const discovered = indexOf(log, (e) => e.url === MCP_URL && e.status === 200, token);
+  assert.equal(log[discovered].body.method, 'server/discover');
+  assert.ok(log[discovered].headers.authorization, 'with the token');
+  const discover = (await answer(log[discovered])).result;
+  assert.ok(discover.supportedVersions.includes(REVISION), JSON.stringify(discover));
+  assert.ok(discover.supportedVersions.includes('2025-11-25'), 'dual-era: the legacy revision is still offered');
+  assert.ok(session.provider.authorizationUrls[0].searchParams.get('code_challenge_method') === 'S256', 'PKCE S256');
+  assert.equal(session.provider.authorizationUrls[0].searchParams.get('resource'), MCP_URL, 'RFC 8707 resource');
+
+  const claims = decodeJwt(session.provider.tokens().access_token);
+  assert.equal(claims.iss, ISSUER);
+  assert.ok([claims.aud].flat().includes(MCP_URL), `aud ${JSON.stringify(claims.aud)}`);
+
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
+  assert.deepEqual(tickets.map((t) => t.id), ['T-1001', 'T-1002', 'T-1003']);
+  assert.ok(tickets.every((t) => t.assignee === 'alice'));
+  const draft = await callTool(session, 'draft_reply', { ticketId: 'T-1002', text: 'We are correcting the VAT rate.' });
+  assert.ok(!draft.isError, JSON.stringify(draft));
+  assert.equal(draft.structuredContent.author, 'alice');
+  const whoami = (await callTool(session, 'whoami')).structuredContent;
+  assert.equal(whoami.user, 'alice');
+  assert.deepEqual(whoami.scopes.filter((s) => s.startsWith('tickets:')), ['tickets:read', 'tickets:write']);
+  await assertSpokeRevision(t, session);
+  await session.client.close();
+});
+
+test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
+  const provider = new HeadlessUserProvider({ username: 'bob', password: 'bob' });
+  const session = await connect(provider);
+  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami']);
+  const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
+  assert.deepEqual(tickets.map((t) => t.id), ['T-2001', 'T-2002']);
+  const foreign = await callTool(session, 'get_ticket', { id: 'T-1001' });
+  assert.equal(foreign.isError, true, 'alice\'s ticket is not visible to bob');
+
+  // The client steps up: it sends bob to the authorization server for tickets:read + tickets:write. Keycloak never
+  // grants bob tickets:write, so the call is refused again and the client gives up.
+  const logins = provider.authorizationUrls.length;
+  await assert.rejects(callTool(session, 'draft_reply', { ticketId: 'T-2001', text: 'hi' }),
+    (error) => error instanceof UnauthorizedError || (error instanceof SdkHttpError && error.status === 403));
+  const refusal = session.log.find((e) => e.status === 403);
+  assert.ok(refusal, 'a 403 was answered');
+  assert.equal(refusal.body.method, 'tools/call');
+  assert.equal(refusal.headers.name, 'draft_reply');
+  assert.match(refusal.challenge, /^Bearer error="insufficient_scope"/);
+  assert.match(refusal.challenge, /scope="[^"]*tickets:write[^"]*"/);
+  assert.ok(refusal.challenge.includes(`resource_metadata="${PRM_URL}"`));
+  assert.ok(provider.authorizationUrls.length > logins, 'the client tried to step up');
+  assert.ok(provider.authorizationUrls.at(-1).searchParams.get('scope').split(' ').includes('tickets:write'));
+  assert.ok(!decodeJwt(provider.tokens().access_token).scope.split(' ').includes('tickets:write'), 'bob still has no tickets:write');
+  await assertSpokeRevision(t, session);
+  await session.client.close();
+});
+
+test('alice (2026-07-28) authorized for tickets:read only is stepped up to tickets:write by the client after the 403', async (t) => {
+  // an earlier session of a dynamically registered client got a read-only token
+  const client = await registerClient({ scope: 'openid tickets:read tickets:write', name: 'e2e 2.x step-up client' });
+  const first = await login({ clientId: client.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
+  assert.ok(!first.claims.scope.split(' ').includes('tickets:write'));
+  // stored credentials carry the issuer they belong to (SEP-2352), as the 2.x client itself stores them
+  const provider = new HeadlessUserProvider({ username: 'alice', password: 'alice', keepRefreshToken: false,
+    client: { ...client, issuer: ISSUER }, tokens: { ...first.tokens, refresh_token: undefined, issuer: ISSUER } });
+  const session = await connect(provider);
+  assert.equal(provider.authorizationUrls.length, 0, 'the read-only token was used as it is');
+  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami'], 'read-only: no draft_reply yet');
+
+  const draft = await callTool(session, 'draft_reply', { ticketId: 'T-1001', text: 'Please try the reset link again.' });
+  assert.equal(draft.structuredContent.ticketId, 'T-1001');
+  const refusal = session.log.find((e) => e.status === 403);
+  assert.ok(refusal && /error="insufficient_scope"/.test(refusal.challenge), 'the first call was refused with 403');
+  assert.match(refusal.challenge, /scope="[^"]*tickets:write[^"]*"/);
+  const stepUp = provider.authorizationUrls.at(-1);
+  assert.deepEqual(stepUp.searchParams.get('scope').split(' ').filter((s) => s.startsWith('tickets:')).sort(),
+    ['tickets:read', 'tickets:write'], 'the client asked for the scopes the 403 challenge named');
+  assert.ok(decodeJwt(provider.tokens().access_token).scope.split(' ').includes('tickets:write'));
+  const retried = mcpPosts(session.log).filter((e) => e.body.method === 'tools/call' && e.body.params.name === 'draft_reply');
+  assert.deepEqual(retried.map((e) => e.status), [403, 200], 'refused, then served with the new token');
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  await assertSpokeRevision(t, session);
+  await session.client.close();
+});
