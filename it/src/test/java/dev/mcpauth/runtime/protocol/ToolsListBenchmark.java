@@ -66,7 +66,7 @@ public class ToolsListBenchmark {
                     new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)));
         }
         dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
-                new ToolRegistry(all), null, authorizer);
+                Features.toolsOnly(new ToolRegistry(all), null), authorizer);
         readTool = all.get(1);
         caller = new McpCaller("alice", "client", Set.of("openid", "tickets:read"), Map.of());
     }

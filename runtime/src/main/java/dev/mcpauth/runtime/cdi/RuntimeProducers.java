@@ -4,7 +4,12 @@ import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.FeatureRequirements;
 import dev.mcpauth.runtime.auth.OperationRequirements;
+import dev.mcpauth.runtime.completion.Completer;
 import dev.mcpauth.runtime.completion.CompletionRegistry;
+import dev.mcpauth.runtime.prompts.PromptRenderer;
+import dev.mcpauth.runtime.protocol.Features;
+import dev.mcpauth.runtime.resources.ResourceReader;
+import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.prompts.PromptRegistry;
 import dev.mcpauth.runtime.resources.ResourceRegistry;
 import dev.mcpauth.runtime.messages.Message;
@@ -74,6 +79,13 @@ public class RuntimeProducers {
             completions = new CompletionRegistry(extension.features().completions());
         }
         return completions;
+    }
+
+    /** What the deployment serves and how each kind is called, for the protocol layer. */
+    @Produces
+    @Dependent
+    Features features(ToolInvoker invoker, ResourceReader reader, PromptRenderer renderer, Completer completer) {
+        return new Features(toolRegistry(), invoker, resourceRegistry(), reader, promptRegistry(), renderer, completionRegistry(), completer);
     }
 
     /** The access requirements of everything a client can discover: the protected resource's scopes. */

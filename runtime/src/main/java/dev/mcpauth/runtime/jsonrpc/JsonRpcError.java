@@ -12,6 +12,8 @@ public enum JsonRpcError {
     INVALID_PARAMS(-32602),
     /** A failure inside the server; the message never carries internals. */
     INTERNAL_ERROR(-32603),
+    /** MCP 2025 revisions: no such resource (2026-07-28 retired it for {@link #INVALID_PARAMS}). */
+    RESOURCE_NOT_FOUND_2025(-32002),
     /** MCP 2026-07-28: a request metadata header is missing, malformed, or differs from the body ({@code HeaderMismatch}). */
     HEADER_MISMATCH(-32020),
     /** MCP 2026-07-28: the call needs a client capability the request did not declare. */

@@ -6,6 +6,7 @@ import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /** Answers {@code initialize} (MCP 2025-11-25, Lifecycle, Initialization): version, capabilities, server info. */
 final class InitializeHandler {
@@ -22,18 +23,31 @@ final class InitializeHandler {
         return serverInfo;
     }
 
-    /** The server's capabilities: tools, whose set is fixed at deployment, so there is never a list_changed to send. */
-    static JsonObjectBuilder capabilities() {
-        return Jsonp.object().add("tools", Jsonp.object().add("listChanged", false));
+    /**
+     * The server's capabilities: tools always (possibly none), resources, prompts and completions only when the
+     * application has them. Every set is fixed at deployment, so there is never a list_changed to send.
+     */
+    static JsonObjectBuilder capabilities(Features features) {
+        JsonObjectBuilder capabilities = Jsonp.object().add("tools", Jsonp.object().add("listChanged", false));
+        if (!features.resources().isEmpty()) {
+            capabilities.add("resources", Jsonp.object().add("listChanged", false));
+        }
+        if (!features.prompts().all().isEmpty()) {
+            capabilities.add("prompts", Jsonp.object().add("listChanged", false));
+        }
+        if (!features.completions().isEmpty()) {
+            capabilities.add("completions", JsonValue.EMPTY_JSON_OBJECT);
+        }
+        return capabilities;
     }
 
-    static JsonObject initialize(JsonObject params, ServerSettings settings) {
+    static JsonObject initialize(JsonObject params, ServerSettings settings, Features features) {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
         }
         JsonObjectBuilder result = Jsonp.object()
                 .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))
-                .add("capabilities", capabilities())
+                .add("capabilities", capabilities(features))
                 .add("serverInfo", serverInfo(settings));
         settings.instructions().ifPresent(text -> result.add("instructions", text));
         return result.build();

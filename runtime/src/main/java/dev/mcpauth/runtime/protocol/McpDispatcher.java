@@ -2,17 +2,17 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
-import dev.mcpauth.runtime.tools.ToolInvoker;
-import dev.mcpauth.runtime.tools.ToolRegistry;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Answers one JSON-RPC request by its method: the protocol layer between the HTTP endpoint and the feature
@@ -22,8 +22,7 @@ import java.util.Set;
 public final class McpDispatcher {
 
     private final ServerSettings settings;
-    private final ToolRegistry tools;
-    private final ToolInvoker invoker;
+    private final Features features;
     private final Authorizer authorizer;
     private final ModernResults results;
 
@@ -31,14 +30,12 @@ public final class McpDispatcher {
      * A dispatcher.
      *
      * @param settings the server's identity and page size
-     * @param tools the deployment's tools
-     * @param invoker calls tools
+     * @param features what the deployment serves
      * @param authorizer decides what a caller may do
      */
-    public McpDispatcher(ServerSettings settings, ToolRegistry tools, ToolInvoker invoker, Authorizer authorizer) {
+    public McpDispatcher(ServerSettings settings, Features features, Authorizer authorizer) {
         this.settings = settings;
-        this.tools = tools;
-        this.invoker = invoker;
+        this.features = features;
         this.authorizer = authorizer;
         this.results = new ModernResults(settings);
     }
@@ -59,37 +56,69 @@ public final class McpDispatcher {
     }
 
     private JsonObject legacy(McpRequest request, McpCaller caller, Set<String> roles) {
-        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::legacy)
+        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::legacy).filter(this::offered)
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
         return switch (method) {
-            case INITIALIZE -> InitializeHandler.initialize(request.params(), settings);
+            case INITIALIZE -> InitializeHandler.initialize(request.params(), settings, features);
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
-            case TOOLS_LIST -> ToolsHandler.list(request.params(), visibleTools(caller, roles), settings.pageSize());
-            case TOOLS_CALL -> ToolsHandler.call(request, tools, invoker, authorizer, caller, roles);
             case SERVER_DISCOVER -> throw new IllegalStateException("not a legacy method");
+            default -> feature(method, request, caller, roles);
+        };
+    }
+
+    /** The methods both eras share: the features, answered the same way (the envelope is the modern era's business). */
+    private JsonObject feature(McpMethod method, McpRequest request, McpCaller caller, Set<String> roles) {
+        int pageSize = settings.pageSize();
+        return switch (method) {
+            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), ToolDefinition::access, caller, roles), pageSize);
+            case TOOLS_CALL -> ToolsHandler.call(request, features.tools(), features.invoker(), authorizer, caller, roles);
+            case RESOURCES_LIST -> ResourcesHandler.list(request.params(),
+                    visible(features.resources().resources(), r -> r.method().access(), caller, roles), pageSize, "resources");
+            case RESOURCES_TEMPLATES_LIST -> ResourcesHandler.list(request.params(),
+                    visible(features.resources().templates(), r -> r.method().access(), caller, roles), pageSize, "resourceTemplates");
+            case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer, caller, roles);
+            case PROMPTS_LIST -> PromptsHandler.list(request.params(),
+                    visible(features.prompts().all(), p -> p.method().access(), caller, roles), pageSize);
+            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, caller, roles);
+            case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer, caller, roles);
+            default -> throw new IllegalStateException("not a feature method: " + method);
+        };
+    }
+
+    /** Whether the application has what the method serves: a client may only use the capabilities advertised. */
+    private boolean offered(McpMethod method) {
+        return switch (method) {
+            case RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ -> !features.resources().isEmpty();
+            case PROMPTS_LIST, PROMPTS_GET -> !features.prompts().all().isEmpty();
+            case COMPLETION_COMPLETE -> !features.completions().isEmpty();
+            default -> true;
         };
     }
 
     private JsonObject modern(McpRequest request, McpCaller caller, Set<String> roles) {
         ModernRules.check(request);
-        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::modern)
+        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::modern).filter(this::offered)
                 // the revision asks for 404 here, which also tells a client probing for the era that this is a modern server
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
                         "Method not found: " + Printable.of(request.method()), null, 404));
         // what the caller sees depends on who they are whenever decisions are made: reusable only in their context
         boolean perCaller = authorizer.enforced();
         return switch (method) {
-            case SERVER_DISCOVER -> results.discover(settings, perCaller);
-            case TOOLS_LIST -> results.cacheable(ToolsHandler.list(request.params(), visibleTools(caller, roles), settings.pageSize()), perCaller);
-            case TOOLS_CALL -> results.complete(ToolsHandler.call(request, tools, invoker, authorizer, caller, roles));
+            case SERVER_DISCOVER -> results.discover(settings, features, perCaller);
             case INITIALIZE, PING -> throw new IllegalStateException("not a modern method");
+            // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
+            // are made, since what a method returns may depend on who asks
+            case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->
+                    results.cacheable(feature(method, request, caller, roles), perCaller);
+            default -> results.complete(feature(method, request, caller, roles));
         };
     }
 
-    private List<ToolDefinition> visibleTools(McpCaller caller, Set<String> roles) {
+    /** The items the caller may use: every list shows exactly what {@link Authorizer} would allow. */
+    private <T> List<T> visible(List<T> items, Function<T, AccessRequirement> access, McpCaller caller, Set<String> roles) {
         if (!authorizer.enforced()) {
-            return tools.all();
+            return items;
         }
-        return tools.all().stream().filter(tool -> authorizer.permits(tool.access(), caller, roles)).toList();
+        return items.stream().filter(item -> authorizer.permits(access.apply(item), caller, roles)).toList();
     }
 }

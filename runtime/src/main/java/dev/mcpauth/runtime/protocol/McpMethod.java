@@ -17,7 +17,19 @@ public enum McpMethod {
     /** The tools the caller may call. */
     TOOLS_LIST("tools/list", true, true),
     /** A tool call. */
-    TOOLS_CALL("tools/call", true, true);
+    TOOLS_CALL("tools/call", true, true),
+    /** The resources with fixed URIs the caller may read. */
+    RESOURCES_LIST("resources/list", true, true),
+    /** The resource templates the caller may read. */
+    RESOURCES_TEMPLATES_LIST("resources/templates/list", true, true),
+    /** Reading one resource. */
+    RESOURCES_READ("resources/read", true, true),
+    /** The prompts the caller may get. */
+    PROMPTS_LIST("prompts/list", true, true),
+    /** Getting one prompt. */
+    PROMPTS_GET("prompts/get", true, true),
+    /** Suggestions for a prompt argument or template variable. */
+    COMPLETION_COMPLETE("completion/complete", true, true);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));

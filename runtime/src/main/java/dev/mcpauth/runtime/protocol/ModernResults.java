@@ -41,12 +41,12 @@ final class ModernResults {
     }
 
     /** {@code server/discover}'s result: every revision this server speaks, its capabilities and instructions. */
-    JsonObject discover(ServerSettings settings, boolean privateToCaller) {
+    JsonObject discover(ServerSettings settings, Features features, boolean privateToCaller) {
         JsonArrayBuilder versions = Jsonp.array();
         ProtocolVersions.SUPPORTED.forEach(versions::add);
         JsonObjectBuilder result = Jsonp.object()
                 .add("supportedVersions", versions)
-                .add("capabilities", InitializeHandler.capabilities());
+                .add("capabilities", InitializeHandler.capabilities(features));
         settings.instructions().ifPresent(text -> result.add("instructions", text));
         return cacheable(result.build(), privateToCaller);
     }

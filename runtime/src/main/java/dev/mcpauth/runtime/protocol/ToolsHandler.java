@@ -10,13 +10,10 @@ import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
 
@@ -27,17 +24,7 @@ final class ToolsHandler {
     }
 
     static JsonObject list(JsonObject params, List<ToolDefinition> visible, int pageSize) {
-        int offset = params.containsKey("cursor") ? decodeCursor(params.get("cursor"), visible.size()) : 0;
-        int end = Math.min(visible.size(), offset + pageSize);
-        JsonArrayBuilder tools = Jsonp.array();
-        for (ToolDefinition tool : visible.subList(offset, end)) {
-            tools.add(tool.descriptor());
-        }
-        JsonObjectBuilder result = Jsonp.object().add("tools", tools);
-        if (end < visible.size()) {
-            result.add("nextCursor", encodeCursor(end));
-        }
-        return result.build();
+        return Pages.page(params, visible, ToolDefinition::descriptor, pageSize, "tools");
     }
 
     /**
@@ -77,23 +64,5 @@ final class ToolsHandler {
             throw new JsonRpcException(JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY, missing.getMessage(),
                     Jsonp.object().add("requiredCapabilities", required).build(), 400);
         }
-    }
-
-    /** Cursors are opaque to clients (MCP 2025-11-25, Pagination); ours carry the offset of the next page. */
-    private static String encodeCursor(int offset) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("tools:" + offset).getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static int decodeCursor(JsonValue cursor, int size) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()), StandardCharsets.US_ASCII);
-            int offset = Integer.parseInt(text.substring(text.indexOf("tools:") == 0 ? 6 : text.length()));
-            if (offset >= 0 && offset <= size) {
-                return offset;
-            }
-        } catch (RuntimeException e) {
-            // any malformed cursor is the same error to the client
-        }
-        throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid cursor");
     }
 }

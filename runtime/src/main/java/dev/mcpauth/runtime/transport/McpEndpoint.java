@@ -9,7 +9,6 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import dev.mcpauth.runtime.protocol.McpMethod;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
@@ -169,7 +168,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return json(200, JsonRpcMessages.error(id, e));
         }
-        AuditLog.Request audit = new AuditLog.Request(request.method(), toolName(request), request.protocolVersion(),
+        AuditLog.Request audit = new AuditLog.Request(request.method(), target(request), request.protocolVersion(),
                 request.client().name(), request.client().version());
         if (caller == null) {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
@@ -200,12 +199,14 @@ public class McpEndpoint {
         }
     }
 
-    /** The tool a {@code tools/call} names, for the audit log; null for other methods or a malformed call. */
-    private static String toolName(McpRequest request) {
-        if (!McpMethod.TOOLS_CALL.wireName().equals(request.method())) {
-            return null;
-        }
-        return request.params().get("name") instanceof JsonString name ? name.getString() : null;
+    /** What the request names, for the audit log: a tool or prompt name, a resource URI; null for others. */
+    private static String target(McpRequest request) {
+        String field = switch (request.method()) {
+            case "tools/call", "prompts/get" -> "name";
+            case "resources/read" -> "uri";
+            default -> null;
+        };
+        return field != null && request.params().get(field) instanceof JsonString value ? value.getString() : null;
     }
 
     private static JsonObject params(JsonObject request) {

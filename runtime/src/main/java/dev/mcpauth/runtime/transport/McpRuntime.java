@@ -5,15 +5,14 @@ import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.DecisionMetrics;
+import dev.mcpauth.runtime.auth.FeatureRequirements;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifier;
 import dev.mcpauth.runtime.auth.TokenVerifiers;
 import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.protocol.Features;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.ServerSettings;
-import dev.mcpauth.runtime.tools.ToolDefinition;
-import dev.mcpauth.runtime.tools.ToolInvoker;
-import dev.mcpauth.runtime.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -37,7 +36,7 @@ public class McpRuntime {
 
     private AuthSettings authSettings;
     private TransportSettings transportSettings;
-    private ToolRegistry registry;
+    private FeatureRequirements requirements;
     private McpDispatcher dispatcher;
     private CallerHolder callerHolder;
     private Instance<TokenVerifier> customVerifier;
@@ -50,13 +49,13 @@ public class McpRuntime {
 
     @Inject
     @SuppressWarnings("checkstyle:ParameterNumber")
-    McpRuntime(AuthSettings authSettings, TransportSettings transportSettings, ServerSettings serverSettings,
-            ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer, CallerHolder callerHolder,
+    McpRuntime(AuthSettings authSettings, TransportSettings transportSettings, ServerSettings serverSettings, Features features,
+            FeatureRequirements requirements, Authorizer authorizer, CallerHolder callerHolder,
             Instance<TokenVerifier> customVerifier, Instance<DecisionMetrics> decisionMetrics) {
         this.authSettings = authSettings;
         this.transportSettings = transportSettings;
-        this.registry = registry;
-        this.dispatcher = new McpDispatcher(serverSettings, registry, invoker, authorizer);
+        this.requirements = requirements;
+        this.dispatcher = new McpDispatcher(serverSettings, features, authorizer);
         this.callerHolder = callerHolder;
         this.customVerifier = customVerifier;
         this.decisionMetrics = decisionMetrics;
@@ -108,8 +107,7 @@ public class McpRuntime {
         if (protectedResource == null && auth.enabled()) {
             // an application's own @Alternative TokenVerifier wins over the JWT default
             TokenVerifier verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(auth);
-            protectedResource = new ProtectedResource(auth, verifier,
-                    registry.all().stream().map(ToolDefinition::access).toList(), contextPath);
+            protectedResource = new ProtectedResource(auth, verifier, requirements.all(), contextPath);
             LOG.info(() -> Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
         }
         return protectedResource;

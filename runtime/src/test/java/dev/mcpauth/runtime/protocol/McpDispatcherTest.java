@@ -58,7 +58,7 @@ class McpDispatcherTest {
 
     private static final McpDispatcher DISPATCHER = new McpDispatcher(
             new ServerSettings("desk", "1", Optional.empty(), Optional.empty(), 100, 1000),
-            new ToolRegistry(TestTools.defineAll(DeskTools.class)), null, new Authorizer(true));
+            Features.toolsOnly(new ToolRegistry(TestTools.defineAll(DeskTools.class)), null), new Authorizer(true));
 
     /** A request of a 2025-era client: no metadata headers, no {@code _meta}. */
     private static McpRequest legacy(String method, JsonObject params) {

@@ -47,7 +47,8 @@ class ModernEraTest {
 
     private static McpDispatcher dispatcher(boolean authEnforced) {
         // the invoker is null: tests that reach a tool call it through the echo stub below
-        return new McpDispatcher(SETTINGS, new ToolRegistry(TestTools.defineAll(RegionTools.class)), null, new Authorizer(authEnforced));
+        return new McpDispatcher(SETTINGS, Features.toolsOnly(new ToolRegistry(TestTools.defineAll(RegionTools.class)), null),
+                new Authorizer(authEnforced));
     }
 
     /** Params with the modern {@code _meta} of {@code version}. */

@@ -1,0 +1,48 @@
+package dev.mcpauth.runtime.protocol;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.completion.CompletionDefinition;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.Set;
+
+/**
+ * Answers {@code completion/complete} (MCP, Completion): the completion method of the referenced prompt argument
+ * or template variable, after the authorizer agrees; an argument nobody completes gets no suggestions.
+ */
+final class CompletionHandler {
+
+    private CompletionHandler() {
+    }
+
+    static JsonObject complete(McpRequest request, Features features, Authorizer authorizer, McpCaller caller, Set<String> roles) {
+        JsonObject params = request.params();
+        if (!(params.get("ref") instanceof JsonObject ref) || !(ref.get("type") instanceof JsonString type)
+                || !(params.get("argument") instanceof JsonObject argument) || !(argument.get("name") instanceof JsonString name)
+                || !(argument.get("value") instanceof JsonString value)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+                    "completion/complete needs params.ref {type, name or uri} and params.argument {name, value}");
+        }
+        CompletionDefinition.Kind kind = switch (type.getString()) {
+            case "ref/prompt" -> CompletionDefinition.Kind.PROMPT;
+            case "ref/resource" -> CompletionDefinition.Kind.RESOURCE;
+            default -> throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params.ref.type must be ref/prompt or ref/resource");
+        };
+        String field = kind == CompletionDefinition.Kind.PROMPT ? "name" : "uri";
+        if (!(ref.get(field) instanceof JsonString target)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params.ref." + field + " must be a string");
+        }
+        return features.completions().find(kind, target.getString(), name.getString()).map(completion -> {
+            authorizer.check(completion.method().access(), caller, roles);
+            return features.completer().complete(completion, value.getString(), caller, request.client());
+        }).orElseGet(CompletionHandler::nothing);
+    }
+
+    private static JsonObject nothing() {
+        return Jsonp.object().add("completion", Jsonp.object().add("values", Jsonp.array()).add("total", 0).add("hasMore", false)).build();
+    }
+}

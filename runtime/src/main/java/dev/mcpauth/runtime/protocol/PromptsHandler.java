@@ -1,0 +1,42 @@
+package dev.mcpauth.runtime.protocol;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.prompts.PromptDefinition;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Set;
+
+/** Answers {@code prompts/list} and {@code prompts/get} (MCP, Prompts). */
+final class PromptsHandler {
+
+    private PromptsHandler() {
+    }
+
+    static JsonObject list(JsonObject params, List<PromptDefinition> visible, int pageSize) {
+        return Pages.page(params, visible, PromptDefinition::descriptor, pageSize, "prompts");
+    }
+
+    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, McpCaller caller, Set<String> roles) {
+        if (!(request.params().get("name") instanceof JsonString name)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get needs params.name, a string");
+        }
+        PromptDefinition prompt = features.prompts().find(name.getString())
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown prompt: " + Printable.of(name.getString())));
+        // before the arguments are looked at, so a caller without the scope learns what to ask for, not the arguments
+        authorizer.check(prompt.method().access(), caller, roles);
+        JsonValue arguments = request.params().getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
+        if (arguments == JsonValue.NULL) {
+            arguments = JsonValue.EMPTY_JSON_OBJECT;
+        }
+        if (!(arguments instanceof JsonObject argumentObject)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get params.arguments must be an object");
+        }
+        return features.renderer().render(prompt, argumentObject, caller, request.client());
+    }
+}
