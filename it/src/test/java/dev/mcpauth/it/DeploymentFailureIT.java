@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.Tool;
+import dev.mcpauth.it.broken.BrokenFeatures;
+import dev.mcpauth.it.broken.ClashingFeatures;
 import dev.mcpauth.it.broken.ConstructorInjectionOnlyTools;
 import dev.mcpauth.it.broken.DuplicateNameTools;
 import dev.mcpauth.it.broken.InvalidScopeTools;
@@ -85,6 +87,38 @@ class DeploymentFailureIT {
     @Deployment(name = "invalid-scope", managed = false, testable = false)
     static WebArchive invalidScope() {
         return Deployments.war("broken-invalid-scope", "mcp.auth.enabled=false\n", InvalidScopeTools.class);
+    }
+
+    @Deployment(name = "broken-features", managed = false, testable = false)
+    static WebArchive brokenFeatures() {
+        return Deployments.war("broken-features", "mcp.auth.enabled=false\n", BrokenFeatures.class);
+    }
+
+    @Deployment(name = "clashing-features", managed = false, testable = false)
+    static WebArchive clashingFeatures() {
+        return Deployments.war("clashing-features", "mcp.auth.enabled=false\n", ClashingFeatures.class);
+    }
+
+    @Test
+    void brokenResourcesPromptsAndCompletionsAreAllReportedNamingEachMethod() throws Exception {
+        String bean = BrokenFeatures.class.getName();
+        assertDeploymentFails("broken-features", List.of(
+                List.of("MCPAUTH-0120", bean + "#schemeless", "'no scheme here'"),
+                List.of("MCPAUTH-0121", bean + "#unclosed", "'tickets://{id'"),
+                List.of("MCPAUTH-0122", bean + "#wrongParameter", "'id'"),
+                List.of("MCPAUTH-0123", bean + "#wrongParameter", "'orderId'"),
+                List.of("MCPAUTH-0130", bean + "#countedPrompt", "'count'"),
+                List.of("MCPAUTH-0131", bean + "#numberPrompt"),
+                List.of("MCPAUTH-0140", bean + "#notAList")));
+    }
+
+    @Test
+    void clashesAcrossTheDeploymentAreAllReported() throws Exception {
+        String bean = ClashingFeatures.class.getName();
+        assertDeploymentFails("clashing-features", List.of(
+                List.of("MCPAUTH-0125", "'desk://stats'", bean + "#stats", bean + "#statsAgain"),
+                List.of("MCPAUTH-0132", "'greet'", bean + "#greet", bean + "#greetAgain"),
+                List.of("MCPAUTH-0141", bean + "#nobody", "ref/prompt greet (nobody)")));
     }
 
     @Test
