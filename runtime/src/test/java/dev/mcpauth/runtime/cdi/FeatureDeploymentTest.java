@@ -187,6 +187,15 @@ class FeatureDeploymentTest {
         }
     }
 
+    /** Serves exactly the URIs of {@code tickets://{id}}: one of the two would never be called. */
+    @ApplicationScoped
+    public static class RenamedTicketTemplate {
+        @McpResourceTemplate(uriTemplate = "tickets://{ticket}")
+        public String renamedTicket(String ticket) {
+            return "";
+        }
+    }
+
     @ApplicationScoped
     public static class SecondGreeting {
         @Prompt(name = "greet")
@@ -247,6 +256,13 @@ class FeatureDeploymentTest {
         String failure = failure(SecondTicketTemplate.class);
         assertTrue(failure.contains("MCPAUTH-0125: the resource 'tickets://{id}' is served by both "
                 + where(SecondTicketTemplate.class, "otherTicket") + " and " + where(TicketResources.class, "ticket")), failure);
+    }
+
+    @Test
+    void aTemplateThatDiffersOnlyInVariableNamesIsTheSameTemplateAndFailsWith0125() {
+        String failure = failure(RenamedTicketTemplate.class);
+        assertTrue(failure.contains("MCPAUTH-0125: the resource 'tickets://{ticket}' is served by both "
+                + where(RenamedTicketTemplate.class, "renamedTicket") + " and " + where(TicketResources.class, "ticket")), failure);
     }
 
     @Test

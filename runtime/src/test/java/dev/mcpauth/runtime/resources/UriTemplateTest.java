@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -37,6 +38,13 @@ class UriTemplateTest {
     void theVariablesAreListedInTheOrderTheyAppear() {
         assertEquals(List.of("project", "id"), template("tickets://{project}/issues/{id}").variables());
         assertEquals(List.of(), template("tickets://open").variables());
+    }
+
+    @Test
+    void templatesThatDifferOnlyInVariableNamesHaveOneShape() {
+        assertEquals("tickets://{}/issues/{}", template("tickets://{project}/issues/{id}").shape());
+        assertEquals(template("tickets://{id}").shape(), template("tickets://{ticket_id}").shape());
+        assertNotEquals(template("tickets://{id}").shape(), template("tickets://{id}/summary").shape());
     }
 
     @Test
