@@ -87,13 +87,15 @@ final class FeatureCatalog {
     /** The problems between beans: duplicate names and URIs, completions of nothing, two completions of one thing. */
     List<String> crossCheck() {
         List<String> problems = new ArrayList<>();
-        duplicates(tools, ToolDefinition::name, ToolDefinition::declaringMethod,
+        duplicates(tools, ToolDefinition::name, ToolDefinition::name, ToolDefinition::declaringMethod,
                 (name, a, b) -> Message.TOOL_NAME_DUPLICATE.format(name, a, b), problems);
-        duplicates(resources, ResourceDefinition::key, resource -> resource.method().where(),
+        // templates that differ only in variable names match the same URIs: the same template
+        duplicates(resources, resource -> resource.isTemplate() ? resource.template().shape() : resource.key(), ResourceDefinition::key,
+                resource -> resource.method().where(),
                 (key, a, b) -> Message.RESOURCE_DUPLICATE.format(key, a, b), problems);
-        duplicates(prompts, PromptDefinition::name, prompt -> prompt.method().where(),
+        duplicates(prompts, PromptDefinition::name, PromptDefinition::name, prompt -> prompt.method().where(),
                 (name, a, b) -> Message.PROMPT_NAME_DUPLICATE.format(name, a, b), problems);
-        duplicates(completions, CompletionDefinition::label, completion -> completion.method().where(),
+        duplicates(completions, CompletionDefinition::label, CompletionDefinition::label, completion -> completion.method().where(),
                 (label, a, b) -> Message.COMPLETION_DUPLICATE.format(label, a, b), problems);
         for (CompletionDefinition completion : completions) {
             boolean exists = completion.kind() == CompletionDefinition.Kind.PROMPT
@@ -112,16 +114,24 @@ final class FeatureCatalog {
         String message(String key, String first, String second);
     }
 
+    /**
+     * Reports each definition whose key an earlier one has.
+     *
+     * @param key what must be unique
+     * @param shown how the message names what they share
+     */
     private static <T> void duplicates(List<T> definitions, java.util.function.Function<T, String> key,
-            java.util.function.Function<T, String> where, Duplicate message, List<String> problems) {
+            java.util.function.Function<T, String> shown, java.util.function.Function<T, String> where, Duplicate message,
+            List<String> problems) {
         Map<String, T> seen = new LinkedHashMap<>();
         for (T definition : definitions) {
             T other = seen.putIfAbsent(key.apply(definition), definition);
             if (other != null) {
-                // CDI does not order a bean's methods: name the two in a stable order
-                String a = where.apply(other);
-                String b = where.apply(definition);
-                problems.add(message.message(key.apply(definition), a.compareTo(b) <= 0 ? a : b, a.compareTo(b) <= 0 ? b : a));
+                // CDI does not order a bean's methods: name the two in a stable order, and what they share as the first does
+                boolean otherFirst = where.apply(other).compareTo(where.apply(definition)) <= 0;
+                T first = otherFirst ? other : definition;
+                T second = otherFirst ? definition : other;
+                problems.add(message.message(shown.apply(first), where.apply(first), where.apply(second)));
             }
         }
     }

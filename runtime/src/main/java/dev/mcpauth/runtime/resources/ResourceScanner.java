@@ -72,7 +72,8 @@ public final class ResourceScanner {
                 template = parsed.template().get();
             }
         }
-        List<ResourceParameter> parameters = parameters(method, where, template, problems);
+        // a template that did not parse has unknown variables: checking parameters against it would only add false problems
+        List<ResourceParameter> parameters = fixed == null && template == null ? List.of() : parameters(method, where, template, problems);
         if (method.getReturnType() == void.class || method.getReturnType() == Void.class) {
             problems.add(Message.RESOURCE_RETURNS_NOTHING.format(where));
         }

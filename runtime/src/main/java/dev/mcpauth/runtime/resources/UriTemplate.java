@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 public final class UriTemplate {
 
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Za-z0-9_]+");
+    private static final Pattern VARIABLE = Pattern.compile("\\{[A-Za-z0-9_]+}");
 
     private final String template;
     private final List<String> variables;
@@ -88,6 +89,16 @@ public final class UriTemplate {
     /** The template text. */
     public String text() {
         return template;
+    }
+
+    /**
+     * The template with its variables unnamed ({@code tickets://{}}): two templates of one shape match exactly the
+     * same URIs, so only one of them could ever serve a read.
+     *
+     * @return the shape
+     */
+    public String shape() {
+        return VARIABLE.matcher(template).replaceAll("{}");
     }
 
     /** The variable names, in order. */
