@@ -102,8 +102,10 @@ class ResourcesAndPromptsIT {
         assertStepUp(call(token("tickets:read"), "resources/read", "{\"uri\":\"desk://stats\"}"), "tickets:read reports:read");
         assertStepUp(call(token("tickets:read"), "prompts/get", "{\"name\":\"escalate\",\"arguments\":{\"ticketId\":\"T-1\"}}"),
                 "tickets:read tickets:write");
-        assertStepUp(call(token(""), "completion/complete",
-                "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"escalate\"},\"argument\":{\"name\":\"ticketId\",\"value\":\"T\"}}"), "tickets:read");
+        // completing a prompt's argument needs what the prompt needs: suggestions are as private as the prompt
+        assertStepUp(call(token("tickets:read"), "completion/complete",
+                "{\"ref\":{\"type\":\"ref/prompt\",\"name\":\"escalate\"},\"argument\":{\"name\":\"ticketId\",\"value\":\"T\"}}"),
+                "tickets:read tickets:write");
     }
 
     @Test

@@ -61,12 +61,15 @@ public enum Message {
     /** A {@code @Tool} method is static or not public. Args: method. */
     TOOL_NOT_PUBLIC_INSTANCE_METHOD("MCPAUTH-0105", "@Tool %s must be a public instance method"),
 
-    /** A tool parameter has no name: compiled without {@code -parameters} and no {@code @ToolArg(name)}. Args: method, index. */
-    TOOL_PARAMETER_UNNAMED("MCPAUTH-0106", "@Tool %s parameter %d has no name: compile with '-parameters'"
-            + " (maven-compiler-plugin <parameters>true</parameters>) or set @ToolArg(name = ...)"),
+    /**
+     * A tool or prompt parameter has no name: compiled without {@code -parameters} and not named by its annotation.
+     * Args: annotation, method, index, naming annotation.
+     */
+    TOOL_PARAMETER_UNNAMED("MCPAUTH-0106", "%s %s parameter %d has no name: compile with '-parameters'"
+            + " (maven-compiler-plugin <parameters>true</parameters>) or set %s(name = ...)"),
 
-    /** Two parameters of one tool method have the same argument name. Args: method, name. */
-    TOOL_PARAMETER_DUPLICATE("MCPAUTH-0107", "@Tool %s has two parameters named '%s'"),
+    /** Two parameters of one tool or prompt method have the same argument name. Args: annotation, method, name. */
+    TOOL_PARAMETER_DUPLICATE("MCPAUTH-0107", "%s %s has two parameters named '%s'"),
 
     /** A normal-scoped tool bean has no constructor CDI can proxy. Args: bean class, scope. */
     TOOL_BEAN_NOT_PROXYABLE("MCPAUTH-0108", "tool bean %s is @%s but has no non-private constructor without"

@@ -71,12 +71,12 @@ public final class PromptScanner {
                 continue;
             }
             if ((arg == null || arg.name().isEmpty()) && !parameter.isNamePresent()) {
-                problems.add(Message.TOOL_PARAMETER_UNNAMED.format(where, i));
+                problems.add(Message.TOOL_PARAMETER_UNNAMED.format("@Prompt", where, i, "@PromptArg"));
                 continue;
             }
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             if (!seen.add(argName)) {
-                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format(where, argName));
+                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format("@Prompt", where, argName));
                 continue;
             }
             boolean required = !optional && (arg == null || arg.required());

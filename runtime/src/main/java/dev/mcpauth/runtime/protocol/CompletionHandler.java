@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.completion.CompletionDefinition;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -8,11 +9,13 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Answers {@code completion/complete} (MCP, Completion): the completion method of the referenced prompt argument
- * or template variable, after the authorizer agrees; an argument nobody completes gets no suggestions.
+ * or template variable, after the authorizer agrees to both the prompt or template and the completion method; an
+ * argument nobody completes gets no suggestions.
  */
 final class CompletionHandler {
 
@@ -37,9 +40,18 @@ final class CompletionHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params.ref." + field + " must be a string");
         }
         return features.completions().find(kind, target.getString(), name.getString()).map(completion -> {
+            // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
+            targetAccess(features, completion).ifPresent(access -> authorizer.check(access, caller, roles));
             authorizer.check(completion.method().access(), caller, roles);
             return features.completer().complete(completion, value.getString(), caller, request.client());
         }).orElseGet(CompletionHandler::nothing);
+    }
+
+    /** The requirement of the prompt or template a completion completes. */
+    private static Optional<AccessRequirement> targetAccess(Features features, CompletionDefinition completion) {
+        return completion.kind() == CompletionDefinition.Kind.PROMPT
+                ? features.prompts().find(completion.ref()).map(prompt -> prompt.method().access())
+                : features.resources().template(completion.ref()).map(template -> template.method().access());
     }
 
     private static JsonObject nothing() {

@@ -106,9 +106,9 @@ public class ResourceReader {
     private JsonArrayBuilder contents(Object returned, String uri, String declaredMimeType) {
         JsonArrayBuilder contents = Jsonp.array();
         if (returned instanceof ResourceContents single) {
-            contents.add(contents(single, uri));
+            contents.add(contents(single, uri, declaredMimeType));
         } else if (returned instanceof Collection<?> items && !items.isEmpty() && items.stream().allMatch(ResourceContents.class::isInstance)) {
-            items.forEach(item -> contents.add(contents((ResourceContents) item, uri)));
+            items.forEach(item -> contents.add(contents((ResourceContents) item, uri, declaredMimeType)));
         } else if (returned instanceof String text) {
             contents.add(item(uri, mimeType(declaredMimeType, "text/plain")).add("text", text));
         } else if (returned instanceof byte[] bytes) {
@@ -119,8 +119,8 @@ public class ResourceReader {
         return contents;
     }
 
-    private static JsonObject contents(ResourceContents given, String uri) {
-        JsonObjectBuilder item = item(given.uri() == null ? uri : given.uri(), given.mimeType());
+    private static JsonObject contents(ResourceContents given, String uri, String declaredMimeType) {
+        JsonObjectBuilder item = item(given.uri() == null ? uri : given.uri(), given.mimeType() == null ? declaredMimeType : given.mimeType());
         return (given.text() != null ? item.add("text", given.text()) : item.add("blob", given.blob())).build();
     }
 

@@ -88,12 +88,12 @@ public final class ToolScanner {
             String argName = arg != null && !arg.name().isEmpty() ? arg.name() : parameter.getName();
             if (arg == null || arg.name().isEmpty()) {
                 if (!parameter.isNamePresent()) {
-                    problems.add(Message.TOOL_PARAMETER_UNNAMED.format(where, i));
+                    problems.add(Message.TOOL_PARAMETER_UNNAMED.format("@Tool", where, i, "@ToolArg"));
                     continue;
                 }
             }
             if (!seen.add(argName)) {
-                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format(where, argName));
+                problems.add(Message.TOOL_PARAMETER_DUPLICATE.format("@Tool", where, argName));
                 continue;
             }
             Type type = parameter.getParameterizedType();

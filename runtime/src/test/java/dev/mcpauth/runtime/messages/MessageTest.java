@@ -46,7 +46,7 @@ class MessageTest {
                 Message.CONFIG_NOT_BOOLEAN.format("mcp.auth.enabled", "maybe"));
         assertEquals("MCPAUTH-0106: @Tool a.B#c parameter 0 has no name: compile with '-parameters'"
                 + " (maven-compiler-plugin <parameters>true</parameters>) or set @ToolArg(name = ...)",
-                Message.TOOL_PARAMETER_UNNAMED.format("a.B#c", 0));
+                Message.TOOL_PARAMETER_UNNAMED.format("@Tool", "a.B#c", 0, "@ToolArg"));
     }
 
     @Test
