@@ -11,7 +11,8 @@
 // starts both and runs `node --test` on this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError, ProtocolError, ResourceNotFoundError }
+  from '@modelcontextprotocol/client';
 import { completeAuthorization, registerClient, login, decodeJwt, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
 
 const MCP_URL = process.env.MCP_URL ?? 'http://localhost:9080/mcp';
@@ -152,6 +153,29 @@ async function answer(entry) {
   return messages.find((m) => m.id === entry.body.id);
 }
 
+/** The JSON-RPC error a request was answered with (the client's ProtocolError), as the server sent it. */
+async function rpcError(promise) {
+  try {
+    const result = await promise;
+    assert.fail(`an error was expected, got a result: ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (!(error instanceof ProtocolError)) throw error;
+    return error;
+  }
+}
+
+const promptRef = { type: 'ref/prompt', name: 'reply_to_ticket' };
+
+async function completions(session, ref, name, value) {
+  return (await session.client.complete({ ref, argument: { name, value } })).completion.values;
+}
+
+/** The recorded resources/read POSTs of a URI. */
+const readsOf = (log, uri) => mcpPosts(log).filter((e) => e.body.method === 'resources/read' && e.body.params.uri === uri);
+
+/** "Resource not found" in 2026-07-28: -32602 (Invalid Params), with the URI asked for and nothing else. */
+const RESOURCE_NOT_FOUND = -32602;
+
 /** The revision the client spoke, on the wire and as the client reports it; the exchanges go to the test report. */
 async function assertSpokeRevision(t, session) {
   t.diagnostic(`negotiated ${session.client.getNegotiatedProtocolVersion()}; MCP exchanges:\n${wire(session.log)}`);
@@ -170,7 +194,10 @@ async function assertSpokeRevision(t, session) {
       assert.equal(post.body.params?._meta?.[VERSION_META], REVISION, `_meta protocol version of ${what}`);
       assert.equal(post.headers.method, post.body.method, `Mcp-Method of ${what}`);
     }
-    if (post.body.method === 'tools/call') assert.equal(post.headers.name, post.body.params.name, `Mcp-Name of ${what}`);
+    if (post.body.method === 'tools/call' || post.body.method === 'prompts/get') {
+      assert.equal(post.headers.name, post.body.params.name, `Mcp-Name of ${what}`);
+    }
+    if (post.body.method === 'resources/read') assert.equal(post.headers.name, post.body.params.uri, `Mcp-Name of ${what}`);
   }
   for (const post of posts.filter((e) => e.status === 200 && e.body.method === 'tools/list')) {
     const { result } = await answer(post);
@@ -214,6 +241,42 @@ test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE lo
   const whoami = (await callTool(session, 'whoami')).structuredContent;
   assert.equal(whoami.user, 'alice');
   assert.deepEqual(whoami.scopes.filter((s) => s.startsWith('tickets:')), ['tickets:read', 'tickets:write']);
+
+  // her tickets as resources, through the template (always from the server, not the client's response cache)
+  const templates = (await session.client.listResourceTemplates(undefined, { cacheMode: 'refresh' })).resourceTemplates;
+  const template = templates.find((t) => t.uriTemplate === 'tickets://{id}');
+  assert.ok(template, `tickets://{id} is listed: ${JSON.stringify(templates)}`);
+  assert.equal(template.mimeType, 'application/json');
+  const read = await session.client.readResource({ uri: 'tickets://T-1001' }, { cacheMode: 'refresh' });
+  assert.equal(read.contents.length, 1, JSON.stringify(read));
+  assert.equal(read.contents[0].uri, 'tickets://T-1001');
+  assert.equal(read.contents[0].mimeType, 'application/json');
+  assert.equal(JSON.parse(read.contents[0].text).ticket.id, 'T-1001');
+  // on the wire: Mcp-Name names the resource, and the result is complete and private to the caller
+  const [readPost] = readsOf(log, 'tickets://T-1001');
+  assert.equal(readPost?.status, 200, describe(log));
+  assert.equal(readPost.headers.method, 'resources/read');
+  assert.equal(readPost.headers.name, 'tickets://T-1001', 'Mcp-Name: tickets://T-1001');
+  const { result: readResult } = await answer(readPost);
+  assert.equal(readResult.resultType, 'complete');
+  assert.equal(readResult.cacheScope, 'private', 'one caller\'s ticket is private');
+
+  // the prompt, with the ticket embedded
+  const prompt = (await session.client.listPrompts(undefined, { cacheMode: 'refresh' })).prompts.find((p) => p.name === 'reply_to_ticket');
+  assert.ok(prompt, 'reply_to_ticket is listed');
+  assert.deepEqual(prompt.arguments.map((a) => [a.name, a.required ?? false]), [['ticketId', true], ['tone', false]]);
+  const { messages } = await session.client.getPrompt({ name: 'reply_to_ticket', arguments: { ticketId: 'T-1001', tone: 'formal' } });
+  assert.deepEqual(messages.map((m) => [m.role, m.content.type]), [['user', 'resource'], ['user', 'text']]);
+  assert.equal(messages[0].content.resource.uri, 'tickets://T-1001');
+  assert.equal(messages[0].content.resource.mimeType, 'application/json');
+  assert.equal(JSON.parse(messages[0].content.resource.text).ticket.id, 'T-1001');
+  assert.match(messages[1].content.text, /formal/);
+
+  // completions: her ticket ids, the tones, and the template's variable
+  assert.deepEqual(await completions(session, promptRef, 'ticketId', 'T-10'), ['T-1001', 'T-1002', 'T-1003']);
+  assert.deepEqual(await completions(session, promptRef, 'tone', 'f'), ['formal', 'friendly']);
+  assert.deepEqual(await completions(session, { type: 'ref/resource', uri: 'tickets://{id}' }, 'id', 'T-'),
+    ['T-1001', 'T-1002', 'T-1003']);
   await assertSpokeRevision(t, session);
   await session.client.close();
 });
@@ -226,6 +289,33 @@ test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 in
   assert.deepEqual(tickets.map((t) => t.id), ['T-2001', 'T-2002']);
   const foreign = await callTool(session, 'get_ticket', { id: 'T-1001' });
   assert.equal(foreign.isError, true, 'alice\'s ticket is not visible to bob');
+
+  // alice's ticket as a resource is answered exactly like a ticket that does not exist
+  const foreignRead = await rpcError(session.client.readResource({ uri: 'tickets://T-1001' }, { cacheMode: 'refresh' }));
+  const missingRead = await rpcError(session.client.readResource({ uri: 'tickets://T-9999' }, { cacheMode: 'refresh' }));
+  for (const [error, uri] of [[foreignRead, 'tickets://T-1001'], [missingRead, 'tickets://T-9999']]) {
+    assert.ok(error instanceof ResourceNotFoundError, `${uri}: ${error.name} ${error.code} ${JSON.stringify(error.data)}`);
+    assert.equal(error.code, RESOURCE_NOT_FOUND);
+    assert.equal(error.message, 'Resource not found');
+    assert.deepEqual(error.data, { uri });
+  }
+  const [foreignPost] = readsOf(session.log, 'tickets://T-1001');
+  const [missingPost] = readsOf(session.log, 'tickets://T-9999');
+  assert.equal(foreignPost.status, missingPost.status, 'the same HTTP status');
+  const foreignAnswer = await answer(foreignPost);
+  const missingAnswer = await answer(missingPost);
+  assert.deepEqual({ ...foreignAnswer, id: undefined, error: { ...foreignAnswer.error, data: undefined } },
+    { ...missingAnswer, id: undefined, error: { ...missingAnswer.error, data: undefined } }, 'the same JSON-RPC error on the wire');
+  assert.equal(foreignPost.headers.name, 'tickets://T-1001', 'Mcp-Name: tickets://T-1001');
+  assert.equal((await session.client.readResource({ uri: 'tickets://T-2001' }, { cacheMode: 'refresh' })).contents.length, 1,
+    'his own ticket reads');
+  // completions offer his tickets only, and the prompt refuses hers
+  assert.deepEqual(await completions(session, promptRef, 'ticketId', 'T-'), ['T-2001', 'T-2002']);
+  const foreignPrompt = await rpcError(session.client.getPrompt({ name: 'reply_to_ticket', arguments: { ticketId: 'T-1001' } }));
+  t.diagnostic(`prompts/get of alice's T-1001 as bob: ${foreignPrompt.code} ${foreignPrompt.message} ${JSON.stringify(foreignPrompt.data)}`);
+  assert.ok(!/password reset/i.test(`${foreignPrompt.message} ${JSON.stringify(foreignPrompt.data)}`),
+    `nothing of her ticket leaks: ${foreignPrompt.message}`);
+  assert.ok(session.log.every((e) => e.status !== 403), 'refused or filtered, never a 403: bob has tickets:read');
 
   // The client steps up: it sends bob to the authorization server for tickets:read + tickets:write. Keycloak never
   // grants bob tickets:write, so the call is refused again and the client gives up.

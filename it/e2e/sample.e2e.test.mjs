@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport, StreamableHTTPError } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { UnauthorizedError } from '@modelcontextprotocol/sdk/client/auth.js';
+import { McpError } from '@modelcontextprotocol/sdk/types.js';
 import { completeAuthorization, registerClient, login, decodeJwt, KEYCLOAK_URL, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
 
 const MCP_URL = process.env.MCP_URL ?? 'http://localhost:9080/mcp';
@@ -100,6 +101,26 @@ function indexOf(log, predicate, from = 0) {
   return i;
 }
 
+/** The JSON-RPC error a request was answered with (the SDK's McpError), as the server sent it. */
+async function rpcError(promise) {
+  try {
+    const result = await promise;
+    assert.fail(`an error was expected, got a result: ${JSON.stringify(result)}`);
+  } catch (error) {
+    if (!(error instanceof McpError)) throw error;
+    return { code: error.code, message: error.message, data: error.data };
+  }
+}
+
+const promptRef = { type: 'ref/prompt', name: 'reply_to_ticket' };
+
+async function completions(session, ref, name, value) {
+  return (await session.client.complete({ ref, argument: { name, value } })).completion.values;
+}
+
+/** "Resource not found" in 2025-11-25: -32002, with the URI asked for. */
+const RESOURCE_NOT_FOUND = -32002;
+
 async function setAccessTokenLifespan(seconds) {
   const admin = await fetch(`${KEYCLOAK_URL}/realms/master/protocol/openid-connect/token`, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -142,16 +163,58 @@ test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all
   const whoami = (await callTool(session, 'whoami')).structuredContent;
   assert.equal(whoami.user, 'alice');
   assert.deepEqual(whoami.scopes.filter((s) => s.startsWith('tickets:')), ['tickets:read', 'tickets:write']);
+
+  // her tickets as resources, through the template
+  const templates = (await session.client.listResourceTemplates()).resourceTemplates;
+  const template = templates.find((t) => t.uriTemplate === 'tickets://{id}');
+  assert.ok(template, `tickets://{id} is listed: ${JSON.stringify(templates)}`);
+  assert.equal(template.mimeType, 'application/json');
+  const read = await session.client.readResource({ uri: 'tickets://T-1001' });
+  assert.equal(read.contents.length, 1, JSON.stringify(read));
+  assert.equal(read.contents[0].uri, 'tickets://T-1001');
+  assert.equal(read.contents[0].mimeType, 'application/json');
+  assert.equal(JSON.parse(read.contents[0].text).ticket.id, 'T-1001');
+
+  // the prompt, with the ticket embedded
+  const prompt = (await session.client.listPrompts()).prompts.find((p) => p.name === 'reply_to_ticket');
+  assert.ok(prompt, 'reply_to_ticket is listed');
+  assert.deepEqual(prompt.arguments.map((a) => [a.name, a.required ?? false]), [['ticketId', true], ['tone', false]]);
+  const { messages } = await session.client.getPrompt({ name: 'reply_to_ticket', arguments: { ticketId: 'T-1001', tone: 'formal' } });
+  assert.deepEqual(messages.map((m) => [m.role, m.content.type]), [['user', 'resource'], ['user', 'text']]);
+  assert.equal(messages[0].content.resource.uri, 'tickets://T-1001');
+  assert.equal(messages[0].content.resource.mimeType, 'application/json');
+  assert.equal(JSON.parse(messages[0].content.resource.text).ticket.id, 'T-1001');
+  assert.match(messages[1].content.text, /formal/);
+
+  // completions: her ticket ids, the tones, and the template's variable
+  assert.deepEqual(await completions(session, promptRef, 'ticketId', 'T-10'), ['T-1001', 'T-1002', 'T-1003']);
+  assert.deepEqual(await completions(session, promptRef, 'tone', 'f'), ['formal', 'friendly']);
+  assert.deepEqual(await completions(session, { type: 'ref/resource', uri: 'tickets://{id}' }, 'id', 'T-'),
+    ['T-1001', 'T-1002', 'T-1003']);
   await session.client.close();
 });
 
-test('bob: three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async () => {
+test('bob: three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
   const session = await connect(new HeadlessUserProvider({ username: 'bob', password: 'bob' }));
   assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami']);
   const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
   assert.deepEqual(tickets.map((t) => t.id), ['T-2001', 'T-2002']);
   const foreign = await callTool(session, 'get_ticket', { id: 'T-1001' });
   assert.equal(foreign.isError, true, 'alice\'s ticket is not visible to bob');
+
+  // alice's ticket as a resource is answered exactly like a ticket that does not exist
+  const foreignRead = await rpcError(session.client.readResource({ uri: 'tickets://T-1001' }));
+  const missingRead = await rpcError(session.client.readResource({ uri: 'tickets://T-9999' }));
+  assert.deepEqual(foreignRead, { code: RESOURCE_NOT_FOUND, message: `MCP error ${RESOURCE_NOT_FOUND}: Resource not found`,
+    data: { uri: 'tickets://T-1001' } });
+  assert.deepEqual(missingRead, { ...foreignRead, data: { uri: 'tickets://T-9999' } });
+  assert.ok((await session.client.readResource({ uri: 'tickets://T-2001' })).contents.length === 1, 'his own ticket reads');
+  // completions offer his tickets only, and the prompt refuses hers
+  assert.deepEqual(await completions(session, promptRef, 'ticketId', 'T-'), ['T-2001', 'T-2002']);
+  const foreignPrompt = await rpcError(session.client.getPrompt({ name: 'reply_to_ticket', arguments: { ticketId: 'T-1001' } }));
+  t.diagnostic(`prompts/get of alice's T-1001 as bob: ${JSON.stringify(foreignPrompt)}`);
+  assert.ok(!/password reset/i.test(JSON.stringify(foreignPrompt)), `nothing of her ticket leaks: ${JSON.stringify(foreignPrompt)}`);
+  assert.ok(session.log.filter((e) => e.url === MCP_URL).every((e) => e.status !== 403), 'refused or filtered, never a 403: bob has tickets:read');
 
   // the SDK tries to step up (its refresh keeps bob's scopes; Keycloak never grants him tickets:write) and gives up
   await assert.rejects(callTool(session, 'draft_reply', { ticketId: 'T-2001', text: 'hi' }),
