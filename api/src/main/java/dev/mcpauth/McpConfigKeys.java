@@ -35,6 +35,20 @@ public final class McpConfigKeys {
      */
     public static final String CACHE_TTL_MS = "mcp.cache.ttl-ms";
 
+    /**
+     * The AES keys that seal the {@code requestState} of multi round-trip calls, as comma-separated Base64 of 16, 24
+     * or 32 bytes: the first seals, every one opens, so a key rotates by putting the new one first and dropping the
+     * old one after {@link #REQUEST_STATE_TTL_SECONDS}. Every instance of a deployment needs the same keys. Default:
+     * a random key per instance (logged).
+     */
+    public static final String REQUEST_STATE_KEYS = "mcp.request-state.keys";
+
+    /** How long, in seconds, a {@code requestState} stays valid. Positive. Default: {@value #DEFAULT_REQUEST_STATE_TTL_SECONDS}. */
+    public static final String REQUEST_STATE_TTL_SECONDS = "mcp.request-state.ttl-seconds";
+
+    /** Default of {@link #REQUEST_STATE_TTL_SECONDS}: ten minutes for a user to answer. */
+    public static final int DEFAULT_REQUEST_STATE_TTL_SECONDS = 600;
+
     /** Default of {@link #CACHE_TTL_MS}: five minutes; the tools are fixed at deployment. */
     public static final int DEFAULT_CACHE_TTL_MS = 300_000;
 

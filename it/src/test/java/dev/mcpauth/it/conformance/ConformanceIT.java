@@ -6,6 +6,7 @@ import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.ConformancePrompts;
 import dev.mcpauth.it.fixture.ConformanceResources;
+import dev.mcpauth.it.fixture.ConformanceRounds;
 import dev.mcpauth.it.fixture.ConformanceTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ class ConformanceIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war("it-conformance", "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n",
-                ConformanceTools.class, ConformanceResources.class, ConformancePrompts.class);
+                ConformanceTools.class, ConformanceResources.class, ConformancePrompts.class, ConformanceRounds.class);
     }
 
     /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */

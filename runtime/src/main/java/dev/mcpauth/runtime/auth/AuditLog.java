@@ -49,7 +49,9 @@ public final class AuditLog {
         /** A protected operation reached without a verified caller while authentication is on (401). */
         NOT_AUTHENTICATED,
         /** The keys could not be fetched (503). */
-        KEYS_UNAVAILABLE
+        KEYS_UNAVAILABLE,
+        /** A multi round-trip {@code requestState} that is not ours, changed, expired, or another caller's or item's. */
+        INVALID_REQUEST_STATE
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.features;
 
+import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.ToolException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
@@ -15,7 +16,7 @@ import java.util.logging.Logger;
  * interceptor among them) apply, with one policy for what the method throws: authorization refusals and missing
  * client capabilities pass unchanged (the protocol answers them); a {@link ToolException}'s message is meant for
  * the client; any other exception is logged with an incident id and the client gets only the id; an
- * {@link Error} is never caught.
+ * {@link Error} is never caught. The end of a multi round-trip round ({@link McpInput.InputRequired}) passes too.
  */
 public final class BeanMethodInvoker {
 
@@ -50,7 +51,7 @@ public final class BeanMethodInvoker {
             receiverAndArguments[0] = instance;
             System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
             return method.handle().invokeWithArguments(receiverAndArguments);
-        } catch (AccessDeniedException | MissingClientCapabilityException passThrough) {
+        } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;
         } catch (ToolException failure) {
             // written for the model by the author of the method: it goes to the client as it is

@@ -89,4 +89,40 @@ public final class Jsonp {
             case OBJECT -> toJava((JsonObject) value);
         };
     }
+
+    /**
+     * JSON-like Java values (String, Number, Boolean, List, Map, null) as JSON, the inverse of {@link #toJava}.
+     *
+     * @param value the value
+     * @return its JSON
+     * @throws IllegalArgumentException for a value that is not JSON-like
+     */
+    public static JsonValue toJson(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof String text) {
+            return PROVIDER.createValue(text);
+        }
+        if (value instanceof Boolean bool) {
+            return bool ? JsonValue.TRUE : JsonValue.FALSE;
+        }
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return PROVIDER.createValue(((Number) value).longValue());
+        }
+        if (value instanceof Number number) {
+            return PROVIDER.createValue(number.doubleValue());
+        }
+        if (value instanceof Map<?, ?> map) {
+            JsonObjectBuilder object = object();
+            map.forEach((name, item) -> object.add(String.valueOf(name), toJson(item)));
+            return object.build();
+        }
+        if (value instanceof Iterable<?> items) {
+            JsonArrayBuilder array = array();
+            items.forEach(item -> array.add(toJson(item)));
+            return array.build();
+        }
+        throw new IllegalArgumentException("not a JSON-like value: " + value.getClass().getName());
+    }
 }

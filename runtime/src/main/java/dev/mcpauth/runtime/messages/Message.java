@@ -42,6 +42,11 @@ public enum Message {
      */
     CONFIGURATION_NOT_READ("MCPAUTH-0007", "the MCP configuration was not read; see the deployment errors"),
 
+    /** No {@code mcp.request-state.keys}: this instance made up a key. */
+    REQUEST_STATE_RANDOM_KEY("MCPAUTH-0008", "mcp.request-state.keys is not set: multi round-trip states are sealed with a"
+            + " random key of this instance, so they do not survive a restart and another instance refuses them; set the"
+            + " same Base64 AES key (16, 24 or 32 bytes) on every instance"),
+
     // 01xx: tool definitions, each fails the deployment
 
     /** A {@code @Tool} name breaks the MCP tool-name rules. Args: method, name, longest length. */
@@ -171,6 +176,9 @@ public enum Message {
 
     /** A request came from a browser origin that is not allowed (MCP transport DNS-rebinding guard). Args: origin. */
     ORIGIN_REFUSED("MCPAUTH-0303", "refused a request from origin %s; add it to mcp.allowed-origins if it is a trusted web client"),
+
+    /** A request-state key is not Base64 of an AES key. Args: key name. */
+    REQUEST_STATE_KEY_INVALID("MCPAUTH-0304", "%s holds a value that is not the Base64 of a 16, 24 or 32 byte AES key"),
 
     // 04xx: authorization configuration, each fails the deployment
 

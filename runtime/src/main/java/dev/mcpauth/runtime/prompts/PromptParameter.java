@@ -17,6 +17,8 @@ public record PromptParameter(String name, boolean required, boolean optionalWra
         /** The verified caller. */
         CALLER,
         /** The client of the request. */
-        CLIENT
+        CLIENT,
+        /** The round's questions and answers. */
+        INPUT
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.prompts;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
 import dev.mcpauth.runtime.features.ContentJson;
@@ -45,10 +46,11 @@ public class PromptRenderer {
      * @param arguments {@code params.arguments} of {@code prompts/get} (string values)
      * @param caller who asks
      * @param client the client of the request
+     * @param input the round's questions and answers
      * @return the {@code GetPromptResult}
      * @throws JsonRpcException {@code INVALID_PARAMS} for missing, unknown or non-string arguments
      */
-    public JsonObject render(PromptDefinition prompt, JsonObject arguments, McpCaller caller, McpClient client) {
+    public JsonObject render(PromptDefinition prompt, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
         List<String> problems = new ArrayList<>();
         for (String given : arguments.keySet()) {
             if (!prompt.argumentNames().contains(given)) {
@@ -61,6 +63,7 @@ public class PromptRenderer {
             switch (parameter.source()) {
                 case CALLER -> values[i] = caller;
                 case CLIENT -> values[i] = client;
+                case INPUT -> values[i] = input;
                 case ARGUMENT -> {
                     JsonValue value = arguments.get(parameter.name());
                     String text = value instanceof JsonString string ? string.getString() : null;

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.prompts;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
@@ -59,9 +60,9 @@ public final class PromptScanner {
         Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
             Parameter parameter = javaParameters[i];
-            if (parameter.getType() == McpCaller.class || parameter.getType() == McpClient.class) {
-                parameters.add(new PromptParameter(null, false, false,
-                        parameter.getType() == McpCaller.class ? PromptParameter.Source.CALLER : PromptParameter.Source.CLIENT));
+            if (parameter.getType() == McpCaller.class || parameter.getType() == McpClient.class || parameter.getType() == McpInput.class) {
+                parameters.add(new PromptParameter(null, false, false, parameter.getType() == McpCaller.class ? PromptParameter.Source.CALLER
+                        : parameter.getType() == McpClient.class ? PromptParameter.Source.CLIENT : PromptParameter.Source.INPUT));
                 continue;
             }
             PromptArg arg = parameter.getAnnotation(PromptArg.class);

@@ -10,6 +10,7 @@ import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,6 +26,7 @@ public final class McpDispatcher {
     private final Features features;
     private final Authorizer authorizer;
     private final ModernResults results;
+    private final RequestStates states;
 
     /**
      * A dispatcher.
@@ -38,6 +40,7 @@ public final class McpDispatcher {
         this.features = features;
         this.authorizer = authorizer;
         this.results = new ModernResults(settings);
+        this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC());
     }
 
     /**
@@ -71,7 +74,7 @@ public final class McpDispatcher {
         int pageSize = settings.pageSize();
         return switch (method) {
             case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), ToolDefinition::access, caller, roles), pageSize);
-            case TOOLS_CALL -> ToolsHandler.call(request, features.tools(), features.invoker(), authorizer, caller, roles);
+            case TOOLS_CALL -> ToolsHandler.call(request, features.tools(), features.invoker(), authorizer, states, caller, roles);
             case RESOURCES_LIST -> ResourcesHandler.list(request.params(),
                     visible(features.resources().resources(), r -> r.method().access(), caller, roles), pageSize, "resources");
             case RESOURCES_TEMPLATES_LIST -> ResourcesHandler.list(request.params(),
@@ -79,7 +82,7 @@ public final class McpDispatcher {
             case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer, caller, roles);
             case PROMPTS_LIST -> PromptsHandler.list(request.params(),
                     visible(features.prompts().all(), p -> p.method().access(), caller, roles), pageSize);
-            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, caller, roles);
+            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states, caller, roles);
             case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer, caller, roles);
             default -> throw new IllegalStateException("not a feature method: " + method);
         };

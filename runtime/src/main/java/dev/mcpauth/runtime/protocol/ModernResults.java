@@ -53,6 +53,8 @@ final class ModernResults {
 
     private JsonObjectBuilder envelope(JsonObject result) {
         JsonObjectBuilder meta = result.get("_meta") instanceof JsonObject existing ? Jsonp.object(existing) : Jsonp.object();
-        return Jsonp.object(result).add("resultType", "complete").add("_meta", meta.add(META_SERVER_INFO, serverInfo));
+        JsonObjectBuilder envelope = Jsonp.object(result).add("_meta", meta.add(META_SERVER_INFO, serverInfo));
+        // an InputRequiredResult says so itself; everything else is complete
+        return result.containsKey("resultType") ? envelope : envelope.add("resultType", "complete");
     }
 }

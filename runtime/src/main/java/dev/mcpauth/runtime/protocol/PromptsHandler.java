@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -22,7 +23,8 @@ final class PromptsHandler {
         return Pages.page(params, visible, PromptDefinition::descriptor, pageSize, "prompts");
     }
 
-    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, McpCaller caller, Set<String> roles) {
+    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, RequestStates states, McpCaller caller,
+            Set<String> roles) {
         if (!(request.params().get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get needs params.name, a string");
         }
@@ -37,6 +39,12 @@ final class PromptsHandler {
         if (!(arguments instanceof JsonObject argumentObject)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get params.arguments must be an object");
         }
-        return features.renderer().render(prompt, argumentObject, caller, request.client());
+        try {
+            return Rounds.run(request, caller, "prompts/get " + prompt.name(), argumentObject, states,
+                    input -> features.renderer().render(prompt, argumentObject, caller, request.client(), input));
+        } catch (MissingClientCapabilityException missing) {
+            throw new JsonRpcException(request.modern() ? JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY : JsonRpcError.INVALID_PARAMS,
+                    missing.getMessage(), null, request.modern() ? 400 : 0);
+        }
     }
 }

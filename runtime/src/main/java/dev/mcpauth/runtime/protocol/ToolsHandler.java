@@ -33,7 +33,7 @@ final class ToolsHandler {
      * arguments they mirror.
      */
     static JsonObject call(McpRequest request, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
-            McpCaller caller, Set<String> roles) {
+            RequestStates states, McpCaller caller, Set<String> roles) {
         JsonObject params = request.params();
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
@@ -52,7 +52,8 @@ final class ToolsHandler {
             ParamHeaders.check(tool, argumentObject, request.metadata());
         }
         try {
-            return invoker.call(tool, argumentObject, caller, request.client());
+            return Rounds.run(request, caller, "tools/call " + tool.name(), argumentObject, states,
+                    input -> invoker.call(tool, argumentObject, caller, request.client(), input));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway

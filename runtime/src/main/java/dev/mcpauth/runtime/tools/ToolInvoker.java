@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
 import dev.mcpauth.runtime.features.FeatureFailure;
@@ -76,13 +77,15 @@ public class ToolInvoker {
      * @param arguments the {@code arguments} of {@code tools/call}
      * @param caller who calls, passed to parameters of type {@link McpCaller}
      * @param client the client of the request, passed to parameters of type {@link McpClient}
+     * @param input the round's questions and answers, passed to parameters of type {@link McpInput}
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
      * @throws AccessDeniedException when an authorization check around the method refuses the call
      * @throws MissingClientCapabilityException when the tool needs a capability the client lacks
+     * @throws McpInput.InputRequired when the tool needs an answer the client has not given yet
      * @throws Error what the method threw, unchanged
      */
-    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client) {
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
         if (!problems.isEmpty()) {
             JsonArrayBuilder data = Jsonp.array();
@@ -91,7 +94,7 @@ public class ToolInvoker {
                     "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
                     Jsonp.object().add("problems", data).build());
         }
-        Object[] values = bind(tool, arguments, caller, client);
+        Object[] values = bind(tool, arguments, caller, client, input);
         try {
             Object returned = methods.invoke(new FeatureMethod(tool.bean(), tool.invoker(), tool.declaringMethod(), tool.access()),
                     values, "tool", tool.name());
@@ -101,7 +104,7 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client) {
+    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         for (int i = 0; i < values.length; i++) {
@@ -112,6 +115,10 @@ public class ToolInvoker {
             }
             if (parameter.source() == ToolParameter.Source.CLIENT) {
                 values[i] = client;
+                continue;
+            }
+            if (parameter.source() == ToolParameter.Source.INPUT) {
+                values[i] = input;
                 continue;
             }
             JsonValue json = arguments.get(parameter.name());

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import java.lang.reflect.Type;
 
 /**
@@ -23,12 +24,19 @@ record ToolParameter(String name, Type type, boolean required, boolean optionalW
         /** The verified caller. */
         CALLER,
         /** The client of the request. */
-        CLIENT
+        CLIENT,
+        /** The round's questions and answers. */
+        INPUT
     }
 
     /** A parameter that receives the caller and is not part of the input schema. */
     static ToolParameter forCaller(String name) {
         return new ToolParameter(name, McpCaller.class, false, false, Source.CALLER);
+    }
+
+    /** A parameter that receives the round's input and is not part of the input schema. */
+    static ToolParameter forInput(String name) {
+        return new ToolParameter(name, McpInput.class, false, false, Source.INPUT);
     }
 
     /** A parameter that receives the client and is not part of the input schema. */

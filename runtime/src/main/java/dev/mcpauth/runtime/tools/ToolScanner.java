@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.tools;
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
@@ -82,6 +83,10 @@ public final class ToolScanner {
             }
             if (parameter.getType() == McpClient.class) {
                 parameters.add(ToolParameter.forClient(parameter.getName()));
+                continue;
+            }
+            if (parameter.getType() == McpInput.class) {
+                parameters.add(ToolParameter.forInput(parameter.getName()));
                 continue;
             }
             ToolArg arg = parameter.getAnnotation(ToolArg.class);

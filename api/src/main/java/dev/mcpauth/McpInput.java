@@ -1,0 +1,155 @@
+package dev.mcpauth;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Asks the user or the client something in the middle of a call, without sessions (MCP 2026-07-28, Multi
+ * Round-Trip Requests). Declare a {@link Tool} method parameter of this type to receive it.
+ *
+ * <p>The tool asks, then uses the answer. When the answer is not there yet, reading it ends this round: the client
+ * gets an {@code InputRequiredResult} with every question asked so far, answers them, and calls the tool again with
+ * the same arguments; the method then runs again from the start and finds the answers. Everything that must
+ * survive between rounds — the answers and what the tool {@link #keep keeps} — travels in a {@code requestState}
+ * the server seals (authenticated encryption), binds to the caller, the tool and its arguments, and lets expire,
+ * so any instance of the deployment can continue the call and nobody else can.
+ *
+ * <pre>{@code
+ * @Tool(description = "Draft a reply, after the user confirms it")
+ * public String draftReply(McpInput input, String ticketId, String text) {
+ *     McpInput.Answer confirm = input.elicit("confirm", "Record this reply to " + ticketId + "?",
+ *             Map.of("type", "object", "properties", Map.of("ok", Map.of("type", "boolean")), "required", List.of("ok")));
+ *     if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("ok"))) {
+ *         return "Nothing recorded.";
+ *     }
+ *     ...
+ * }
+ * }</pre>
+ *
+ * <p>Never catch {@link InputRequired} (or a bare {@code RuntimeException} around the questions): it is how a
+ * round ends. Questions the client did not declare a capability for are never sent: asking them throws
+ * {@link MissingClientCapabilityException}; check {@link #supports} first to offer another way. A 2025-era client
+ * has no such rounds: asking throws {@link MissingClientCapabilityException} too.
+ */
+public interface McpInput {
+
+    /** The client capability an elicitation needs. */
+    String ELICITATION = "elicitation";
+    /** The client capability a sampling request needs. */
+    String SAMPLING = "sampling";
+    /** The client capability a roots request needs. */
+    String ROOTS = "roots";
+
+    /**
+     * Whether the client declared a capability, so a question of that kind may be asked.
+     *
+     * @param capability {@link #ELICITATION}, {@link #SAMPLING} or {@link #ROOTS}
+     * @return true when declared
+     */
+    boolean supports(String capability);
+
+    /**
+     * Asks the user to fill in a form ({@code elicitation/create}).
+     *
+     * @param key names the question across rounds; unique within the call
+     * @param message what to ask
+     * @param requestedSchema the form, a flat JSON Schema object as JSON-like Java values
+     * @return the answer; reading it ends the round while it is not there
+     * @throws MissingClientCapabilityException when the client cannot elicit
+     */
+    Answer elicit(String key, String message, Map<String, Object> requestedSchema);
+
+    /**
+     * Asks the client's model ({@code sampling/createMessage}) with one user message.
+     *
+     * @param key names the question across rounds
+     * @param prompt the user message's text
+     * @param maxTokens the most tokens to generate
+     * @return the answer; reading it ends the round while it is not there
+     * @throws MissingClientCapabilityException when the client cannot sample
+     */
+    Answer sample(String key, String prompt, int maxTokens);
+
+    /**
+     * Asks the client for its roots ({@code roots/list}).
+     *
+     * @param key names the question across rounds
+     * @return the answer; reading it ends the round while it is not there
+     * @throws MissingClientCapabilityException when the client declared no roots
+     */
+    Answer roots(String key);
+
+    /**
+     * A value the tool kept in an earlier round.
+     *
+     * @param name the name
+     * @return the value, if kept
+     */
+    Optional<String> kept(String name);
+
+    /**
+     * Keeps a small value for the next rounds (sealed into the request state, never visible to the client).
+     *
+     * @param name the name
+     * @param value the value
+     */
+    void keep(String name, String value);
+
+    /** The client's answer to one question. Reading any part of it before it arrived ends the round. */
+    interface Answer {
+
+        /**
+         * The whole response as JSON-like Java values: an {@code ElicitResult}, a {@code CreateMessageResult} or a
+         * {@code ListRootsResult}.
+         *
+         * @return the response
+         * @throws InputRequired when the answer has not arrived yet
+         */
+        Map<String, Object> result();
+
+        /**
+         * Whether the user accepted an elicitation ({@code action: "accept"}).
+         *
+         * @return true when accepted
+         * @throws InputRequired when the answer has not arrived yet
+         */
+        default boolean accepted() {
+            return "accept".equals(result().get("action"));
+        }
+
+        /**
+         * The form's content of an accepted elicitation.
+         *
+         * @return the content, empty when declined or cancelled
+         * @throws InputRequired when the answer has not arrived yet
+         */
+        @SuppressWarnings("unchecked")
+        default Map<String, Object> content() {
+            return result().get("content") instanceof Map<?, ?> content ? (Map<String, Object>) content : Map.of();
+        }
+
+        /**
+         * The text of a sampling answer.
+         *
+         * @return the text, or empty when the answer carries none
+         * @throws InputRequired when the answer has not arrived yet
+         */
+        default String text() {
+            return result().get("content") instanceof Map<?, ?> content && content.get("text") instanceof String text ? text : "";
+        }
+    }
+
+    /**
+     * Ends the current round because an answer is missing. Thrown by {@link Answer}; the runtime turns it into an
+     * {@code InputRequiredResult}. Tool code never throws or catches it.
+     */
+    final class InputRequired extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        /** A round's end; carries no stack trace. */
+        public InputRequired() {
+            super("input required", null, false, false);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.mcpauth.runtime.protocol;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpInput;
+import dev.mcpauth.runtime.auth.AuditLog;
+import dev.mcpauth.runtime.features.Interaction;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Runs one round of a call that may ask the client something (MCP 2026-07-28, Multi Round-Trip Requests): opens
+ * the echoed {@code requestState} (refusing one that is not ours, changed, expired or someone else's, with an
+ * audit line, before any tool code runs), adds the round's {@code inputResponses}, calls the item with an
+ * {@link McpInput} over them, and answers either the complete result or an {@code InputRequiredResult} with the
+ * open questions and a newly sealed state.
+ */
+final class Rounds {
+
+    private Rounds() {
+    }
+
+    /**
+     * One round.
+     *
+     * @param request the {@code tools/call} or {@code prompts/get}
+     * @param caller who calls
+     * @param item the method and item name the state is bound to, such as {@code tools/call echo}
+     * @param arguments the item's arguments, part of the binding
+     * @param states seals and opens states
+     * @param call calls the item with the round's input
+     * @return the item's result, or an {@code InputRequiredResult}
+     */
+    static JsonObject run(McpRequest request, McpCaller caller, String item, JsonValue arguments, RequestStates states,
+            Function<McpInput, JsonObject> call) {
+        if (!request.modern()) {
+            // 2025 revisions have no rounds: asking fails with a missing capability, which the caller maps
+            return call.apply(new Interaction(request.client(), false, Map.of(), Map.of()));
+        }
+        JsonObject params = request.params();
+        String binding = RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
+        RequestStates.Contents earlier = RequestStates.Contents.NONE;
+        if (params.get("requestState") instanceof JsonString state) {
+            try {
+                earlier = states.open(state.getString(), binding);
+            } catch (JsonRpcException refused) {
+                AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, new AuditLog.Request(request.method(),
+                        item.substring(item.indexOf(' ') + 1), request.protocolVersion(), request.client().name(),
+                        request.client().version()), List.of(), refused.getMessage());
+                throw refused;
+            }
+        }
+        Map<String, Object> answers = new LinkedHashMap<>(earlier.answers());
+        if (params.get("inputResponses") instanceof JsonObject responses) {
+            // answers to questions never asked are ignored by Interaction: only asked keys are ever read
+            Jsonp.toJava(responses).forEach((key, value) -> {
+                if (value instanceof Map<?, ?>) {
+                    answers.put(key, value);
+                }
+            });
+        }
+        Interaction input = new Interaction(request.client(), true, answers, earlier.kept());
+        try {
+            return call.apply(input);
+        } catch (McpInput.InputRequired roundEnds) {
+            return Jsonp.object()
+                    .add("resultType", "input_required")
+                    .add("inputRequests", input.inputRequests())
+                    .add("requestState", states.seal(binding, new RequestStates.Contents(input.answers(), input.keptValues())))
+                    .build();
+        }
+    }
+}
