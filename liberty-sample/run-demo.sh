@@ -43,6 +43,12 @@ done
 curl -fsS -o /dev/null "http://localhost:9080/.well-known/oauth-protected-resource/mcp" \
   || { say "the sample did not come up; see liberty-sample/target/liberty/wlp/usr/servers/sampleServer/logs/messages.log"; exit 1; }
 
+# the challenge as the server sends it right now (the banner quotes it instead of guessing it)
+CHALLENGE_RESPONSE=$(curl -s -i -X POST "$MCP_URL" -H 'Content-Type: application/json' -H 'Accept: application/json, text/event-stream' \
+  -d '{"jsonrpc":"2.0","id":1,"method":"ping"}' | tr -d '\r' || true)
+CHALLENGE_STATUS=$(sed -n '1s/^HTTP\/[0-9.]* \([0-9]*\).*/\1/p' <<<"$CHALLENGE_RESPONSE")
+CHALLENGE=$(grep -i '^WWW-Authenticate:' <<<"$CHALLENGE_RESPONSE" | head -n1 || true)
+
 cat <<INFO
 
   Ready in $(( $(date +%s) - START )) s.
@@ -56,12 +62,15 @@ cat <<INFO
 
   Try it:
     curl -i -X POST $MCP_URL -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"ping"}'
-      -> 401 with WWW-Authenticate: Bearer resource_metadata=..., scope="tickets:read"
+      -> ${CHALLENGE_STATUS:-401} with ${CHALLENGE:-WWW-Authenticate: Bearer resource_metadata=..., scope=...}
 
-  MCP Inspector (another terminal):
-    npx @modelcontextprotocol/inspector
-    -> Transport "Streamable HTTP", URL $MCP_URL, "Open Auth Settings" -> "Quick OAuth Flow",
-       sign in as alice or bob, then Connect and List Tools.
+  MCP Inspector 2.x (another terminal; it needs Node >= 22.19):
+    npx @modelcontextprotocol/inspector@2.12.0
+      (on Node 20: npx -y -p node@22 -p @modelcontextprotocol/inspector@2.12.0 mcp-inspector)
+    -> open the URL it prints (it carries MCP_INSPECTOR_API_TOKEN), Add Servers -> + Add manually:
+       Server ID support-tickets, Transport streamable-http, URL $MCP_URL -> Add;
+       turn on the card's switch, sign in at Keycloak as alice or bob, Yes on the consent page;
+       Tools: alice sees 4, bob 3; whoami -> Execute Tool.
 
   Logs: liberty-sample/target/demo/ and liberty-sample/target/liberty/wlp/usr/servers/sampleServer/logs/
   Press Ctrl-C to stop Keycloak and Liberty.

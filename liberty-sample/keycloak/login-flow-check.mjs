@@ -97,9 +97,11 @@ async function discovery(issuer = ISSUER) {
   return r.json();
 }
 
-/** Anonymous dynamic client registration; returns the RFC 7591 response (client_id, ...). */
-export async function registerClient({ scope = 'tickets:read tickets:write', redirectUri = REDIRECT_URI, name = 'login-flow-check' } = {}) {
-  const meta = await discovery();
+/**
+ * Anonymous dynamic client registration; returns the RFC 7591 response (client_id, ...). `extra` adds or overrides
+ * registration metadata (e.g. the MCP Inspector's client_uri and application_type).
+ */
+export async function registerClient({ scope = 'tickets:read tickets:write', redirectUri = REDIRECT_URI, name = 'login-flow-check', extra = {} } = {}) {
   const body = {
     client_name: name,
     redirect_uris: [redirectUri],
@@ -108,12 +110,18 @@ export async function registerClient({ scope = 'tickets:read tickets:write', red
     token_endpoint_auth_method: 'none',
   };
   if (scope !== undefined && scope !== null) body.scope = scope;
+  const { status, text } = await registerRaw({ ...body, ...extra });
+  if (status !== 201) throw new Error(`DCR answered ${status}: ${text}`);
+  return JSON.parse(text);
+}
+
+/** Sends any registration request anonymously; returns { status, text } without judging it. */
+export async function registerRaw(body) {
+  const meta = await discovery();
   const r = await fetch(meta.registration_endpoint, {
     method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(body),
   });
-  const text = await r.text();
-  if (r.status !== 201) throw new Error(`DCR answered ${r.status}: ${text}`);
-  return JSON.parse(text);
+  return { status: r.status, text: await r.text() };
 }
 
 /**
@@ -134,7 +142,8 @@ export async function authorize({ clientId, username, password, scope, redirectU
 /**
  * What a user does in the browser, headlessly: opens an authorization URL that a client built (any client:
  * this script or the MCP SDK), signs in on Keycloak's login form, accepts the consent form if shown, and
- * ends at the redirect URI. Returns { code, state, iss, consentShown, cookies, steps }.
+ * ends at the redirect URI. Returns { code, state, iss, consentShown, consentText (the consent page's text, if shown),
+ * cookies, steps }.
  */
 export async function completeAuthorization(authorizationUrl, { username, password, redirectUri = REDIRECT_URI, acceptConsent = true }) {
   const url = new URL(authorizationUrl);
@@ -142,6 +151,7 @@ export async function completeAuthorization(authorizationUrl, { username, passwo
   const jar = new CookieJar();
   const steps = [];
   let consentShown = false;
+  let consentText;
   let loginDone = false;
   let response = await fetch(url, { redirect: 'manual' });
   for (let hop = 0; hop < 10; hop++) {
@@ -154,7 +164,7 @@ export async function completeAuthorization(authorizationUrl, { username, passwo
         const p = location.searchParams;
         if (p.get('error')) throw new Error(`authorization error: ${p.get('error')} ${p.get('error_description') ?? ''}`);
         if (p.get('state') !== state) throw new Error('state mismatch');
-        return { code: p.get('code'), state: p.get('state'), iss: p.get('iss'), consentShown, cookies: jar.names(), steps };
+        return { code: p.get('code'), state: p.get('state'), iss: p.get('iss'), consentShown, consentText, cookies: jar.names(), steps };
       }
       response = await fetch(location, { redirect: 'manual', headers: { cookie: jar.header() } });
       continue;
@@ -171,6 +181,7 @@ export async function completeAuthorization(authorizationUrl, { username, passwo
       steps.push(`200 login form (${form.id}) -> POST ${new URL(form.action, response.url).pathname}`);
     } else if (consent) {
       consentShown = true;
+      consentText = html.replace(/<script[\s\S]*?<\/script>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
       const accept = consent.buttons.find((b) => b.name === (acceptConsent ? 'accept' : 'cancel'));
       if (!accept) throw new Error('consent form without accept/cancel button');
       form = consent; extra = { [accept.name]: accept.value };
@@ -195,6 +206,18 @@ export async function exchangeCode({ clientId, code, verifier, redirectUri = RED
       grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, code_verifier: verifier,
       ...(resource ? { resource } : {}),
     }).toString(),
+  });
+  const json = await r.json();
+  if (!r.ok) throw new Error(`token endpoint ${r.status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A refresh_token grant for a public client; returns the token response. */
+export async function refresh({ clientId, refreshToken }) {
+  const meta = await discovery();
+  const r = await fetch(meta.token_endpoint, {
+    method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+    body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
   });
   const json = await r.json();
   if (!r.ok) throw new Error(`token endpoint ${r.status}: ${JSON.stringify(json)}`);
@@ -269,6 +292,36 @@ async function main() {
   let wrong;
   try { await login({ clientId: client.client_id, username: 'bob', password: 'wrong' }); } catch (e) { wrong = e.message; }
   check(/login rejected/.test(wrong ?? ''), `wrong password is reported: ${wrong}`);
+
+  // clients as people use them: the MCP Inspector 2.x registers with a client_uri on github.com, application_type
+  // native and offline_access; the TypeScript SDK 2.x adds offline_access when its registration lists refresh_token
+  const inspector = await registerClient({ name: 'MCP Inspector', redirectUri: 'http://localhost:6274/oauth/callback',
+    scope: 'tickets:read tickets:write offline_access',
+    extra: { client_uri: 'https://github.com/modelcontextprotocol/inspector', application_type: 'native' } });
+  check(!!inspector.client_id, `DCR like the MCP Inspector 2.x (client_uri on github.com, offline_access) -> 201, client_id ${inspector.client_id}`);
+  const offline = await login({ clientId: inspector.client_id, username: 'alice', password: 'alice',
+    scope: 'tickets:read tickets:write offline_access', redirectUri: 'http://localhost:6274/oauth/callback' });
+  check(scopesOf(offline.claims).includes('tickets:write') && audOf(offline.claims).includes(RESOURCE)
+    && decodeJwt(offline.tokens.refresh_token).typ === 'Offline',
+    `alice with offline_access: token with tickets:write, aud ok, refresh token of type ${decodeJwt(offline.tokens.refresh_token).typ}`);
+  const refreshed = await refresh({ clientId: inspector.client_id, refreshToken: offline.tokens.refresh_token });
+  check(scopesOf(decodeJwt(refreshed.access_token)).includes('tickets:write'), 'the offline refresh token gives a new access token with the same scopes');
+  const bobOffline = await login({ clientId: inspector.client_id, username: 'bob', password: 'bob',
+    scope: 'tickets:read tickets:write offline_access', redirectUri: 'http://localhost:6274/oauth/callback' });
+  check(bobOffline.consentShown && !scopesOf(bobOffline.claims).includes('tickets:write'),
+    `bob with offline_access: token without tickets:write (scope "${bobOffline.claims.scope}")`);
+  console.log(`     bob's consent page: ${bobOffline.consentText?.match(/Do you grant[\s\S]*?(?=Yes|No|$)/)?.[0]?.slice(0, 300)}`);
+
+  // ... but redirect URIs stay on loopback (client policy mcp-dcr-loopback-redirect-uris)
+  for (const redirect of ['https://evil.example.com/callback', 'http://192.0.2.1:8080/callback', 'com.example.app:/callback',
+    'http://localhost:6274/*', 'https://localhost.evil.example.com/callback']) {
+    const { status, text } = await registerRaw({ client_name: 'foreign redirect', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+    check(status >= 400 && status < 500, `DCR with redirect URI ${redirect} refused: ${status} ${text}`);
+  }
+  for (const redirect of ['http://127.0.0.1:6274/oauth/callback', 'http://[::1]:6274/oauth/callback', 'https://localhost:8443/cb']) {
+    const { status, text } = await registerRaw({ client_name: 'loopback redirect', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+    check(status === 201, `DCR with loopback redirect URI ${redirect}: ${status}${status === 201 ? '' : ' ' + text}`);
+  }
 
   // PKCE is required (client policy): an authorization request without code_challenge is refused
   const noPkce = new URL((await discovery()).authorization_endpoint);

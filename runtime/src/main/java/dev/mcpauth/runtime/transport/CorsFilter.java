@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.transport;
 
-import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -8,7 +7,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * CORS headers for browser-based MCP clients whose origin passed the {@link OriginFilter}: they may read
- * the {@code WWW-Authenticate} challenge (which starts the OAuth flow) and send the headers MCP uses.
+ * the {@code WWW-Authenticate} challenge (which starts the OAuth flow) and send the headers MCP uses. The
+ * preflight (answered 204 by the {@link OriginFilter}) gets the allowed methods and request headers; a refused
+ * origin gets no CORS header at all, on the preflight or on any other response.
  */
 public class CorsFilter implements ContainerResponseFilter {
 
@@ -45,7 +46,9 @@ public class CorsFilter implements ContainerResponseFilter {
         headers.putSingle("Access-Control-Allow-Origin", origin);
         headers.add("Vary", "Origin");
         headers.putSingle("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version");
-        if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+        if (OriginFilter.isPreflight(request)) {
+            headers.add("Vary", "Access-Control-Request-Method");
+            headers.add("Vary", "Access-Control-Request-Headers");
             headers.putSingle("Access-Control-Allow-Methods", "POST, GET, DELETE, OPTIONS");
             headers.putSingle("Access-Control-Allow-Headers", ALLOWED_HEADERS + mirroredArgumentHeaders(request));
             headers.putSingle("Access-Control-Max-Age", "600");
