@@ -1,6 +1,7 @@
 package dev.mcpauth.sample;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
@@ -8,6 +9,7 @@ import dev.mcpauth.ToolException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The support assistant's tools. Every caller sees only the tickets assigned to them: the token decides,
@@ -32,15 +34,27 @@ public class TicketTools {
         return store.find(owner(caller), id).orElseThrow(() -> new ToolException("No ticket " + id + " for you"));
     }
 
-    @Tool(description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent")
+    @Tool(description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent."
+            + " Clients that can ask the user are asked to confirm first")
     @RequiresScope("tickets:write")
-    public Draft draftReply(McpCaller caller,
+    public Draft draftReply(McpCaller caller, McpInput input,
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
         String owner = owner(caller);
         store.find(owner, ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
+        if (input.supports(McpInput.ELICITATION)) {
+            // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
+            McpInput.Answer confirm = input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
+            if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("save"))) {
+                throw new ToolException("Nothing recorded: the user did not confirm the draft");
+            }
+        }
         return store.addDraft(ticketId, owner, text);
     }
+
+    /** The confirmation form: one yes/no question. */
+    private static final Map<String, Object> CONFIRM_FORM = Map.of("type", "object",
+            "properties", Map.of("save", Map.of("type", "boolean", "title", "Save the draft")), "required", List.of("save"));
 
     /** Tickets belong to user names; Keycloak puts the login name in preferred_username. */
     static String owner(McpCaller caller) {
