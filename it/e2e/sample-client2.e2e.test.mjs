@@ -11,8 +11,8 @@
 // starts both and runs `node --test` on this file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError, ProtocolError, ResourceNotFoundError }
-  from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError, ProtocolError, ResourceNotFoundError,
+  CLIENT_CAPABILITIES_META_KEY } from '@modelcontextprotocol/client';
 import { completeAuthorization, registerClient, login, decodeJwt, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
 
 const MCP_URL = process.env.MCP_URL ?? 'http://localhost:9080/mcp';
@@ -91,12 +91,27 @@ function newClient() {
   return new Client({ name: 'mcp-auth-e2e-client2', version: '1.0.0' }, { versionNegotiation: NEGOTIATION });
 }
 
+/**
+ * A client that can ask its user (form elicitation): it declares the capability, and its elicitation/create handler
+ * is the "user", answering with what answer() returns. The 2.x client fulfils a 2026-07-28 input_required result
+ * through this same handler and retries the call itself (inputRequired.autoFulfill, on by default).
+ */
+function elicitingClient(questions, answer) {
+  const client = new Client({ name: 'mcp-auth-e2e-client2-elicit', version: '1.0.0' },
+    { versionNegotiation: NEGOTIATION, capabilities: { elicitation: { form: {} } } });
+  client.setRequestHandler('elicitation/create', async (request) => {
+    questions.push(request.params);
+    return answer();
+  });
+  return client;
+}
+
 /** A session of one user: the client's own connect, with the redirect completed as a browser would. */
-async function connect(provider, transportOptions = {}) {
+async function connect(provider, transportOptions = {}, clientFactory = newClient) {
   const log = [];
   const transport = () => new StreamableHTTPClientTransport(new URL(MCP_URL),
     { authProvider: provider, fetch: recordingFetch(log), ...transportOptions });
-  let session = { client: newClient(), transport: transport(), log, provider };
+  let session = { client: clientFactory(), transport: transport(), log, provider };
   try {
     await session.client.connect(session.transport);
     return session;
@@ -104,7 +119,7 @@ async function connect(provider, transportOptions = {}) {
     if (!(error instanceof UnauthorizedError)) throw error;
   }
   await session.transport.finishAuth(provider.takeCallback());
-  session = { ...session, client: newClient(), transport: transport() };
+  session = { ...session, client: clientFactory(), transport: transport() };
   await session.client.connect(session.transport);
   return session;
 }
@@ -360,6 +375,81 @@ test('alice (2026-07-28) authorized for tickets:read only is stepped up to ticke
   const retried = mcpPosts(session.log).filter((e) => e.body.method === 'tools/call' && e.body.params.name === 'draft_reply');
   assert.deepEqual(retried.map((e) => e.status), [403, 200], 'refused, then served with the new token');
   assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  await assertSpokeRevision(t, session);
+  await session.client.close();
+});
+
+test('alice (2026-07-28) with a client that can ask her: draft_reply asks to confirm; confirmed it is recorded, declined nothing is', async (t) => {
+  const questions = [];
+  let reply;
+  const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }), {},
+    () => elicitingClient(questions, () => reply));
+  const drafts = async () => JSON.parse((await session.client.readResource({ uri: 'tickets://T-1001' }, { cacheMode: 'refresh' }))
+    .contents[0].text).drafts;
+  const draftCalls = () => mcpPosts(session.log).filter((e) => e.body.method === 'tools/call' && e.body.params.name === 'draft_reply');
+
+  /** One draft_reply with the user's answer; checks the two rounds on the wire and returns the tool's result. */
+  async function draftAnswering(userAnswer, text) {
+    reply = userAnswer;
+    const asked = questions.length;
+    const before = draftCalls().length;
+    const result = await callTool(session, 'draft_reply', { ticketId: 'T-1001', text });
+    assert.equal(questions.length, asked + 1, 'the user was asked once');
+    const question = questions.at(-1);
+    assert.ok(question.message.includes(text), `the question shows the draft: ${question.message}`);
+    assert.deepEqual(Object.keys(question.requestedSchema.properties), ['save']);
+    assert.equal(question.requestedSchema.properties.save.type, 'boolean');
+
+    const calls = draftCalls().slice(before);
+    t.diagnostic(`draft_reply answering ${JSON.stringify(userAnswer)}:\n${wire(calls)}`);
+    assert.deepEqual(calls.map((e) => e.status), [200, 200], `one round trip, then the retry:\n${describe(session.log)}`);
+    const [first, retry] = calls;
+    assert.equal(first.body.params._meta?.[CLIENT_CAPABILITIES_META_KEY]?.elicitation !== undefined, true,
+      `the call declares elicitation: ${JSON.stringify(first.body.params._meta)}`);
+    assert.equal(first.body.params.inputResponses, undefined);
+    assert.equal(first.body.params.requestState, undefined);
+    const { result: asking } = await answer(first);
+    assert.equal(asking.resultType, 'input_required', JSON.stringify(asking));
+    assert.deepEqual(Object.keys(asking.inputRequests), ['confirm'], JSON.stringify(asking));
+    assert.equal(asking.inputRequests.confirm.method, 'elicitation/create');
+    assert.equal(asking.inputRequests.confirm.params.requestedSchema.properties.save.type, 'boolean');
+    assert.equal(typeof asking.requestState, 'string');
+    assert.ok(asking.requestState.length > 0, 'a sealed request state');
+    assert.equal(asking.content, undefined, 'no tool result yet');
+
+    assert.notEqual(retry.body.id, first.body.id, 'the retry is a new request');
+    assert.deepEqual(retry.body.params.arguments, first.body.params.arguments, 'the same arguments');
+    assert.equal(retry.body.params.requestState, asking.requestState, 'the request state echoed byte for byte');
+    assert.deepEqual(retry.body.params.inputResponses?.confirm, userAnswer,
+      `the answer keyed confirm: ${JSON.stringify(retry.body.params.inputResponses)}`);
+    const { result: final } = await answer(retry);
+    assert.equal(final.resultType, 'complete', JSON.stringify(final));
+    return result;
+  }
+
+  const initial = await drafts();
+  const confirmedText = `Confirmed reply ${Date.now()}: the reset link is fixed.`;
+  const confirmed = await draftAnswering({ action: 'accept', content: { save: true } }, confirmedText);
+  assert.ok(!confirmed.isError, JSON.stringify(confirmed));
+  assert.equal(confirmed.structuredContent.ticketId, 'T-1001');
+  assert.equal(confirmed.structuredContent.author, 'alice');
+  assert.equal(confirmed.structuredContent.text, confirmedText);
+  const afterConfirm = await drafts();
+  assert.equal(afterConfirm.length, initial.length + 1, 'one draft recorded');
+  const recorded = afterConfirm.at(-1);
+  assert.deepEqual([recorded.ticketId, recorded.author, recorded.text], ['T-1001', 'alice', confirmedText],
+    `the recorded draft is the one returned: ${JSON.stringify(afterConfirm)}`);
+
+  for (const [how, userAnswer] of [['declined', { action: 'decline' }], ['cancelled', { action: 'cancel' }],
+    ['not saved', { action: 'accept', content: { save: false } }]]) {
+    const text = `Unconfirmed reply (${how}) ${Date.now()}`;
+    const refused = await draftAnswering(userAnswer, text);
+    assert.equal(refused.isError, true, `${how}: ${JSON.stringify(refused)}`);
+    assert.deepEqual(refused.content.map((c) => c.text), ['Nothing recorded: the user did not confirm the draft'], how);
+    const after = await drafts();
+    assert.deepEqual(after, afterConfirm, `${how}: nothing recorded`);
+    assert.ok(!after.some((d) => d.text === text), how);
+  }
   await assertSpokeRevision(t, session);
   await session.client.close();
 });
