@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.fixture.FailingTools;
+import dev.mcpauth.it.fixture.ProgressTools;
 import dev.mcpauth.it.fixture.ShopTools;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -34,7 +35,7 @@ class McpEndpointIT {
                 mcp.server.version=2.3.4
                 mcp.server.instructions=Order pizza politely.
                 mcp.tools.page-size=4
-                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, FailingTools.class);
+                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, FailingTools.class, ProgressTools.class);
     }
 
     @Test
@@ -82,8 +83,8 @@ class McpEndpointIT {
             page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
             pages++;
         }
-        assertEquals(List.of("add", "broken_invariant", "caller", "crash", "echo", "letters", "order_pizza", "shop.status"), names);
-        assertEquals(2, pages);
+        assertEquals(List.of("add", "broken_invariant", "caller", "crash", "echo", "letters", "order_pizza", "shop.status", "slow_count"), names);
+        assertEquals(3, pages, "nine tools in pages of four");
     }
 
     @Test
@@ -184,6 +185,35 @@ class McpEndpointIT {
         assertError(-32600, "batch", McpHttp.json(batch.body()));
 
         assertError(-32601, "Method not found: resources/list", mcp.request("resources/list", "{}"));
+    }
+
+    @Test
+    void aToolThatReportsProgressAnswersWithAStreamOfProgressEndingWithTheResult() {
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},"
+                + "\"_meta\":{\"progressToken\":\"count-1\"}}}";
+        HttpResponse<String> streamed = mcp.post(call);
+        assertEquals(200, streamed.statusCode());
+        assertTrue(streamed.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), streamed.headers().toString());
+        assertEquals("no", streamed.headers().firstValue("X-Accel-Buffering").orElse(""));
+        List<JsonObject> events = streamed.body().lines().filter(line -> line.startsWith("data: "))
+                .map(line -> McpHttp.json(line.substring(6))).toList();
+        assertEquals(6, events.size(), streamed.body());
+        for (int step = 1; step <= 5; step++) {
+            JsonObject params = events.get(step - 1).getJsonObject("params");
+            assertEquals("notifications/progress", events.get(step - 1).getString("method"));
+            assertEquals("count-1", params.getString("progressToken"));
+            assertEquals(step, params.getInt("progress"));
+            assertEquals(5, params.getInt("total"));
+        }
+        assertEquals("counted to 5", text(events.get(5).getJsonObject("result")));
+        assertEquals(9, events.get(5).getInt("id"));
+
+        // no token, or a client that takes only JSON: plain JSON, reports dropped
+        HttpResponse<String> plain = mcp.post(call.replace(",\"_meta\":{\"progressToken\":\"count-1\"}", ""));
+        assertTrue(plain.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
+        assertEquals("counted to 5", text(McpHttp.json(plain.body()).getJsonObject("result")));
+        HttpResponse<String> jsonOnly = mcp.post(call, Map.of("Accept", "application/json"));
+        assertEquals("counted to 5", text(McpHttp.json(jsonOnly.body()).getJsonObject("result")));
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.List;
@@ -115,6 +116,45 @@ public final class McpDispatcher {
                     results.cacheable(feature(method, request, caller, roles), perCaller);
             default -> results.complete(feature(method, request, caller, roles));
         };
+    }
+
+    /**
+     * Whether the answer to this request may be a stream of progress: a {@code tools/call} of a tool that reports
+     * progress, for a client that asked for it.
+     *
+     * @param request the request
+     * @return true when the transport should stream
+     */
+    public boolean streams(McpRequest request) {
+        return McpMethod.TOOLS_CALL.wireName().equals(request.method()) && request.progressToken() != null
+                && request.params().get("name") instanceof JsonString name
+                && features.tools().find(name.getString()).map(ToolDefinition::reportsProgress).orElse(false);
+    }
+
+    /**
+     * Makes every check a {@code tools/call} makes before its tool runs (the revision's rules, the tool, the
+     * authorization, the mirror headers), so that a transport can refuse with a plain HTTP answer before it opens
+     * a stream; the call itself makes them again.
+     *
+     * @param request a {@code tools/call}
+     * @param caller who calls
+     * @param roles the caller's roles
+     * @throws JsonRpcException for protocol errors
+     * @throws AccessDeniedException when the caller may not call the tool
+     */
+    public void preflight(McpRequest request, McpCaller caller, Set<String> roles) {
+        if (request.modern()) {
+            ModernRules.check(request);
+        }
+        if (!(request.params().get("name") instanceof JsonString name)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
+        }
+        ToolDefinition tool = features.tools().find(name.getString())
+                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
+        authorizer.check(tool.access(), caller, roles);
+        if (request.modern() && request.params().get("arguments") instanceof JsonObject arguments) {
+            ParamHeaders.check(tool, arguments, request.metadata());
+        }
     }
 
     /** The items the caller may use: every list shows exactly what {@link Authorizer} would allow. */

@@ -1,9 +1,11 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.Map;
 
 /**
@@ -19,9 +21,26 @@ import java.util.Map;
  * @param modern whether the 2026-07-28 rules apply
  * @param protocolVersion the revision the request claims (for modern requests and audit lines; may be unsupported)
  * @param client the client as far as the request tells
+ * @param progress where the call's progress reports go ({@link McpProgress#NONE} unless the transport streams)
  */
 public record McpRequest(String method, JsonObject params, RequestMetadata metadata, boolean modern, String protocolVersion,
-        McpClient client) {
+        McpClient client, McpProgress progress) {
+
+    /**
+     * This request with its progress reports going to {@code stream}.
+     *
+     * @param stream the response stream
+     * @return the request
+     */
+    public McpRequest withProgress(McpProgress stream) {
+        return new McpRequest(method, params, metadata, modern, protocolVersion, client, stream);
+    }
+
+    /** The client's {@code _meta.progressToken}, or null when it asked for no progress. */
+    public JsonValue progressToken() {
+        JsonValue token = params.get("_meta") instanceof JsonObject meta ? meta.get("progressToken") : null;
+        return token instanceof JsonString || token instanceof jakarta.json.JsonNumber ? token : null;
+    }
 
     /** The {@code _meta} key of the request's revision. */
     static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
@@ -51,7 +70,7 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
         Map<String, Object> capabilities = meta.get(META_CLIENT_CAPABILITIES) instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
         String version = claimed != null ? claimed : header;
         return new McpRequest(method, params, metadata, true, version,
-                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true));
+                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpProgress.NONE);
     }
 
     private static McpRequest legacy(String method, JsonObject params, RequestMetadata metadata, String header) {
@@ -62,10 +81,11 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
             Map<String, Object> capabilities = params.get("capabilities") instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
             String version = requested != null ? ProtocolVersions.negotiate(requested) : ProtocolVersions.LEGACY.get(0);
             return new McpRequest(method, params, metadata, false, version,
-                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true));
+                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpProgress.NONE);
         }
         String version = header != null ? header : ProtocolVersions.ASSUMED_WITHOUT_HEADER;
-        return new McpRequest(method, params, metadata, false, version, new McpClient(version, null, null, Map.of(), false));
+        return new McpRequest(method, params, metadata, false, version, new McpClient(version, null, null, Map.of(), false),
+                McpProgress.NONE);
     }
 
     private static String string(JsonObject object, String name) {

@@ -53,7 +53,7 @@ final class ToolsHandler {
         }
         try {
             return Rounds.run(request, caller, "tools/call " + tool.name(), argumentObject, states,
-                    input -> invoker.call(tool, argumentObject, caller, request.client(), input));
+                    input -> invoker.call(tool, argumentObject, caller, request.client(), input, request.progress()));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway

@@ -33,6 +33,11 @@ public record ToolDefinition(
         AccessRequirement access,
         List<HeaderArgument> headerArguments) {
 
+    /** Whether the tool reports progress (has an {@code McpProgress} parameter), so its answer may be a stream. */
+    public boolean reportsProgress() {
+        return parameters.stream().anyMatch(parameter -> parameter.source() == ToolParameter.Source.PROGRESS);
+    }
+
     /** A tool without header-mirrored arguments. */
     @SuppressWarnings("checkstyle:ParameterNumber")
     public ToolDefinition(String name, JsonObject descriptor, Bean<?> bean, MethodHandle invoker, String declaringMethod,

@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.tools;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
 import dev.mcpauth.runtime.features.FeatureFailure;
@@ -78,6 +79,7 @@ public class ToolInvoker {
      * @param caller who calls, passed to parameters of type {@link McpCaller}
      * @param client the client of the request, passed to parameters of type {@link McpClient}
      * @param input the round's questions and answers, passed to parameters of type {@link McpInput}
+     * @param progress progress reports, passed to parameters of type {@link McpProgress}
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
      * @throws AccessDeniedException when an authorization check around the method refuses the call
@@ -85,7 +87,8 @@ public class ToolInvoker {
      * @throws McpInput.InputRequired when the tool needs an answer the client has not given yet
      * @throws Error what the method threw, unchanged
      */
-    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input,
+            McpProgress progress) {
         List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
         if (!problems.isEmpty()) {
             JsonArrayBuilder data = Jsonp.array();
@@ -94,7 +97,7 @@ public class ToolInvoker {
                     "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
                     Jsonp.object().add("problems", data).build());
         }
-        Object[] values = bind(tool, arguments, caller, client, input);
+        Object[] values = bind(tool, arguments, caller, client, input, progress);
         try {
             Object returned = methods.invoke(new FeatureMethod(tool.bean(), tool.invoker(), tool.declaringMethod(), tool.access()),
                     values, "tool", tool.name());
@@ -104,7 +107,8 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
+    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input,
+            McpProgress progress) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         for (int i = 0; i < values.length; i++) {
@@ -119,6 +123,10 @@ public class ToolInvoker {
             }
             if (parameter.source() == ToolParameter.Source.INPUT) {
                 values[i] = input;
+                continue;
+            }
+            if (parameter.source() == ToolParameter.Source.PROGRESS) {
+                values[i] = progress;
                 continue;
             }
             JsonValue json = arguments.get(parameter.name());

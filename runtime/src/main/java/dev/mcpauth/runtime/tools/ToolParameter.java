@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.tools;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
 import java.lang.reflect.Type;
 
 /**
@@ -26,7 +27,9 @@ record ToolParameter(String name, Type type, boolean required, boolean optionalW
         /** The client of the request. */
         CLIENT,
         /** The round's questions and answers. */
-        INPUT
+        INPUT,
+        /** Progress reports to the client. */
+        PROGRESS
     }
 
     /** A parameter that receives the caller and is not part of the input schema. */
@@ -37,6 +40,11 @@ record ToolParameter(String name, Type type, boolean required, boolean optionalW
     /** A parameter that receives the round's input and is not part of the input schema. */
     static ToolParameter forInput(String name) {
         return new ToolParameter(name, McpInput.class, false, false, Source.INPUT);
+    }
+
+    /** A parameter that reports progress and is not part of the input schema. */
+    static ToolParameter forProgress(String name) {
+        return new ToolParameter(name, McpProgress.class, false, false, Source.PROGRESS);
     }
 
     /** A parameter that receives the client and is not part of the input schema. */

@@ -4,6 +4,7 @@ import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
@@ -87,6 +88,10 @@ public final class ToolScanner {
             }
             if (parameter.getType() == McpInput.class) {
                 parameters.add(ToolParameter.forInput(parameter.getName()));
+                continue;
+            }
+            if (parameter.getType() == McpProgress.class) {
+                parameters.add(ToolParameter.forProgress(parameter.getName()));
                 continue;
             }
             ToolArg arg = parameter.getAnnotation(ToolArg.class);

@@ -5,6 +5,7 @@ import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
+import dev.mcpauth.runtime.features.ProgressStream;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
@@ -24,12 +25,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -39,6 +42,9 @@ import java.util.function.Supplier;
  */
 @Path("")
 public class McpEndpoint {
+
+    /** The media type of a streamed answer (Server-Sent Events). */
+    static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
 
     private final Supplier<McpRuntime> runtime;
 
@@ -63,7 +69,8 @@ public class McpEndpoint {
         try {
             checkHeaders(headers);
             JsonValue message = parse(readLimited(body));
-            return handle(message, metadata(headers));
+            boolean acceptsStream = headers.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
+            return handle(message, metadata(headers), acceptsStream);
         } catch (TransportError e) {
             return e.toResponse();
         }
@@ -133,7 +140,7 @@ public class McpEndpoint {
         });
     }
 
-    private Response handle(JsonValue message, RequestMetadata metadata) {
+    private Response handle(JsonValue message, RequestMetadata metadata, boolean acceptsStream) {
         if (!(message instanceof JsonObject object)) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, message.getValueType() == JsonValue.ValueType.ARRAY
                     ? "Invalid Request: JSON-RPC batches are not supported" : "Invalid Request: expected a JSON-RPC object");
@@ -178,9 +185,43 @@ public class McpEndpoint {
                 AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
                         "no verified caller reached the MCP endpoint");
                 return AuthResponses.unauthorized(resource, null);
-            }).orElseGet(() -> dispatch(mcp, id, request, McpCaller.ANONYMOUS, audit));
+            }).orElseGet(() -> answer(mcp, id, request, McpCaller.ANONYMOUS, audit, acceptsStream));
         }
-        return dispatch(mcp, id, request, caller, audit);
+        return answer(mcp, id, request, caller, audit, acceptsStream);
+    }
+
+    /** A JSON answer, or a stream of progress ending with the answer when the client asked for progress. */
+    private Response answer(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit,
+            boolean acceptsStream) {
+        if (!acceptsStream || request.progressToken() == null || !mcp.dispatcher().streams(request)) {
+            return dispatch(mcp, id, request, caller, audit);
+        }
+        try {
+            // every refusal is decided before the stream opens, so 400/401/403 stay plain HTTP answers
+            mcp.dispatcher().preflight(request, caller, mcp.callerHolder().roles());
+        } catch (JsonRpcException e) {
+            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
+        } catch (AccessDeniedException e) {
+            return refused(mcp, caller, audit, e);
+        }
+        Set<String> roles = mcp.callerHolder().roles();
+        StreamingOutput stream = out -> {
+            ProgressStream progress = new ProgressStream(out, request.progressToken());
+            JsonObject response;
+            try {
+                response = JsonRpcMessages.result(id, mcp.dispatcher().dispatch(request.withProgress(progress), caller, roles));
+                AuditLog.allowed(caller, audit);
+            } catch (JsonRpcException e) {
+                response = JsonRpcMessages.error(id, e);
+            } catch (AccessDeniedException e) {
+                // the preflight allowed it; a bean's own interceptor may still refuse
+                AuditLog.denied(403, e.reason(), caller, audit, List.of(), e.getMessage());
+                response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
+            }
+            progress.send(response);
+        };
+        // X-Accel-Buffering: no keeps nginx-style proxies from holding the events back
+        return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
     private Response dispatch(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit) {
@@ -191,12 +232,16 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         } catch (AccessDeniedException e) {
-            List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
-            int status = e instanceof NotAuthenticatedException ? 401 : 403;
-            AuditLog.denied(status, e.reason(), caller, audit, missing, e.getMessage());
-            // a refusal is thrown only with authentication on, so the protected resource is there
-            return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
+            return refused(mcp, caller, audit, e);
         }
+    }
+
+    private static Response refused(McpRuntime mcp, McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {
+        List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
+        int status = e instanceof NotAuthenticatedException ? 401 : 403;
+        AuditLog.denied(status, e.reason(), caller, audit, missing, e.getMessage());
+        // a refusal is thrown only with authentication on, so the protected resource is there
+        return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
     }
 
     /** What the request names, for the audit log: a tool or prompt name, a resource URI; null for others. */

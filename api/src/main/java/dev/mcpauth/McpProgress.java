@@ -1,0 +1,54 @@
+package dev.mcpauth;
+
+/**
+ * Reports the progress of a long call to the client (MCP, Utilities, Progress), and tells whether the client gave
+ * up. Declare a {@link Tool} method parameter of this type to receive it.
+ *
+ * <pre>{@code
+ * @Tool(description = "Re-index every ticket")
+ * public String reindex(McpProgress progress) {
+ *     for (int i = 0; i < batches; i++) {
+ *         if (progress.cancelled()) { return "stopped"; }
+ *         indexBatch(i);
+ *         progress.report(i + 1, batches, "batch " + (i + 1));
+ *     }
+ *     return "done";
+ * }
+ * }</pre>
+ *
+ * <p>Reports reach the client only when its request asked for them (a {@code progressToken} in {@code _meta}) and
+ * it accepts {@code text/event-stream}: the answer is then a stream of {@code notifications/progress} ending with
+ * the result. Otherwise reporting does nothing and the answer is plain JSON. A client that closes the stream
+ * cancels the call: {@link #cancelled()} turns true and later reports are dropped.
+ */
+public interface McpProgress {
+
+    /** Progress that goes nowhere: for calls that did not ask for it. */
+    McpProgress NONE = new McpProgress() {
+        @Override
+        public void report(double progress, double total, String message) {
+            // nobody asked
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    /**
+     * Reports progress; values must grow from report to report.
+     *
+     * @param progress how much is done
+     * @param total how much there is in all, or 0 when unknown
+     * @param message what is happening, or null
+     */
+    void report(double progress, double total, String message);
+
+    /**
+     * Whether the client stopped waiting (closed the stream); the tool should stop its work.
+     *
+     * @return true once cancelled
+     */
+    boolean cancelled();
+}

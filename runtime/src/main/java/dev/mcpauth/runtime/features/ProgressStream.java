@@ -1,0 +1,73 @@
+package dev.mcpauth.runtime.features;
+
+import dev.mcpauth.McpProgress;
+import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The Server-Sent Events response of one request (MCP, Streamable HTTP): {@code notifications/progress} for the
+ * client's {@code progressToken} while the call runs, then the JSON-RPC response that ends the stream. A write that
+ * fails means the client closed the stream, which cancels the call.
+ */
+public final class ProgressStream implements McpProgress {
+
+    private final OutputStream out;
+    private final JsonValue token;
+    private volatile boolean cancelled;
+    private double last = Double.NEGATIVE_INFINITY;
+
+    /**
+     * A stream.
+     *
+     * @param out the response body
+     * @param token the request's {@code _meta.progressToken}
+     */
+    public ProgressStream(OutputStream out, JsonValue token) {
+        this.out = out;
+        this.token = token;
+    }
+
+    @Override
+    public synchronized void report(double progress, double total, String message) {
+        if (cancelled || progress < last) {
+            return; // the spec wants progress to grow; a step back is dropped rather than confusing the client
+        }
+        last = progress;
+        JsonObjectBuilder params = Jsonp.object().add("progressToken", token).add("progress", progress);
+        if (total > 0) {
+            params.add("total", total);
+        }
+        if (message != null) {
+            params.add("message", message);
+        }
+        send(Jsonp.object().add("jsonrpc", "2.0").add("method", "notifications/progress").add("params", params).build());
+    }
+
+    @Override
+    public boolean cancelled() {
+        return cancelled;
+    }
+
+    /**
+     * Sends one JSON-RPC message as an SSE event and flushes it.
+     *
+     * @param message the message
+     */
+    public synchronized void send(JsonObject message) {
+        if (cancelled) {
+            return;
+        }
+        try {
+            out.write(("event: message\ndata: " + message + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        } catch (IOException e) {
+            // the client closed the stream: the call is cancelled (MCP, Streamable HTTP: closing is cancellation)
+            cancelled = true;
+        }
+    }
+}
