@@ -83,7 +83,8 @@ class McpEndpointIT {
             page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
             pages++;
         }
-        assertEquals(List.of("add", "broken_invariant", "caller", "crash", "echo", "letters", "order_pizza", "shop.status", "slow_count"), names);
+        assertEquals(List.of("add", "broken_invariant", "caller", "cancelled_count", "crash", "echo", "letters", "order_pizza", "shop.status",
+                "slow_count"), names);
         assertEquals(3, pages, "nine tools in pages of four");
     }
 
@@ -214,6 +215,25 @@ class McpEndpointIT {
         assertEquals("counted to 5", text(McpHttp.json(plain.body()).getJsonObject("result")));
         HttpResponse<String> jsonOnly = mcp.post(call, Map.of("Accept", "application/json"));
         assertEquals("counted to 5", text(McpHttp.json(jsonOnly.body()).getJsonObject("result")));
+    }
+
+    @Test
+    void closingTheStreamCancelsTheCall() throws Exception {
+        int before = Integer.parseInt(text(call("cancelled_count", "{}")));
+        HttpRequest request = HttpRequest.newBuilder(mcp.endpoint()).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"slow_count\",\"arguments\":{},\"_meta\":{\"progressToken\":\"gone\"}}}")).build();
+        HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.BufferedReader events = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body()))) {
+            assertTrue(events.readLine().startsWith("event: message"), "the first progress event arrives");
+        } // the client goes away after the first event
+        int after = before;
+        for (int attempt = 0; attempt < 50 && after == before; attempt++) {
+            Thread.sleep(100);
+            after = Integer.parseInt(text(call("cancelled_count", "{}")));
+        }
+        assertEquals(before + 1, after, "the tool saw the cancellation and stopped");
     }
 
     @Test
