@@ -2,6 +2,7 @@ package dev.mcpauth.sample;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
@@ -24,9 +25,14 @@ public class TicketTools {
     TicketStore store;
 
     @Tool(description = "Search the caller's support tickets by text in title, description or customer name")
-    public List<Ticket> searchTickets(McpCaller caller,
+    public List<Ticket> searchTickets(McpCaller caller, McpProgress progress,
             @ToolArg(description = "Text to look for; empty matches every ticket") String query) {
-        return store.search(owner(caller), query);
+        List<Ticket> found = store.search(owner(caller), query);
+        // a real desk searches a slow backend page by page; a client that asked for progress sees each page
+        for (int page = 1; page <= found.size() && !progress.cancelled(); page++) {
+            progress.report(page, found.size(), "page " + page + " of " + found.size());
+        }
+        return found;
     }
 
     @Tool(description = "Read one of the caller's support tickets by id, such as T-1001")
