@@ -19,7 +19,8 @@ package dev.mcpauth;
  * <p>Reports reach the client only when its request asked for them (a {@code progressToken} in {@code _meta}) and
  * it accepts {@code text/event-stream}: the answer is then a stream of {@code notifications/progress} ending with
  * the result. Otherwise reporting does nothing and the answer is plain JSON. A client that closes the stream
- * cancels the call: {@link #cancelled()} turns true and later reports are dropped.
+ * cancels the call: {@link #cancelled()} turns true and later reports are dropped. {@link #log} works the same way
+ * for log messages, which a 2026-07-28 client asks for with a log level in {@code _meta}.
  */
 public interface McpProgress {
 
@@ -34,7 +35,15 @@ public interface McpProgress {
         public boolean cancelled() {
             return false;
         }
+
+        @Override
+        public void log(String level, String message) {
+            // nobody asked
+        }
     };
+
+    /** The log levels of MCP (RFC 5424 syslog severities), least severe first. */
+    java.util.List<String> LEVELS = java.util.List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
 
     /**
      * Reports progress; values must grow from report to report.
@@ -51,4 +60,14 @@ public interface McpProgress {
      * @return true once cancelled
      */
     boolean cancelled();
+
+    /**
+     * Logs a message to the client ({@code notifications/message}) when the request asked for log messages of this
+     * level or a more severe one ({@code _meta["io.modelcontextprotocol/logLevel"]}, 2026-07-28); otherwise nothing
+     * is sent. Never log secrets: the client shows these messages.
+     *
+     * @param level one of {@link #LEVELS}
+     * @param message the message
+     */
+    void log(String level, String message);
 }

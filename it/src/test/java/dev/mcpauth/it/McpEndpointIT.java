@@ -218,6 +218,22 @@ class McpEndpointIT {
     }
 
     @Test
+    void aModernRequestWithALogLevelGetsTheLogMessagesOfThatLevelAndAbove() {
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}";
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},";
+        Map<String, String> headers = Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "slow_count");
+        HttpResponse<String> logged = mcp.post(call + meta + ",\"io.modelcontextprotocol/logLevel\":\"info\"}}}", headers);
+        List<JsonObject> events = logged.body().lines().filter(line -> line.startsWith("data: ")).map(line -> McpHttp.json(line.substring(6))).toList();
+        assertEquals(2, events.size(), logged.body());
+        assertEquals("notifications/message", events.get(0).getString("method"));
+        assertEquals("{\"level\":\"info\",\"data\":\"counted 5\"}", events.get(0).getJsonObject("params").toString());
+        assertEquals("complete", events.get(1).getJsonObject("result").getString("resultType"));
+        // no level asked: no log messages, and nothing else to stream, so plain JSON
+        HttpResponse<String> quiet = mcp.post(call + meta + "}}}", headers);
+        assertTrue(quiet.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), quiet.headers().toString());
+    }
+
+    @Test
     void closingTheStreamCancelsTheCall() throws Exception {
         int before = Integer.parseInt(text(call("cancelled_count", "{}")));
         HttpRequest request = HttpRequest.newBuilder(mcp.endpoint()).header("Content-Type", "application/json")

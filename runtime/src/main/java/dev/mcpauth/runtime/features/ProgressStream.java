@@ -18,6 +18,7 @@ public final class ProgressStream implements McpProgress {
 
     private final OutputStream out;
     private final JsonValue token;
+    private final int logThreshold;
     private volatile boolean cancelled;
     private double last = Double.NEGATIVE_INFINITY;
 
@@ -25,16 +26,18 @@ public final class ProgressStream implements McpProgress {
      * A stream.
      *
      * @param out the response body
-     * @param token the request's {@code _meta.progressToken}
+     * @param token the request's {@code _meta.progressToken}, or null when it asked for no progress
+     * @param logLevel the least severe log level the request asked for, or null for no log messages
      */
-    public ProgressStream(OutputStream out, JsonValue token) {
+    public ProgressStream(OutputStream out, JsonValue token, String logLevel) {
         this.out = out;
         this.token = token;
+        this.logThreshold = logLevel == null ? Integer.MAX_VALUE : Math.max(0, LEVELS.indexOf(logLevel));
     }
 
     @Override
     public synchronized void report(double progress, double total, String message) {
-        if (cancelled || progress < last) {
+        if (cancelled || token == null || progress < last) {
             return; // the spec wants progress to grow; a step back is dropped rather than confusing the client
         }
         last = progress;
@@ -46,6 +49,16 @@ public final class ProgressStream implements McpProgress {
             params.add("message", message);
         }
         send(Jsonp.object().add("jsonrpc", "2.0").add("method", "notifications/progress").add("params", params).build());
+    }
+
+    @Override
+    public void log(String level, String message) {
+        int severity = LEVELS.indexOf(level);
+        if (severity < 0 || severity < logThreshold) {
+            return; // not asked for (no level in the request, or a less severe one than asked)
+        }
+        send(Jsonp.object().add("jsonrpc", "2.0").add("method", "notifications/message")
+                .add("params", Jsonp.object().add("level", level).add("data", message)).build());
     }
 
     @Override

@@ -126,7 +126,7 @@ public final class McpDispatcher {
      * @return true when the transport should stream
      */
     public boolean streams(McpRequest request) {
-        return McpMethod.TOOLS_CALL.wireName().equals(request.method()) && request.progressToken() != null
+        return McpMethod.TOOLS_CALL.wireName().equals(request.method()) && (request.progressToken() != null || request.logLevel() != null)
                 && request.params().get("name") instanceof JsonString name
                 && features.tools().find(name.getString()).map(ToolDefinition::reportsProgress).orElse(false);
     }

@@ -36,6 +36,12 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
         return new McpRequest(method, params, metadata, modern, protocolVersion, client, stream);
     }
 
+    /** The log level a 2026-07-28 request asked for ({@code _meta["io.modelcontextprotocol/logLevel"]}), or null. */
+    public String logLevel() {
+        return modern && params.get("_meta") instanceof JsonObject meta && meta.get(META_LOG_LEVEL) instanceof JsonString level
+                && McpProgress.LEVELS.contains(level.getString()) ? level.getString() : null;
+    }
+
     /** The client's {@code _meta.progressToken}, or null when it asked for no progress. */
     public JsonValue progressToken() {
         JsonValue token = params.get("_meta") instanceof JsonObject meta ? meta.get("progressToken") : null;
@@ -46,6 +52,8 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
     static final String META_PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
     /** The {@code _meta} key of the client's name and version. */
     static final String META_CLIENT_INFO = "io.modelcontextprotocol/clientInfo";
+    /** The {@code _meta} key of the log level a request asks for. */
+    static final String META_LOG_LEVEL = "io.modelcontextprotocol/logLevel";
     /** The {@code _meta} key of the client's capabilities. */
     static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
 

@@ -190,10 +190,10 @@ public class McpEndpoint {
         return answer(mcp, id, request, caller, audit, acceptsStream);
     }
 
-    /** A JSON answer, or a stream of progress ending with the answer when the client asked for progress. */
+    /** A JSON answer, or a stream of progress and log messages ending with the answer when the client asked for them. */
     private Response answer(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit,
             boolean acceptsStream) {
-        if (!acceptsStream || request.progressToken() == null || !mcp.dispatcher().streams(request)) {
+        if (!acceptsStream || !mcp.dispatcher().streams(request)) {
             return dispatch(mcp, id, request, caller, audit);
         }
         try {
@@ -206,7 +206,7 @@ public class McpEndpoint {
         }
         Set<String> roles = mcp.callerHolder().roles();
         StreamingOutput stream = out -> {
-            ProgressStream progress = new ProgressStream(out, request.progressToken());
+            ProgressStream progress = new ProgressStream(out, request.progressToken(), request.logLevel());
             JsonObject response;
             try {
                 response = JsonRpcMessages.result(id, mcp.dispatcher().dispatch(request.withProgress(progress), caller, roles));
