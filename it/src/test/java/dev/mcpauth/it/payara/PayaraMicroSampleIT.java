@@ -3,49 +3,27 @@ package dev.mcpauth.it.payara;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The unchanged sample WAR on Payara Micro 6 (Jakarta EE 10, like Open Liberty's features the sample uses), started
- * as a user would: {@code java -jar payara-micro.jar --deploy liberty-sample.war --contextroot / --port P --nocluster},
- * configured only by environment variables. The build copies the Payara Micro jar to {@code it.payara.jar}; logs go
- * to {@code it/target/payara}.
+ * The unchanged sample WAR on Payara Micro 6 (Jakarta EE 10, the level the runtime targets), configured by
+ * environment variables only, under the resource-server suite every server must pass.
  */
 class PayaraMicroSampleIT extends SampleResourceServerContract {
 
-    private static final Path WORK = ServerProcesses.root().resolve("it/target/payara");
-    private static final Path LOG = WORK.resolve("payara-micro.log");
-    private static Process payara;
-    private static int port;
+    private static PayaraMicro payara;
 
     @Override
     protected String publicBase() {
-        return "http://localhost:" + port;
+        return payara.base();
     }
 
     @BeforeAll
     static void startPayaraMicro() throws Exception {
-        Path jar = Path.of(System.getProperty("it.payara.jar", WORK.resolve("payara-micro.jar").toString()));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing: the it build copies it (maven-dependency-plugin)");
-        }
-        port = ServerProcesses.freePort();
-        Files.createDirectories(WORK);
-        Files.deleteIfExists(LOG);
-        Instant start = Instant.now();
-        payara = ServerProcesses.start(List.of(javaBin(), "-Xmx512m", "-jar", jar.toString(),
-                "--deploy", ServerProcesses.sampleWar().toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--rootdir", WORK.resolve("root").toString()),
-                sampleEnvironment("http://localhost:" + port), LOG);
-        // Payara Micro opens its port before it deploys: ready is when the metadata answers, not when the port does
-        ServerProcesses.awaitOk("http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp", startupTimeout(), payara, LOG);
-        System.out.printf("Payara Micro served the sample after %d s%n", Duration.between(start, Instant.now()).toSeconds());
+        payara = PayaraMicro.start("payara-micro", Map.of());
     }
 
     /**
@@ -57,16 +35,14 @@ class PayaraMicroSampleIT extends SampleResourceServerContract {
      */
     @Test
     void payaraLogsNothingSevere() throws Exception {
-        String log = Files.readString(LOG);
-        assertFalse(log.contains("SEVERE"), "Payara logged a SEVERE message; see " + LOG);
+        String log = Files.readString(payara.log);
+        assertFalse(log.contains("SEVERE"), "Payara logged a SEVERE message; see " + payara.log);
     }
 
     @AfterAll
     static void stopPayaraMicro() throws Exception {
-        ServerProcesses.stop(payara);
-    }
-
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (payara != null) {
+            payara.stop();
+        }
     }
 }
