@@ -1,0 +1,267 @@
+package dev.mcpauth.it.scale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.mcpauth.it.McpHttp;
+import dev.mcpauth.it.payara.SampleResourceServerContract;
+import dev.mcpauth.it.payara.ServerProcesses;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Scale-out: two Open Liberty servers run the unchanged sample WAR (the sample's own server.xml, plus an access
+ * log dropped into configDropins), nginx from Debian's packages balances them round-robin with
+ * {@code it/scale/nginx.conf}, and both instances have {@code mcp.auth.resource} set to the proxy's URL. The whole
+ * resource-server contract runs through the proxy; then a client's consecutive requests must land on both
+ * instances (read from each server's access log), and with one instance stopped mid-run the other serves on.
+ * Logs are kept under {@code it/target/scale}.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScaleOutIT extends SampleResourceServerContract {
+
+    static final int PROXY_PORT = 9380;
+    static final String PUBLIC_BASE = "http://localhost:" + PROXY_PORT;
+    private static final Path ROOT = ServerProcesses.root();
+    private static final Path WORK = ROOT.resolve("it/target/scale");
+    private static final Path USER_DIR = WORK.resolve("usr");
+    private static final Path NGINX_PREFIX = WORK.resolve("nginx");
+    private static final Path LIBERTY = Path.of(System.getProperty("it.liberty.home", ROOT.resolve("it/target/liberty/wlp").toString()))
+            .resolve("bin/server");
+    private static final Map<String, Integer> INSTANCES = Map.of("mcpA", 9381, "mcpB", 9382);
+    private static Process nginx;
+    private static int jwksBefore;
+
+    @Override
+    protected String publicBase() {
+        return PUBLIC_BASE;
+    }
+
+    @BeforeAll
+    static void startTwoInstancesAndNginx() throws Exception {
+        String nginxBin = nginxExecutable();
+        ServerProcesses.assertPortFree(PROXY_PORT);
+        INSTANCES.values().forEach(ServerProcesses::assertPortFree);
+        Files.createDirectories(WORK);
+        jwksBefore = AS.jwksRequests();
+        Instant start = Instant.now();
+        List<CompletableFuture<Void>> starting = new ArrayList<>();
+        for (Map.Entry<String, Integer> instance : INSTANCES.entrySet()) {
+            prepareServer(instance.getKey(), instance.getValue());
+            starting.add(CompletableFuture.runAsync(() -> startServer(instance.getKey(), instance.getValue())));
+        }
+        CompletableFuture.allOf(starting.toArray(CompletableFuture[]::new)).join();
+        Instant instancesReady = Instant.now();
+
+        Files.createDirectories(NGINX_PREFIX.resolve("logs"));
+        Files.createDirectories(NGINX_PREFIX.resolve("temp"));
+        Path config = ROOT.resolve("it/scale/nginx.conf");
+        List<String> base = List.of(nginxBin, "-p", NGINX_PREFIX + "/", "-e", "logs/error.log", "-c", config.toString());
+        List<String> test = new ArrayList<>(base);
+        test.add("-t");
+        assertEquals(0, ServerProcesses.run(test, Map.of(), NGINX_PREFIX.resolve("logs/nginx-t.log"), Duration.ofSeconds(30)),
+                "nginx -t rejected " + config + "; see " + NGINX_PREFIX.resolve("logs/nginx-t.log"));
+        List<String> run = new ArrayList<>(base);
+        run.addAll(List.of("-g", "daemon off;"));
+        nginx = ServerProcesses.start(run, Map.of(), NGINX_PREFIX.resolve("logs/nginx-console.log"));
+        ServerProcesses.awaitOk(PUBLIC_BASE + "/.well-known/oauth-protected-resource/mcp", Duration.ofSeconds(30), nginx,
+                NGINX_PREFIX.resolve("logs/error.log"));
+        System.out.printf("scale-out: two Liberty instances ready in %d s, nginx in %d s more%n",
+                Duration.between(start, instancesReady).toSeconds(), Duration.between(instancesReady, Instant.now()).toSeconds());
+    }
+
+    @AfterAll
+    static void stopEverything() throws Exception {
+        try {
+            ServerProcesses.stop(nginx);
+        } finally {
+            for (String name : INSTANCES.keySet()) {
+                stopServer(name);
+                Path messages = USER_DIR.resolve("servers/" + name + "/logs/messages.log");
+                if (Files.exists(messages)) {
+                    Files.copy(messages, WORK.resolve(name + "-messages.log"), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    /**
+     * A client's consecutive requests (one connection to the proxy, one flow: metadata, list, read, step-up, write)
+     * land on both instances, each about half, as each instance's own access log shows.
+     */
+    @Test
+    @Order(1)
+    void consecutiveRequestsOfOneClientLandOnBothInstances() throws Exception {
+        Map<String, Integer> before = servedPerInstance();
+        String reader = token("tickets:read");
+        String writer = token("tickets:read tickets:write");
+        int requests = 0;
+        for (int round = 0; round < 10; round++) {
+            assertEquals(List.of("get_ticket", "search_tickets", "whoami"), mcp().toolNames(reader).stream().sorted().toList());
+            assertTrue(McpHttp.text(mcp().callTool(reader, "get_ticket", "{\"id\":\"T-1001\"}")).contains("T-1001"));
+            HttpResponse<String> refused = mcp().post(McpHttp.toolsCall("draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"x\"}"),
+                    McpHttp.bearer(reader));
+            assertEquals(403, refused.statusCode(), refused.body());
+            mcp().callTool(writer, "draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"x\"}");
+            requests += 4;
+        }
+        Map<String, Integer> served = awaitServed(before, requests);
+        System.out.println("scale-out: " + requests + " requests served per instance: " + served);
+        for (Map.Entry<String, Integer> instance : served.entrySet()) {
+            assertTrue(instance.getValue() >= requests / 4, instance.getKey() + " served too few of " + requests + ": " + served);
+        }
+        int fetched = AS.jwksRequests() - jwksBefore;
+        System.out.println("scale-out: JWKS fetches at the authorization server for " + INSTANCES.size() + " instances: " + fetched);
+        assertTrue(fetched >= INSTANCES.size() && fetched <= 2 * INSTANCES.size(),
+                "each instance fetches the key set once and caches it; fetched " + fetched);
+    }
+
+    /**
+     * The official TypeScript SDK clients (1.x in the 2025-11-25 era, 2.x pinned to 2026-07-28) run their flow
+     * through the proxy ({@code it/scale/sdk-client-flow.mjs}), and both instances serve their requests.
+     */
+    @Test
+    @Order(2)
+    void theOfficialSdkClientsFlowThroughTheProxyIsServedByBothInstances() throws Exception {
+        Path e2e = ROOT.resolve("it/e2e");
+        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", e2e.toString()), Map.of(),
+                WORK.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + WORK.resolve("npm-install.log"));
+        Map<String, Integer> before = servedPerInstance();
+        Path report = WORK.resolve("sdk-client-flow.log");
+        Files.deleteIfExists(report);
+        int exit = ServerProcesses.run(List.of("node", ROOT.resolve("it/scale/sdk-client-flow.mjs").toString()),
+                Map.of("MCP_URL", resource(), "READER_TOKEN", token("tickets:read"), "WRITER_TOKEN", token("tickets:read tickets:write"),
+                        "ROUNDS", "5"), report, Duration.ofMinutes(3));
+        String output = Files.readString(report);
+        System.out.println("scale-out: SDK clients: " + output.strip());
+        assertEquals(0, exit, output);
+        Map<String, Integer> served = awaitServed(before, 40);
+        System.out.println("scale-out: SDK client requests served per instance: " + served);
+        served.forEach((name, count) -> assertTrue(count >= 10, name + " served too few of the SDK clients' requests: " + served));
+    }
+
+    /** One instance stopped while a client keeps calling: at most the request in flight fails, the rest are served. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withOneInstanceStoppedMidRunTheOtherKeepsServing() throws Exception {
+        String reader = token("tickets:read");
+        AtomicInteger sent = new AtomicInteger();
+        List<String> failures = new ArrayList<>();
+        CompletableFuture<Void> stopping = null;
+        Map<String, Integer> beforeStop = null;
+        int total = 300;
+        for (int i = 0; i < total; i++) {
+            if (i == 60) {
+                beforeStop = servedPerInstance();
+                stopping = CompletableFuture.runAsync(() -> stopServer("mcpB"));
+            }
+            sent.incrementAndGet();
+            try {
+                HttpResponse<String> response = mcp().post(McpHttp.toolsCall("search_tickets", "{\"query\":\"\"}"), McpHttp.bearer(reader));
+                if (response.statusCode() != 200 || !response.body().contains("T-1001")) {
+                    failures.add(i + ": HTTP " + response.statusCode() + " " + response.body());
+                }
+            } catch (RuntimeException e) {
+                failures.add(i + ": " + e);
+            }
+            Thread.sleep(20);
+        }
+        stopping.join();
+        Map<String, Integer> servedSince = awaitServed(beforeStop, total - 60 - failures.size());
+        Map<String, Integer> after = servedPerInstance();
+        System.out.println("scale-out: with mcpB stopped after request 60: " + failures.size() + " failed of " + total
+                + "; served per instance before the stop " + beforeStop + ", at the end " + after + "; failures " + failures);
+        assertTrue(failures.size() <= 1, "only the request in flight may fail: " + failures);
+        assertTrue(servedSince.get("mcpA") >= (total - 60) / 2 + 30, "mcpA served the rest: " + beforeStop + " -> " + after);
+        HttpResponse<String> still = mcp().post(McpHttp.toolsCall("whoami", "{}"), McpHttp.bearer(reader));
+        assertEquals(200, still.statusCode(), still.body());
+    }
+
+    private static void prepareServer(String name, int port) throws IOException {
+        Path server = USER_DIR.resolve("servers/" + name);
+        Files.createDirectories(server.resolve("apps"));
+        Files.createDirectories(server.resolve("configDropins/overrides"));
+        Files.copy(ROOT.resolve("liberty-sample/src/main/liberty/config/server.xml"), server.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ServerProcesses.sampleWar(), server.resolve("apps/liberty-sample.war"), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(ROOT.resolve("it/scale/liberty-access-log.xml"), server.resolve("configDropins/overrides/access-log.xml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + (port + 100) + "\n");
+        Files.deleteIfExists(server.resolve("logs/http_access.log"));
+    }
+
+    private static Map<String, String> environment() {
+        Map<String, String> environment = new HashMap<>(sampleEnvironment(PUBLIC_BASE));
+        environment.put("WLP_USER_DIR", USER_DIR.toString());
+        return environment;
+    }
+
+    private static void startServer(String name, int port) {
+        try {
+            Path log = WORK.resolve(name + "-start.log");
+            assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", name, "--clean"), environment(), log, Duration.ofMinutes(3)),
+                    name + " did not start; see " + log);
+            ServerProcesses.awaitOk("http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(3), null, log);
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stopServer(String name) {
+        try {
+            ServerProcesses.run(List.of(LIBERTY.toString(), "stop", name), environment(), WORK.resolve(name + "-stop.log"), Duration.ofMinutes(2));
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST /mcp lines in each instance's access log. */
+    private static Map<String, Integer> servedPerInstance() throws IOException {
+        Map<String, Integer> served = new HashMap<>();
+        for (String name : INSTANCES.keySet()) {
+            Path log = USER_DIR.resolve("servers/" + name + "/logs/http_access.log");
+            served.put(name, Files.exists(log) ? (int) Files.readAllLines(log).stream().filter(line -> line.contains("\"POST /mcp ")).count() : 0);
+        }
+        return served;
+    }
+
+    /** Waits (the access log is written in the background) until the instances logged {@code requests} more POSTs. */
+    private static Map<String, Integer> awaitServed(Map<String, Integer> before, int requests) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(30);
+        Map<String, Integer> delta = new HashMap<>();
+        while (Instant.now().isBefore(deadline)) {
+            Map<String, Integer> now = servedPerInstance();
+            now.forEach((name, count) -> delta.put(name, count - before.get(name)));
+            if (delta.values().stream().mapToInt(Integer::intValue).sum() >= requests) {
+                break;
+            }
+            Thread.sleep(250);
+        }
+        return delta;
+    }
+
+    private static String nginxExecutable() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/local/sbin/nginx", "/usr/bin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("nginx is not installed: apt-get install nginx (.ci/run installs it)");
+    }
+}
