@@ -6,17 +6,17 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.FeatureMethod;
+import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Turns one {@link CompletePrompt} or {@link CompleteResourceTemplate} method into a {@link CompletionDefinition},
@@ -46,7 +46,7 @@ public final class CompletionScanner {
         CompleteResourceTemplate template = method.getAnnotation(CompleteResourceTemplate.class);
         String annotation = prompt != null ? "@CompletePrompt" : "@CompleteResourceTemplate";
         List<String> problems = new ArrayList<>();
-        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+        if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where));
         }
         List<CompletionDefinition.Source> parameters = new ArrayList<>();
@@ -70,13 +70,11 @@ public final class CompletionScanner {
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
-        MethodHandle handle;
-        try {
-            method.setAccessible(true);
-            handle = MethodHandles.lookup().unreflect(method);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Optional<MethodHandle> found = FeatureMethods.handle(method);
+        if (found.isEmpty()) {
             return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
         }
+        MethodHandle handle = found.get();
         FeatureMethod feature = new FeatureMethod(bean, handle, where, access);
         CompletionDefinition definition = prompt != null
                 ? new CompletionDefinition(CompletionDefinition.Kind.PROMPT, prompt.prompt(), prompt.argument(), feature, List.copyOf(parameters))

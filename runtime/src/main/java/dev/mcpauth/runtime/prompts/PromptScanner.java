@@ -8,6 +8,7 @@ import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.FeatureMethod;
+import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.features.Names;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
@@ -15,9 +16,7 @@ import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -50,7 +49,7 @@ public final class PromptScanner {
         Prompt prompt = method.getAnnotation(Prompt.class);
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         List<String> problems = new ArrayList<>();
-        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+        if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where));
         }
         String name = prompt.name().isEmpty() ? Names.snakeCase(method.getName()) : prompt.name();
@@ -95,13 +94,11 @@ public final class PromptScanner {
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
-        MethodHandle handle;
-        try {
-            method.setAccessible(true);
-            handle = MethodHandles.lookup().unreflect(method);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Optional<MethodHandle> found = FeatureMethods.handle(method);
+        if (found.isEmpty()) {
             return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where)));
         }
+        MethodHandle handle = found.get();
         JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
         if (!prompt.title().isEmpty()) {
             descriptor.add("title", prompt.title());

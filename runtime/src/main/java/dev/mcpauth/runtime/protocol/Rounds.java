@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Runs one round of a call that may ask the client something (MCP 2026-07-28, Multi Round-Trip Requests): opens
@@ -44,11 +45,12 @@ final class Rounds {
             return call.apply(new Interaction(request.client(), false, Map.of(), Map.of()));
         }
         JsonObject params = request.params();
-        String binding = RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
+        // the binding hashes the canonical arguments: only worth it when a state is opened or sealed, not per call
+        Supplier<String> binding = () -> RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
         RequestStates.Contents earlier = RequestStates.Contents.NONE;
         if (params.get("requestState") instanceof JsonString state) {
             try {
-                earlier = states.open(state.getString(), binding);
+                earlier = states.open(state.getString(), binding.get());
             } catch (JsonRpcException refused) {
                 AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, new AuditLog.Request(request.method(),
                         item.substring(item.indexOf(' ') + 1), request.protocolVersion(), request.client().name(),
@@ -72,7 +74,7 @@ final class Rounds {
             return Jsonp.object()
                     .add("resultType", "input_required")
                     .add("inputRequests", input.inputRequests())
-                    .add("requestState", states.seal(binding, new RequestStates.Contents(input.answers(), input.keptValues())))
+                    .add("requestState", states.seal(binding.get(), new RequestStates.Contents(input.answers(), input.keptValues())))
                     .build();
         }
     }

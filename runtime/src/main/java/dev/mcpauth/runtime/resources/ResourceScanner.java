@@ -6,21 +6,21 @@ import dev.mcpauth.McpResource;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.FeatureMethod;
+import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.features.Names;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonObjectBuilder;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,7 +54,7 @@ public final class ResourceScanner {
             problems.add(Message.RESOURCE_BOTH_KINDS.format(where));
             return new Outcome(null, problems);
         }
-        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+        if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where));
         }
         UriTemplate template = null;
@@ -81,13 +81,11 @@ public final class ResourceScanner {
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }
-        MethodHandle handle;
-        try {
-            method.setAccessible(true);
-            handle = MethodHandles.lookup().unreflect(method);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Optional<MethodHandle> found = FeatureMethods.handle(method);
+        if (found.isEmpty()) {
             return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
         }
+        MethodHandle handle = found.get();
         String name = nonEmpty(fixed != null ? fixed.name() : templated.name(), Names.snakeCase(method.getName()));
         String title = fixed != null ? fixed.title() : templated.title();
         String description = fixed != null ? fixed.description() : templated.description();

@@ -9,6 +9,7 @@ import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
@@ -17,9 +18,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -66,7 +65,7 @@ public final class ToolScanner {
         if (!ToolNames.isValid(name)) {
             problems.add(Message.TOOL_NAME_INVALID.format(where, name, ToolNames.MAX_LENGTH));
         }
-        if (!Modifier.isPublic(method.getModifiers()) || Modifier.isStatic(method.getModifiers())) {
+        if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where));
         }
 
@@ -155,13 +154,11 @@ public final class ToolScanner {
             return new Outcome(null, problems);
         }
 
-        MethodHandle invoker;
-        try {
-            method.setAccessible(true);
-            invoker = MethodHandles.lookup().unreflect(method);
-        } catch (IllegalAccessException | RuntimeException e) {
+        Optional<MethodHandle> found = FeatureMethods.handle(method);
+        if (found.isEmpty()) {
             return new Outcome(null, List.of(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where)));
         }
+        MethodHandle invoker = found.get();
         JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
         if (!tool.title().isEmpty()) {
             descriptor.add("title", tool.title());
