@@ -1,19 +1,30 @@
 #!/usr/bin/env bash
-# The benchmark: what authentication costs, side by side, in one run on one machine.
+# The benchmark: our runtime against itself (auth off) and against the strongest peers, side by side, in one run
+# on one machine.
 #
 #   bash it/bench/run-bench.sh            (needs wrk: sudo apt-get install wrk)
 #
-# Starts a token issuer (Node, jose), the Liberty sample twice (auth on, port 9080; auth off, port 9082),
-# the same unchanged WAR on Payara Micro twice (auth on, port 9180; auth off, port 9182; configured by
-# environment variables only) and the reference server built from the official MCP TypeScript SDK
-# (port 3000), then drives the same
-# tools/call (search_tickets with no match: the same answer with and without auth) at each with wrk, at 1, 16 and 64 connections, alternating the
-# variants round by round. Prints the medians over the rounds and the ratios, and the servers' RSS.
-# Results: it/target/bench/ (results.jsonl, results.md, server logs).
+# Servers, each started by this script from its registry (Maven Central, npm) and each verifying the same RS256
+# token against the same JWKS (signature, issuer, audience = its own URL, expiry):
+#   liberty-on  :9080  the sample WAR on Open Liberty, auth on
+#   liberty-off :9082  the same, mcp.auth.enabled=false
+#   quarkus     :9280  Quarkus 3.33.2 + quarkus-mcp-server-http 1.13.0 + quarkus-oidc, JVM mode (it/bench/quarkus)
+#   ts2         :3002  the official TypeScript SDK 2.x: createMcpHandler + requireBearerAuth (it/bench/ts2)
+#   ts1         :3000  the official TypeScript SDK 1.32 reference server (reference-server.mjs), for continuity
+#   payara-on/off :9180/:9182  the same WAR on Payara Micro 6.2025.10 (only with BENCH_PAYARA=1)
+# They are started one after the other, each timed from launch to its first 200 answer to the benchmarked call.
+#
+# The call: tools/call of search_tickets for a text no ticket has; every answer is checked (HTTP 200 and
+# "structuredContent":{"result":[]}). Variants = server + wire: auth-on, auth-on-2026 (the same server, the
+# 2026-07-28 wire: _meta envelope + Mcp-Method/Mcp-Name headers), auth-off, quarkus (2025-11-25, one session
+# initialized first: 1.13 keeps sessions), ts2 (2026-07-28, its native wire), ts2-2025 (its 2025 fallback),
+# reference (ts1, 2025-11-25). After a warm-up of each, rounds alternate the variants at 1, 16 and 64
+# connections; the report shows medians, ratios, startup times and resident memory after the run.
+# Results: it/target/bench/ (results.jsonl, startup.json, rss.json, results.md, server logs).
 #
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (30),
-# BENCH_CONNECTIONS ("1 16 64"), BENCH_THREADS wrk threads (2), BENCH_PAYARA (1; 0 leaves Payara out),
-# BENCH_MVN_ARGS extra Maven arguments (e.g. -o).
+# BENCH_CONNECTIONS ("1 16 64"), BENCH_THREADS wrk threads (2), BENCH_PAYARA (0; 1 adds Payara Micro),
+# BENCH_VARIANTS (all; e.g. "auth-on quarkus" to run fewer), BENCH_MVN_ARGS extra Maven arguments (e.g. -o).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -25,19 +36,32 @@ DURATION="${BENCH_DURATION:-10}"
 WARMUP="${BENCH_WARMUP:-30}"
 CONNECTIONS="${BENCH_CONNECTIONS:-1 16 64}"
 THREADS="${BENCH_THREADS:-2}"
-PAYARA="${BENCH_PAYARA:-1}"
+PAYARA="${BENCH_PAYARA:-0}"
 PAYARA_VERSION=6.2025.10
 PAYARA_JAR="$ROOT/it/target/payara/payara-micro-$PAYARA_VERSION.jar"
+QUARKUS_JAR="$BENCH/quarkus/target/quarkus-app/quarkus-run.jar"
 ISSUER="http://localhost:8290/bench"
-declare -A URL=([auth-on]="http://localhost:9080/mcp" [auth-off]="http://localhost:9082/mcp" [reference]="http://localhost:3000/mcp"
+
+# server -> URL of its MCP endpoint
+declare -A SERVER_URL=([liberty-on]="http://localhost:9080/mcp" [liberty-off]="http://localhost:9082/mcp"
+  [quarkus]="http://localhost:9280/mcp" [ts2]="http://localhost:3002/mcp" [ts1]="http://localhost:3000/mcp"
   [payara-on]="http://localhost:9180/mcp" [payara-off]="http://localhost:9182/mcp")
-VARIANTS=(auth-on auth-off reference)
-PORTS=(8290 9080 9082 3000)
-if [[ "$PAYARA" == 1 ]]; then VARIANTS=(auth-on auth-off payara-on payara-off reference); PORTS+=(9180 9182); fi
+# variant -> "server wire auth"
+declare -A VARIANT=([auth-on]="liberty-on 2025 on" [auth-on-2026]="liberty-on 2026 on" [auth-off]="liberty-off 2025 off"
+  [quarkus]="quarkus 2025 on" [ts2]="ts2 2026 on" [ts2-2025]="ts2 2025 on" [reference]="ts1 2025 on"
+  [payara-on]="payara-on 2025 on" [payara-off]="payara-off 2025 off")
+VARIANTS=(${BENCH_VARIANTS:-auth-on auth-on-2026 auth-off quarkus ts2 ts2-2025 reference})
+if [[ "$PAYARA" == 1 && -z "${BENCH_VARIANTS:-}" ]]; then VARIANTS+=(payara-on payara-off); fi
+SERVERS=()
+for variant in "${VARIANTS[@]}"; do
+  [[ -n "${VARIANT[$variant]:-}" ]] || { echo "unknown variant $variant" >&2; exit 2; }
+  server=${VARIANT[$variant]%% *}
+  [[ " ${SERVERS[*]} " == *" $server "* ]] || SERVERS+=("$server")
+done
 
 say() { printf '[bench] %s\n' "$*" >&2; }
 command -v wrk >/dev/null || { say "wrk is needed: sudo apt-get install wrk"; exit 2; }
-for port in "${PORTS[@]}"; do
+for port in 8290 9080 9082 9280 3002 3000 9180 9182; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then say "port $port is in use: stop the demo or other servers first"; exit 2; fi
 done
 
@@ -57,69 +81,116 @@ trap cleanup EXIT INT TERM
 
 mkdir -p "$OUT"
 : > "$OUT/results.jsonl"
-say "building the sample"
+say "building the sample and the Quarkus peer"
 (cd "$ROOT" && mvn -B -q ${BENCH_MVN_ARGS:-} install -DskipTests -pl liberty-sample -am)
-if [[ "$PAYARA" == 1 && ! -s "$PAYARA_JAR" ]]; then
+(cd "$ROOT" && mvn -B -q ${BENCH_MVN_ARGS:-} -f it/bench/quarkus/pom.xml package -DskipTests)
+if [[ " ${SERVERS[*]} " == *" payara-on "* && ! -s "$PAYARA_JAR" ]]; then
   say "fetching Payara Micro $PAYARA_VERSION"
   (cd "$ROOT" && mvn -B -q ${BENCH_MVN_ARGS:-} dependency:copy -Dartifact="fish.payara.extras:payara-micro:$PAYARA_VERSION" \
     -DoutputDirectory="$ROOT/it/target/payara")
 fi
-say "installing the reference server's npm packages"
+say "installing the TypeScript servers' npm packages"
 npm install --no-audit --no-fund --prefix "$BENCH" >"$OUT/npm-install.log" 2>&1
+npm install --no-audit --no-fund --prefix "$BENCH/ts2" >>"$OUT/npm-install.log" 2>&1
 
 say "starting the token issuer"
-BENCH_AUDIENCES="http://localhost:9080/mcp,http://localhost:9180/mcp,http://localhost:3000/mcp" \
-  BENCH_TOKEN_FILE="$OUT/token.txt" node "$BENCH/bench-issuer.mjs" >"$OUT/issuer.log" 2>&1 &
+audiences=$(for s in "${!SERVER_URL[@]}"; do printf '%s,' "${SERVER_URL[$s]}"; done)
+BENCH_AUDIENCES="${audiences%,}" BENCH_TOKEN_FILE="$OUT/token.txt" node "$BENCH/bench-issuer.mjs" >"$OUT/issuer.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 50); do [[ -s "$OUT/token.txt" ]] && curl -fs -o /dev/null "$ISSUER/jwks" && break; sleep 0.2; done
 TOKEN=$(cat "$OUT/token.txt")
 
-say "starting Liberty twice (auth on :9080, auth off :9082) and the reference server (:3000)"
-rm -rf "$WLP/usr/servers/benchOpen"
-cp -r "$WLP/usr/servers/sampleServer" "$WLP/usr/servers/benchOpen"
-rm -rf "$WLP/usr/servers/benchOpen/logs" "$WLP/usr/servers/benchOpen/workarea"
-sed -i 's/^http.port=.*/http.port=9082/; s/^https.port=.*/https.port=9445/' "$WLP/usr/servers/benchOpen/bootstrap.properties"
-# a system property, which MicroProfile Config reads before the WAR's own file
-printf -- '-Dmcp.auth.enabled=false\n' >> "$WLP/usr/servers/benchOpen/jvm.options"
-MP_JWT_VERIFY_ISSUER="$ISSUER" "$WLP/bin/server" start sampleServer >"$OUT/liberty-on.log" 2>&1
-"$WLP/bin/server" start benchOpen >"$OUT/liberty-off.log" 2>&1
-BENCH_ISSUER="$ISSUER" node "$BENCH/reference-server.mjs" >"$OUT/reference.log" 2>&1 &
-PIDS+=($!)
-REFERENCE_PID=$!
-declare -A PAYARA_PID=()
-if [[ "$PAYARA" == 1 ]]; then
-  say "starting Payara Micro $PAYARA_VERSION twice (auth on :9180, auth off :9182), the same WAR, configured by environment variables"
-  war="$ROOT/liberty-sample/target/liberty-sample.war"
-  for variant in payara-on payara-off; do
-    port=9180; enabled=true
-    if [[ "$variant" == payara-off ]]; then port=9182; enabled=false; fi
-    rm -rf "$OUT/$variant-root"
-    # no -Xmx: the JVM's defaults, as for Liberty
-    MCP_AUTH_RESOURCE="http://localhost:$port/mcp" MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_ENABLED="$enabled" \
-      java -jar "$PAYARA_JAR" --deploy "$war" --contextroot / --port "$port" --nocluster --rootdir "$OUT/$variant-root" \
-      >"$OUT/$variant.log" 2>&1 &
-    PIDS+=($!)
-    PAYARA_PID[$variant]=$!
-  done
-fi
-
-call() { # variant -> HTTP status of one benchmarked call
-  local auth=(); [[ "$1" != auth-off ]] && auth=(-H "Authorization: Bearer $TOKEN")
-  curl -s -o "$OUT/check-$1.json" -w '%{http_code}' -X POST "${URL[$1]}" "${auth[@]}" -H 'Content-Type: application/json' \
-    -H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2025-11-25' \
-    -d '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}' || true
+declare -A SESSION=()
+open_session() { # server -> prints the Mcp-Session-Id of a fresh initialized session (empty when none was given)
+  local url=${SERVER_URL[$1]} id
+  id=$(curl -s -D - -o /dev/null -X POST "$url" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' \
+    -d '{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"protocolVersion":"2025-11-25","capabilities":{},"clientInfo":{"name":"wrk","version":"4"}}}' \
+    | tr -d '\r' | sed -n 's/^[Mm]cp-[Ss]ession-[Ii]d: //p')
+  [[ -n "$id" ]] || return 0
+  curl -s -o /dev/null -X POST "$url" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' -H 'MCP-Protocol-Version: 2025-11-25' -H "Mcp-Session-Id: $id" \
+    -d '{"jsonrpc":"2.0","method":"notifications/initialized"}'
+  echo "$id"
 }
-for variant in "${VARIANTS[@]}"; do
-  for _ in $(seq 1 180); do [[ "$(call "$variant")" == 200 ]] && break; sleep 1; done
-  [[ "$(call "$variant")" == 200 ]] || { say "$variant does not answer search_tickets: $(cat "$OUT/check-$variant.json")"; exit 1; }
+call() { # variant -> HTTP status of one benchmarked call (the answer in check-<variant>.json)
+  local server wire auth url headers=()
+  read -r server wire auth <<<"${VARIANT[$1]}"
+  url=${SERVER_URL[$server]}
+  [[ "$auth" == on ]] && headers+=(-H "Authorization: Bearer $TOKEN")
+  [[ -n "${SESSION[$server]:-}" ]] && headers+=(-H "Mcp-Session-Id: ${SESSION[$server]}")
+  if [[ "$wire" == 2026 ]]; then
+    headers+=(-H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' -H 'Mcp-Name: search_tickets')
+    body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"curl","version":"8"},"io.modelcontextprotocol/clientCapabilities":{}}}}'
+  else
+    headers+=(-H 'MCP-Protocol-Version: 2025-11-25')
+    body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}'
+  fi
+  curl -s -o "$OUT/check-$1.json" -w '%{http_code}' -X POST "$url" "${headers[@]}" -H 'Content-Type: application/json' \
+    -H 'Accept: application/json, text/event-stream' -d "$body" || true
+}
+first_variant_of() { for v in "${VARIANTS[@]}"; do [[ "${VARIANT[$v]%% *}" == "$1" ]] && { echo "$v"; return; }; done; }
+
+launch() { # server -> starts it in the background (Liberty: `server start`, which returns once the server runs)
+  case "$1" in
+    liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" "$WLP/bin/server" start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
+    liberty-off)
+      rm -rf "$WLP/usr/servers/benchOpen"
+      cp -r "$WLP/usr/servers/sampleServer" "$WLP/usr/servers/benchOpen"
+      rm -rf "$WLP/usr/servers/benchOpen/logs" "$WLP/usr/servers/benchOpen/workarea"
+      sed -i 's/^http.port=.*/http.port=9082/; s/^https.port=.*/https.port=9445/' "$WLP/usr/servers/benchOpen/bootstrap.properties"
+      # a system property, which MicroProfile Config reads before the WAR's own file
+      printf -- '-Dmcp.auth.enabled=false\n' >> "$WLP/usr/servers/benchOpen/jvm.options"
+      "$WLP/bin/server" start benchOpen >"$OUT/liberty-off.log" 2>&1 ;;
+    quarkus) # JVM mode, the JVM's default heap as for the other JVMs
+      BENCH_ISSUER="$ISSUER" java -jar "$QUARKUS_JAR" >"$OUT/quarkus.log" 2>&1 &
+      PIDS+=($!); SERVER_PID[quarkus]=$! ;;
+    ts2) BENCH_ISSUER="$ISSUER" node "$BENCH/ts2/server.mjs" >"$OUT/ts2.log" 2>&1 &
+      PIDS+=($!); SERVER_PID[ts2]=$! ;;
+    ts1) BENCH_ISSUER="$ISSUER" node "$BENCH/reference-server.mjs" >"$OUT/ts1.log" 2>&1 &
+      PIDS+=($!); SERVER_PID[ts1]=$! ;;
+    payara-on|payara-off)
+      local port=9180 enabled=true
+      if [[ "$1" == payara-off ]]; then port=9182; enabled=false; fi
+      rm -rf "$OUT/$1-root"
+      MCP_AUTH_RESOURCE="http://localhost:$port/mcp" MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_ENABLED="$enabled" \
+        java -jar "$PAYARA_JAR" --deploy "$ROOT/liberty-sample/target/liberty-sample.war" --contextroot / --port "$port" \
+        --nocluster --rootdir "$OUT/$1-root" >"$OUT/$1.log" 2>&1 &
+      PIDS+=($!); SERVER_PID[$1]=$! ;;
+  esac
+}
+now_ms() { date +%s%3N; }
+declare -A SERVER_PID=() STARTUP_MS=()
+for server in "${SERVERS[@]}"; do
+  variant=$(first_variant_of "$server")
+  say "starting $server (${SERVER_URL[$server]})"
+  started=$(now_ms)
+  launch "$server"
+  ok=""
+  for _ in $(seq 1 1800); do # 180 s at most, polled every 100 ms
+    if [[ "$server" == quarkus && -z "${SESSION[quarkus]:-}" ]]; then SESSION[quarkus]=$(open_session quarkus 2>/dev/null || true); fi
+    [[ "$(call "$variant")" == 200 ]] && { ok=1; break; }
+    sleep 0.1
+  done
+  [[ -n "$ok" ]] || { say "$server does not answer search_tickets: $(cat "$OUT/check-$variant.json" 2>/dev/null)"; exit 1; }
+  STARTUP_MS[$server]=$(( $(now_ms) - started ))
+  say "$server answered after ${STARTUP_MS[$server]} ms"
 done
-say "all ${#VARIANTS[@]} answer; sample answers: $(cat "$OUT/check-auth-on.json" | head -c 200)"
+SERVER_PID[liberty-on]=$(pgrep -f "ws-server.jar sampleServer" | head -1 || true)
+SERVER_PID[liberty-off]=$(pgrep -f "ws-server.jar benchOpen" | head -1 || true)
+for variant in "${VARIANTS[@]}"; do
+  [[ "$(call "$variant")" == 200 ]] && grep -qF '"structuredContent":{"result":[]}' "$OUT/check-$variant.json" \
+    || { say "$variant answers wrongly: $(head -c 300 "$OUT/check-$variant.json")"; exit 1; }
+done
+say "all ${#VARIANTS[@]} variants answer; ours: $(head -c 200 "$OUT/check-${VARIANTS[0]}.json")"
 
 run_wrk() { # variant connections seconds -> RESULT json
-  local token="$TOKEN"
-  if [[ "$1" == auth-off ]]; then token=""; fi
+  local server wire auth token=""
+  read -r server wire auth <<<"${VARIANT[$1]}"
+  [[ "$auth" == on ]] && token="$TOKEN"
   local threads=$(( $2 < THREADS ? $2 : THREADS ))
-  BENCH_TOKEN="$token" wrk -t"$threads" -c"$2" -d"${3}s" --timeout 10s -s "$BENCH/tools-call.lua" "${URL[$1]}" \
+  BENCH_TOKEN="$token" BENCH_WIRE="$wire" BENCH_SESSION="${SESSION[$server]:-}" \
+    wrk -t"$threads" -c"$2" -d"${3}s" --timeout 10s -s "$BENCH/tools-call.lua" "${SERVER_URL[$server]}" \
     | sed -n 's/^RESULT //p'
 }
 
@@ -137,19 +208,22 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 rss_of() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
-liberty_pid() { pgrep -f "ws-server.jar $1" | head -1; }
-payara_rss=""
-if [[ "$PAYARA" == 1 ]]; then
-  payara_rss=$(printf ',"payara-on":%s,"payara-off":%s' "$(rss_of "${PAYARA_PID[payara-on]}")" "$(rss_of "${PAYARA_PID[payara-off]}")")
-fi
-printf '{"auth-on":%s,"auth-off":%s%s,"reference":%s}\n' "$(rss_of "$(liberty_pid sampleServer)")" \
-  "$(rss_of "$(liberty_pid benchOpen)")" "$payara_rss" "$(rss_of "$REFERENCE_PID")" > "$OUT/rss.json"
+{
+  sep=""; printf '{'
+  for server in "${SERVERS[@]}"; do printf '%s"%s":%s' "$sep" "$server" "$(rss_of "${SERVER_PID[$server]:-0}")"; sep=","; done
+  printf '}\n'
+} > "$OUT/rss.json"
+{
+  sep=""; printf '{'
+  for server in "${SERVERS[@]}"; do printf '%s"%s":%s' "$sep" "$server" "${STARTUP_MS[$server]}"; sep=","; done
+  printf '}\n'
+} > "$OUT/startup.json"
 
 {
-  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), Open Liberty $(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties" 2>/dev/null), $( [[ "$PAYARA" == 1 ]] && echo "Payara Micro $PAYARA_VERSION, " )node $(node -v), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
-  echo "Method: $ROUNDS rounds x $DURATION s per variant and connection count, variants alternated, wrk -t$THREADS, medians shown"
+  echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1), Open Liberty $(sed -n 's/^com.ibm.websphere.productVersion=//p' "$WLP/lib/versions/openliberty.properties" 2>/dev/null), Quarkus 3.33.2 + quarkus-mcp-server 1.13.0, $( [[ "$PAYARA" == 1 ]] && echo "Payara Micro $PAYARA_VERSION, " )node $(node -v), wrk $(wrk -v 2>&1 | head -1 | awk '{print $2}')"
+  echo "Method: $ROUNDS rounds x $DURATION s per variant and connection count after ${WARMUP} s warm-up each, variants alternated, wrk -t$THREADS, medians shown"
   echo
 } > "$OUT/results.md"
-node "$BENCH/report.mjs" "$OUT/results.jsonl" "$OUT/rss.json" "$OUT/table.md" >/dev/null
+node "$BENCH/report.mjs" "$OUT/results.jsonl" "$OUT/rss.json" "$OUT/startup.json" "$OUT/table.md" >/dev/null
 cat "$OUT/table.md" >> "$OUT/results.md"
 cat "$OUT/results.md"

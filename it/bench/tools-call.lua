@@ -2,15 +2,33 @@
 -- answer ({"result":[]}) is the same with and without auth, so the difference between the variants is the
 -- auth path (token check, scope check, @RequiresScope interceptor). Every answer must be HTTP 200 with that
 -- result; one RESULT line reports requests/s, p50/p99 latency and the count of socket errors and wrong answers.
+--
+-- Environment: BENCH_TOKEN (the bearer token; empty: none), BENCH_WIRE ("2025": the 2025-11-25 request;
+-- "2026": the same call on the 2026-07-28 wire, with the per-request _meta envelope and the Mcp-Method /
+-- Mcp-Name headers), BENCH_SESSION (an Mcp-Session-Id to send, for a peer that keeps sessions).
 local token = os.getenv("BENCH_TOKEN")
+local wire = os.getenv("BENCH_WIRE") or "2025"
+local session = os.getenv("BENCH_SESSION")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
-wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
 if token ~= nil and token ~= "" then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
-wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}'
+if session ~= nil and session ~= "" then
+  wrk.headers["Mcp-Session-Id"] = session
+end
+if wire == "2026" then
+  wrk.headers["MCP-Protocol-Version"] = "2026-07-28"
+  wrk.headers["Mcp-Method"] = "tools/call"
+  wrk.headers["Mcp-Name"] = "search_tickets"
+  wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"},'
+    .. '"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"wrk","version":"4"},'
+    .. '"io.modelcontextprotocol/clientCapabilities":{}}}}'
+else
+  wrk.headers["MCP-Protocol-Version"] = "2025-11-25"
+  wrk.body = '{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}'
+end
 
 local expected = '"structuredContent":{"result":[]}'
 local threads = {}
