@@ -89,6 +89,11 @@ class AuthIT {
                 .POST(HttpRequest.BodyPublishers.ofString(PING)).build());
         assertBadRequest(response, "Access tokens in the query string are not accepted");
         assertFalse(response.body().contains(token));
+        // the parameter name percent-encoded ("%61" is "a") is the same parameter
+        HttpResponse<String> encoded = MCP.send(HttpRequest.newBuilder(URI.create(RESOURCE + "?x=1&%61ccess_token=" + token))
+                .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(PING)).build());
+        assertBadRequest(encoded, "Access tokens in the query string are not accepted");
     }
 
     @Test

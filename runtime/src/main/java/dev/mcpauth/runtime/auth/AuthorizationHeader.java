@@ -95,7 +95,16 @@ public final class AuthorizationHeader {
     }
 
     private static boolean isB64Char(char c) {
-        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        return c < B64_CHARS.length && B64_CHARS[c];
+    }
+
+    /** The b64token characters, indexed by character: one load per character of a kilobyte-long token. */
+    private static final boolean[] B64_CHARS = new boolean[128];
+
+    static {
+        for (char c = 0; c < B64_CHARS.length; c++) {
+            B64_CHARS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+        }
     }
 }

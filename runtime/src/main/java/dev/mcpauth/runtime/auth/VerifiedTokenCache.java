@@ -107,9 +107,22 @@ final class VerifiedTokenCache {
             this.hash = Arrays.hashCode(digest);
         }
 
+        /** Never used itself: each key clones it, which skips the provider lookup of getInstance (every request). */
+        private static final MessageDigest SHA_256 = sha256();
+
         static Key of(String token) {
+            MessageDigest digest;
             try {
-                return new Key(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+                digest = (MessageDigest) SHA_256.clone();
+            } catch (CloneNotSupportedException e) {
+                digest = sha256();
+            }
+            return new Key(digest.digest(token.getBytes(StandardCharsets.US_ASCII)));
+        }
+
+        private static MessageDigest sha256() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("every Java runtime has SHA-256", e);
             }

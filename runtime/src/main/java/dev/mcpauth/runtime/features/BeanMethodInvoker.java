@@ -50,7 +50,7 @@ public final class BeanMethodInvoker {
             Object[] receiverAndArguments = new Object[arguments.length + 1];
             receiverAndArguments[0] = instance;
             System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
-            return method.handle().invokeWithArguments(receiverAndArguments);
+            return (Object) method.handle().invokeExact(receiverAndArguments);
         } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;
         } catch (ToolException failure) {

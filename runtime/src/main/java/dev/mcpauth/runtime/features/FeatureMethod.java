@@ -9,7 +9,7 @@ import java.lang.invoke.MethodHandle;
  * runtime needs to call it and to authorize the call, computed once at deployment.
  *
  * @param bean the CDI bean whose method it is
- * @param handle the method, taking the bean instance then the arguments
+ * @param handle the method as {@code (Object[])Object}: the bean instance, then the arguments (see {@link FeatureMethods#handle})
  * @param where {@code Class#method} for logs and messages
  * @param access what a caller needs to invoke it
  */

@@ -63,7 +63,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         ProtectedResource resource = protectedResource.get();
         // refusals here come before the body is read: the revision header is all the audit line can say
         AuditLog.Request unread = AuditLog.Request.unread(request.getHeaderString(RequestMetadata.PROTOCOL_VERSION));
-        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
+        if (hasQueryToken(request)) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
             String description = "Access tokens in the query string are not accepted";
             AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
@@ -82,8 +82,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
-                request.setSecurityContext(new CallerSecurityContext(caller, roles,
-                        "https".equalsIgnoreCase(request.getUriInfo().getRequestUri().getScheme())));
+                request.setSecurityContext(new CallerSecurityContext(caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {
                 AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
@@ -104,5 +103,15 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 request.abortWith(AuthResponses.unavailable());
             }
         }
+    }
+
+    /**
+     * An {@code access_token} query parameter. The query is parsed (and decoded) only when its raw text could
+     * name one: it contains the name, or a percent-escape that might spell it.
+     */
+    private static boolean hasQueryToken(ContainerRequestContext request) {
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        return query != null && (query.contains("access_token") || query.indexOf('%') >= 0)
+                && request.getUriInfo().getQueryParameters().containsKey("access_token");
     }
 }

@@ -26,10 +26,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
@@ -67,9 +66,10 @@ public class McpEndpoint {
     @POST
     public Response post(@Context HttpHeaders headers, InputStream body) {
         try {
-            checkHeaders(headers);
+            List<MediaType> accepted = headers.getAcceptableMediaTypes(); // parsed once: it is asked twice
+            checkHeaders(headers.getMediaType(), accepted);
             JsonValue message = parse(readLimited(body));
-            boolean acceptsStream = headers.getAcceptableMediaTypes().stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
+            boolean acceptsStream = accepted.stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
             return handle(message, metadata(headers), acceptsStream);
         } catch (TransportError e) {
             return e.toResponse();
@@ -97,14 +97,13 @@ public class McpEndpoint {
         return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
     }
 
-    private void checkHeaders(HttpHeaders headers) {
-        MediaType contentType = headers.getMediaType();
+    private static void checkHeaders(MediaType contentType, List<MediaType> accepted) {
         if (contentType == null || !"application".equalsIgnoreCase(contentType.getType())
                 || !"json".equalsIgnoreCase(contentType.getSubtype())) {
             throw new TransportError(415, JsonRpcError.INVALID_REQUEST, "Content-Type must be application/json");
         }
         // the transport asks clients to accept application/json and text/event-stream; we only ever answer JSON
-        if (headers.getAcceptableMediaTypes().stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
+        if (accepted.stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
             throw new TransportError(406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept application/json");
         }
         // MCP-Protocol-Version is the protocol layer's business: it picks the era, and each era has its own rules
@@ -124,7 +123,9 @@ public class McpEndpoint {
     }
 
     private static JsonValue parse(byte[] body) {
-        try (JsonReader reader = Jsonp.reader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+        // decoded in one go (the JDK's intrinsic UTF-8 decoder) rather than through a stream decoder per request;
+        // malformed UTF-8 becomes U+FFFD either way
+        try (JsonReader reader = Jsonp.reader(new StringReader(new String(body, StandardCharsets.UTF_8)))) {
             return reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for bad syntax, but parsers also throw plain RuntimeExceptions (Parsson's nesting limit)
