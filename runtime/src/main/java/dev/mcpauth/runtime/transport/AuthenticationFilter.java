@@ -63,7 +63,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         ProtectedResource resource = protectedResource.get();
         // refusals here come before the body is read: the revision header is all the audit line can say
         AuditLog.Request unread = AuditLog.Request.unread(request.getHeaderString(RequestMetadata.PROTOCOL_VERSION));
-        if (hasQueryToken(request)) {
+        if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
             String description = "Access tokens in the query string are not accepted";
             AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
@@ -103,15 +103,5 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 request.abortWith(AuthResponses.unavailable());
             }
         }
-    }
-
-    /**
-     * An {@code access_token} query parameter. The query is parsed (and decoded) only when its raw text could
-     * name one: it contains the name, or a percent-escape that might spell it.
-     */
-    private static boolean hasQueryToken(ContainerRequestContext request) {
-        String query = request.getUriInfo().getRequestUri().getRawQuery();
-        return query != null && (query.contains("access_token") || query.indexOf('%') >= 0)
-                && request.getUriInfo().getQueryParameters().containsKey("access_token");
     }
 }
