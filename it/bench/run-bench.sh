@@ -22,7 +22,7 @@
 # connections; the report shows medians, ratios, startup times and resident memory after the run.
 # Results: it/target/bench/ (results.jsonl, startup.json, rss.json, results.md, server logs).
 #
-# Environment: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (30),
+# Environment: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (60: Liberty on 2 shared cores was still speeding up after 30),
 # BENCH_CONNECTIONS ("1 16 64"), BENCH_THREADS wrk threads (2), BENCH_PAYARA (0; 1 adds Payara Micro),
 # BENCH_VARIANTS (all; e.g. "auth-on quarkus" to run fewer), BENCH_MVN_ARGS extra Maven arguments (e.g. -o).
 set -euo pipefail
@@ -33,7 +33,7 @@ OUT="$ROOT/it/target/bench"
 WLP="$ROOT/liberty-sample/target/liberty/wlp"
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-10}"
-WARMUP="${BENCH_WARMUP:-30}"
+WARMUP="${BENCH_WARMUP:-60}"
 CONNECTIONS="${BENCH_CONNECTIONS:-1 16 64}"
 THREADS="${BENCH_THREADS:-2}"
 PAYARA="${BENCH_PAYARA:-0}"

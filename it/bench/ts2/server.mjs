@@ -6,6 +6,7 @@
 import express from 'express';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { searchTickets, ticketShape } from '../tickets.mjs';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
 import { requireBearerAuth } from '@modelcontextprotocol/express';
 import { toNodeHandler } from '@modelcontextprotocol/node';
@@ -29,15 +30,7 @@ const verifier = {
   },
 };
 
-// the same tickets as the sample and the 1.x reference server
-const TICKETS = [
-  { id: 'T-1001', title: 'Cannot log in after password reset', status: 'OPEN', customer: 'ACME Corp', assignee: 'alice', description: 'Since the reset this morning the login page says \'invalid credentials\'.' },
-  { id: 'T-1002', title: 'Invoice shows the wrong VAT rate', status: 'PENDING', customer: 'Globex', assignee: 'alice', description: 'Our March invoice applies 21% instead of 19%.' },
-  { id: 'T-1003', title: 'Export to CSV times out', status: 'OPEN', customer: 'Initech', assignee: 'alice', description: 'Exporting more than 10,000 rows never finishes.' },
-  { id: 'T-2001', title: 'Request for a second admin account', status: 'OPEN', customer: 'Umbrella', assignee: 'bob', description: 'We need another administrator for the night shift.' },
-  { id: 'T-2002', title: 'Mobile app crashes on start', status: 'CLOSED', customer: 'Hooli', assignee: 'bob', description: 'Version 4.2 crashes immediately on Android 14.' },
-];
-const ticket = z.object({ id: z.string(), title: z.string(), status: z.string(), customer: z.string(), assignee: z.string(), description: z.string() });
+const ticket = ticketShape(z);
 
 function mcpServer() {
   const server = new McpServer({ name: 'ts2-reference', version: '1.0.0' });
@@ -50,9 +43,7 @@ function mcpServer() {
     if (!auth?.scopes.includes('tickets:read')) {
       return { isError: true, content: [{ type: 'text', text: 'tickets:read required' }] };
     }
-    const needle = query.toLowerCase();
-    const result = TICKETS.filter((t) => t.assignee === auth.extra.user
-      && `${t.title} ${t.description} ${t.customer}`.toLowerCase().includes(needle));
+    const result = searchTickets(auth.extra.user, query);
     return { structuredContent: { result }, content: [{ type: 'text', text: JSON.stringify(result) }] };
   });
   return server;

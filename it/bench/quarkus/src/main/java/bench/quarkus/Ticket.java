@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A support ticket, and the five tickets of the benchmark: the same data as {@code it/bench/reference-server.mjs}
+ * A support ticket, and the five tickets of the benchmark: the same data as {@code it/bench/tickets.mjs}
  * and the Liberty sample's {@code TicketStore}, so that every peer gives the same answers.
  */
 public record Ticket(String id, String title, String status, String customer, String assignee, String description) {

@@ -24,6 +24,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -70,7 +71,7 @@ public class McpEndpoint {
             checkHeaders(headers.getMediaType(), accepted);
             JsonValue message = parse(readLimited(body));
             boolean acceptsStream = accepted.stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
-            return handle(message, metadata(headers), acceptsStream);
+            return handle(message, metadata(headers.getRequestHeaders()), acceptsStream);
         } catch (TransportError e) {
             return e.toResponse();
         }
@@ -133,11 +134,19 @@ public class McpEndpoint {
         }
     }
 
-    /** The request metadata headers, trimmed (the revision asks servers to accept white space around values). */
-    private static RequestMetadata metadata(HttpHeaders headers) {
+    /**
+     * The request metadata headers, trimmed (the revision asks servers to accept white space around values), read
+     * from the header map itself: each call on the injected {@code HttpHeaders} goes through the container's
+     * reflective proxy, and a 2026-07-28 request asks for several headers. Several values join with a comma, as
+     * {@link HttpHeaders#getHeaderString} joins them; the map's keys are case-insensitive (Jakarta REST).
+     */
+    private static RequestMetadata metadata(MultivaluedMap<String, String> headers) {
         return new RequestMetadata(name -> {
-            String value = headers.getHeaderString(name);
-            return value == null ? null : value.trim();
+            List<String> values = headers.get(name);
+            if (values == null || values.isEmpty()) {
+                return null;
+            }
+            return (values.size() == 1 ? values.get(0) : String.join(",", values)).trim();
         });
     }
 
