@@ -4,6 +4,7 @@ import dev.mcpauth.McpCaller;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The one place that decides whether a caller may invoke an operation. The MCP endpoint asks it before it
@@ -46,9 +47,9 @@ public final class Authorizer {
      * @throws AccessDeniedException the refusal, when the caller may not
      */
     public void check(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
-        AccessDeniedException refusal = refusal(requirement, caller, roles);
+        Supplier<AccessDeniedException> refusal = refusal(requirement, caller, roles);
         if (refusal != null) {
-            throw refusal;
+            throw refusal.get();
         }
     }
 
@@ -64,22 +65,26 @@ public final class Authorizer {
         return refusal(requirement, caller, roles) == null;
     }
 
-    private AccessDeniedException refusal(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+    /**
+     * The decision: null to allow, or how to make the refusal. The exception is made only when it is thrown: the
+     * list methods ask about every item, and an exception's stack trace costs more than the rest of the decision.
+     */
+    private Supplier<AccessDeniedException> refusal(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
         if (!enforced) {
             return null;
         }
         if (caller == null) {
             // fail closed for anything protected; an operation that asks for nothing asks for no caller either
-            return requirement.equals(AccessRequirement.NONE) ? null : new NotAuthenticatedException();
+            return requirement.equals(AccessRequirement.NONE) ? null : NotAuthenticatedException::new;
         }
         if (requirement.denyAll()) {
-            return new AccessForbiddenException("The operation is not available to any caller");
+            return () -> new AccessForbiddenException("The operation is not available to any caller");
         }
         if (!requirement.rolesAllowed().isEmpty() && requirement.rolesAllowed().stream().noneMatch(roles::contains)) {
-            String roleList = String.join(" ", new TreeSet<>(requirement.rolesAllowed()));
-            return new AccessForbiddenException("The call needs one of the roles: " + roleList);
+            return () -> new AccessForbiddenException("The call needs one of the roles: "
+                    + String.join(" ", new TreeSet<>(requirement.rolesAllowed())));
         }
         List<String> missing = Scopes.missing(requirement.scopes(), caller.scopes());
-        return missing.isEmpty() ? null : new InsufficientScopeException(requirement.scopes(), missing);
+        return missing.isEmpty() ? null : () -> new InsufficientScopeException(requirement.scopes(), missing);
     }
 }
