@@ -280,7 +280,10 @@ class HostileInputIT {
         String token = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
         byte[] bearer = ("Bearer " + token).getBytes(StandardCharsets.ISO_8859_1);
         RawHttp.Response hugeHeader = Campaign.OVERSIZED.send(PATH, ("Bearer " + "A".repeat(200_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
-        assertTrue(hugeHeader.status() >= 400 && hugeHeader.status() < 500, "200 kB header -> " + hugeHeader.status());
+        // Liberty refuses the header before it has read all of it and closes; whether its 4xx reaches us before the
+        // connection is reset is a race of the network stack, so a connection closed unanswered counts as refused too
+        assertTrue(hugeHeader.status() >= 400 && hugeHeader.status() < 500 || hugeHeader.status() == RawHttp.CLOSED_UNANSWERED,
+                "200 kB header -> " + hugeHeader.status());
         RawHttp.Response longToken = Campaign.OVERSIZED.send(PATH, ("Bearer " + "A".repeat(20_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
         assertEquals(400, longToken.status());
         byte[] hugeBody = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""

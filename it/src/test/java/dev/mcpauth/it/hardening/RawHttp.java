@@ -50,8 +50,14 @@ final class RawHttp {
             request.writeBytes("\r\n".getBytes(StandardCharsets.ISO_8859_1));
             request.writeBytes(body);
             OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
+            try {
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                // the server may refuse an oversized request and close before it has all of it: its answer, if
+                // the network kept it, is still worth reading; if not, the server closed on us unanswered
+                return readAfterRefusal(socket);
+            }
             InputStream in = socket.getInputStream();
             byte[] response = in.readAllBytes();
             int headEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
@@ -65,6 +71,25 @@ final class RawHttp {
             return new Response(raw.status(), head, new String(content, StandardCharsets.UTF_8));
         }
     }
+
+    /** What a server that stopped reading the request sent before it closed; status -1 when nothing could be read. */
+    private static Response readAfterRefusal(Socket socket) {
+        try {
+            byte[] response = socket.getInputStream().readAllBytes();
+            int headEnd = indexOf(response, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+            String head = new String(response, 0, headEnd < 0 ? response.length : headEnd, StandardCharsets.ISO_8859_1);
+            String[] statusLine = head.split(" ", 3);
+            if (statusLine.length > 1 && statusLine[1].matches("\\d{3}")) {
+                return new Response(Integer.parseInt(statusLine[1]), head, "");
+            }
+        } catch (IOException | RuntimeException e) {
+            // reset: the answer was dropped with the connection
+        }
+        return new Response(CLOSED_UNANSWERED, "(connection closed by the server while the request was sent)", "");
+    }
+
+    /** The status of a {@link Response} to a request the server closed the connection on without an answer we could read. */
+    static final int CLOSED_UNANSWERED = -1;
 
     /** The body of a {@code Transfer-Encoding: chunked} message (RFC 9112 §7.1); trailers are dropped. */
     private static byte[] dechunk(byte[] chunked) throws IOException {
