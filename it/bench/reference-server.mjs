@@ -4,8 +4,8 @@
 // `search_tickets` (over the same tickets, per user, tickets:read required) and `whoami`, so both servers
 // answer the same calls the same way.
 import express from 'express';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { jwtVerifier } from './jwt-verifier.mjs';
 import { searchTickets, ticketShape } from './tickets.mjs';
 import { McpServer } from '@modelcontextprotocol/sdk/server/mcp.js';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -14,21 +14,7 @@ import { requireBearerAuth } from '@modelcontextprotocol/sdk/server/auth/middlew
 const PORT = Number(process.env.REFERENCE_PORT ?? 3000);
 const RESOURCE = `http://localhost:${PORT}/mcp`;
 const ISSUER = process.env.BENCH_ISSUER ?? 'http://localhost:8290/bench';
-const jwks = createRemoteJWKSet(new URL(`${ISSUER}/jwks`));
-
-const verifier = {
-  async verifyAccessToken(token) {
-    const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: RESOURCE, algorithms: ['RS256', 'ES256'] });
-    return {
-      token,
-      clientId: payload.azp ?? payload.client_id,
-      scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
-      expiresAt: payload.exp,
-      resource: new URL(RESOURCE),
-      extra: { sub: payload.sub, user: payload.preferred_username },
-    };
-  },
-};
+const verifier = jwtVerifier(ISSUER, RESOURCE);
 
 const ticket = ticketShape(z);
 

@@ -4,8 +4,8 @@
 // middleware. Tokens: RS256 JWTs verified with jose against the issuer's JWKS (signature, issuer, audience =
 // this server's URL, expiry); `expectedResource` makes the middleware compare the audience once more.
 import express from 'express';
-import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { z } from 'zod';
+import { jwtVerifier } from '../jwt-verifier.mjs';
 import { searchTickets, ticketShape } from '../tickets.mjs';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
 import { requireBearerAuth } from '@modelcontextprotocol/express';
@@ -14,21 +14,7 @@ import { toNodeHandler } from '@modelcontextprotocol/node';
 const PORT = Number(process.env.TS2_PORT ?? 3002);
 const RESOURCE = `http://localhost:${PORT}/mcp`;
 const ISSUER = process.env.BENCH_ISSUER ?? 'http://localhost:8290/bench';
-const jwks = createRemoteJWKSet(new URL(`${ISSUER}/jwks`));
-
-const verifier = {
-  async verifyAccessToken(token) {
-    const { payload } = await jwtVerify(token, jwks, { issuer: ISSUER, audience: RESOURCE, algorithms: ['RS256', 'ES256'] });
-    return {
-      token,
-      clientId: payload.azp ?? payload.client_id,
-      scopes: typeof payload.scope === 'string' ? payload.scope.split(' ').filter(Boolean) : [],
-      expiresAt: payload.exp,
-      resource: new URL(RESOURCE), // the audience jwtVerify has just checked
-      extra: { sub: payload.sub, user: payload.preferred_username },
-    };
-  },
-};
+const verifier = jwtVerifier(ISSUER, RESOURCE);
 
 const ticket = ticketShape(z);
 

@@ -2,6 +2,7 @@ package dev.mcpauth.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mcpauth.it.payara.ServerProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class SampleEndToEndIT {
         Instant keycloakReady = Instant.now();
         assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), SAMPLE_ENV,
                 LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)), "Liberty did not start; see " + LOGS);
-        ExternalProcess.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2));
+        ServerProcesses.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
         System.out.printf("e2e: Keycloak ready in %d s, sample in %d s more%n",
                 Duration.between(start, keycloakReady).toSeconds(), Duration.between(keycloakReady, Instant.now()).toSeconds());
     }
@@ -130,7 +131,7 @@ class SampleEndToEndIT {
                 "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
                 "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
                 "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"), LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)));
-        ExternalProcess.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2));
+        ServerProcesses.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
         runNodeSuite("introspection.e2e.test.mjs", "node-test-introspection.log");
     }
 
