@@ -55,11 +55,15 @@ class MultiRoundTripIT {
     }
 
     private static HttpResponse<String> call(McpHttp instance, String token, String text, String capabilities, String extra) {
+        return call(instance, "record_note", token, text, capabilities, extra);
+    }
+
+    private static HttpResponse<String> call(McpHttp instance, String tool, String token, String text, String capabilities, String extra) {
         String body = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/call\",\"params\":{\"_meta\":{"
                 + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":" + capabilities
-                + "},\"name\":\"record_note\",\"arguments\":{\"text\":\"" + text + "\"}" + extra + "}}";
+                + "},\"name\":\"" + tool + "\",\"arguments\":{\"text\":\"" + text + "\"}" + extra + "}}";
         return instance.post(body, Map.of("Authorization", "Bearer " + token, "MCP-Protocol-Version", "2026-07-28",
-                "Mcp-Method", "tools/call", "Mcp-Name", "record_note"));
+                "Mcp-Method", "tools/call", "Mcp-Name", tool));
     }
 
     private static JsonObject result(HttpResponse<String> response) {
@@ -126,6 +130,32 @@ class MultiRoundTripIT {
             }
         }
         assertTrue(audited, "the refused state is audited with the caller who sent it");
+    }
+
+    @Test
+    void answersWithoutAStateAreIgnored() {
+        // a client cannot skip the confirmation by answering it in the first request
+        JsonObject first = result(call(FIRST, token("alice"), "skip", "{\"elicitation\":{}}",
+                ",\"inputResponses\":{\"confirm\":{\"action\":\"accept\",\"content\":{\"ok\":true}}}"));
+        assertEquals("input_required", first.getString("resultType"), first.toString());
+        assertTrue(first.getJsonObject("inputRequests").containsKey("confirm"), first.toString());
+    }
+
+    @Test
+    void onlyAnswersToQuestionsAskedAreAccepted() {
+        String alice = token("alice");
+        String yes = "{\"action\":\"accept\",\"content\":{\"ok\":true}}";
+        JsonObject asked = result(call(FIRST, "publish_note", alice, "hello", "{\"elicitation\":{}}", ""));
+        assertEquals(java.util.Set.of("confirm"), asked.getJsonObject("inputRequests").keySet());
+        // the second question answered before it was asked: ignored, and asked now
+        JsonObject second = result(call(FIRST, "publish_note", alice, "hello", "{\"elicitation\":{}}",
+                ",\"inputResponses\":{\"confirm\":" + yes + ",\"really\":" + yes + "},\"requestState\":\""
+                        + asked.getString("requestState") + "\""));
+        assertEquals("input_required", second.getString("resultType"), second.toString());
+        assertEquals(java.util.Set.of("really"), second.getJsonObject("inputRequests").keySet());
+        JsonObject done = result(call(FIRST, "publish_note", alice, "hello", "{\"elicitation\":{}}",
+                ",\"inputResponses\":{\"really\":" + yes + "},\"requestState\":\"" + second.getString("requestState") + "\""));
+        assertEquals("published: hello", McpHttp.text(done));
     }
 
     @Test

@@ -97,6 +97,20 @@ class ResourcesAndPromptsIT {
     }
 
     @Test
+    void anEncodedPathInATemplateVariableIsRefusedNamingTheVariable() {
+        String reader = token("tickets:read");
+        for (String uri : List.of("desk://tickets/%2E%2E", "desk://tickets/..%2F..%2Fetc%2Fpasswd", "desk://tickets/a%5Cb",
+                "desk://tickets/T-1%00")) {
+            HttpResponse<String> response = call(reader, "resources/read", "{\"uri\":\"" + uri + "\"}");
+            JsonObject error = McpHttp.json(response.body()).getJsonObject("error");
+            assertEquals(-32602, error.getInt("code"), response.body());
+            assertTrue(error.getString("message").contains("the variable 'id' of desk://tickets/{id} is not allowed"), response.body());
+        }
+        HttpResponse<String> longUri = call(reader, "resources/read", "{\"uri\":\"desk://tickets/" + "x".repeat(5000) + "\"}");
+        assertEquals(-32602, McpHttp.json(longUri.body()).getJsonObject("error").getInt("code"), longUri.body());
+    }
+
+    @Test
     void readingGettingAndCompletingWithoutTheScopesIsAStepUpNamingEveryScope() {
         assertStepUp(call(token(""), "resources/read", "{\"uri\":\"desk://tickets/T-1\"}"), "tickets:read");
         assertStepUp(call(token("tickets:read"), "resources/read", "{\"uri\":\"desk://stats\"}"), "tickets:read reports:read");

@@ -4,6 +4,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -17,8 +18,10 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
@@ -67,10 +70,17 @@ public final class RequestStates {
         this.clock = clock;
     }
 
-    /** What a state holds besides its binding: the answers so far and the tool's kept values. */
-    public record Contents(Map<String, Object> answers, Map<String, String> kept) {
+    /**
+     * What a state holds besides its binding: the answers so far, the tool's kept values, and the keys of every
+     * question asked so far (only answers to those are ever accepted).
+     *
+     * @param answers the answers so far, by question key
+     * @param kept the tool's kept values
+     * @param asked the keys of the questions asked in earlier rounds
+     */
+    public record Contents(Map<String, Object> answers, Map<String, String> kept, Set<String> asked) {
         /** Nothing yet: the first round. */
-        public static final Contents NONE = new Contents(Map.of(), Map.of());
+        public static final Contents NONE = new Contents(Map.of(), Map.of(), Set.of());
     }
 
     /**
@@ -86,6 +96,7 @@ public final class RequestStates {
                 .add("e", clock.instant().getEpochSecond() + ttlSeconds)
                 .add("a", Jsonp.toJson(contents.answers()))
                 .add("k", Jsonp.toJson(contents.kept()))
+                .add("q", Jsonp.toJson(List.copyOf(contents.asked())))
                 .build();
         try {
             byte[] iv = new byte[IV_BYTES];
@@ -125,7 +136,15 @@ public final class RequestStates {
                 }
             });
         }
-        return new Contents(answers, kept);
+        Set<String> asked = new LinkedHashSet<>();
+        if (payload.get("q") instanceof JsonArray keys) {
+            keys.forEach(key -> {
+                if (key instanceof JsonString text) {
+                    asked.add(text.getString());
+                }
+            });
+        }
+        return new Contents(answers, kept, asked);
     }
 
     private JsonObject decrypt(String state) {
@@ -161,7 +180,8 @@ public final class RequestStates {
 
     /**
      * What a state belongs to: the caller (issuer, subject, client), the method and item, and the arguments in a
-     * canonical form, hashed so the state carries no personal data in clear even if the key leaked.
+     * canonical form, each length-prefixed, hashed so the state carries no personal data in clear even if the key
+     * leaked.
      *
      * @param issuer the caller's issuer, or null
      * @param subject the caller's subject
@@ -171,9 +191,14 @@ public final class RequestStates {
      * @return the binding
      */
     public static String binding(String issuer, String subject, String client, String item, JsonValue arguments) {
-        String text = issuer + "\n" + subject + "\n" + client + "\n" + item + "\n" + Canonical.of(arguments);
+        // each field length-prefixed (null apart from every string), so no value can shift into its neighbour:
+        // issuer "a\nb" with subject "c" never binds like issuer "a" with subject "b\nc"
+        StringBuilder text = new StringBuilder();
+        for (String field : new String[] {issuer, subject, client, item, Canonical.of(arguments)}) {
+            text.append(field == null ? "-" : field.length() + ":" + field).append(';');
+        }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);

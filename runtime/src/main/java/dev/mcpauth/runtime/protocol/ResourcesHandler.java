@@ -21,6 +21,12 @@ import java.util.Set;
  */
 final class ResourcesHandler {
 
+    /**
+     * The longest {@code params.uri} read: far beyond any resource URI a server names, and a bound on the work a
+     * request can cause before it is authorized (matching is linear in the length, but still work).
+     */
+    static final int MAX_URI_CHARS = 4096;
+
     private ResourcesHandler() {
     }
 
@@ -33,6 +39,9 @@ final class ResourcesHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "resources/read needs params.uri, a string");
         }
         String uri = uriValue.getString();
+        if (uri.length() > MAX_URI_CHARS) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: params.uri is longer than " + MAX_URI_CHARS + " characters");
+        }
         ResourceRegistry.Match match = features.resources().find(uri).orElseThrow(() -> notFound(request, uri));
         authorizer.check(match.definition().method().access(), caller, roles);
         Optional<JsonObject> contents = features.reader().read(match, uri, caller, request.client());

@@ -10,15 +10,18 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * Runs one round of a call that may ask the client something (MCP 2026-07-28, Multi Round-Trip Requests): opens
  * the echoed {@code requestState} (refusing one that is not ours, changed, expired or someone else's, with an
- * audit line, before any tool code runs), adds the round's {@code inputResponses}, calls the item with an
+ * audit line, before any tool code runs), adds the round's {@code inputResponses} to the questions the state says
+ * were asked (answers without a state, or to questions never asked, are ignored), calls the item with an
  * {@link McpInput} over them, and answers either the complete result or an {@code InputRequiredResult} with the
  * open questions and a newly sealed state.
  */
@@ -59,10 +62,12 @@ final class Rounds {
             }
         }
         Map<String, Object> answers = new LinkedHashMap<>(earlier.answers());
+        Set<String> asked = earlier.asked();
         if (params.get("inputResponses") instanceof JsonObject responses) {
-            // answers to questions never asked are ignored by Interaction: only asked keys are ever read
+            // only answers to questions this call asked in an earlier round, as its sealed state says: an answer
+            // without a state, or to a question never asked, is ignored, so no round can be skipped by answering ahead
             Jsonp.toJava(responses).forEach((key, value) -> {
-                if (value instanceof Map<?, ?>) {
+                if (asked.contains(key) && value instanceof Map<?, ?>) {
                     answers.put(key, value);
                 }
             });
@@ -71,10 +76,13 @@ final class Rounds {
         try {
             return call.apply(input);
         } catch (McpInput.InputRequired roundEnds) {
+            Set<String> askedNow = new LinkedHashSet<>(asked);
+            askedNow.addAll(input.inputRequests().keySet());
             return Jsonp.object()
                     .add("resultType", "input_required")
                     .add("inputRequests", input.inputRequests())
-                    .add("requestState", states.seal(binding.get(), new RequestStates.Contents(input.answers(), input.keptValues())))
+                    .add("requestState", states.seal(binding.get(),
+                            new RequestStates.Contents(input.answers(), input.keptValues(), askedNow)))
                     .build();
         }
     }

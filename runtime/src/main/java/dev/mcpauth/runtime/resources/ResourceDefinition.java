@@ -15,9 +15,11 @@ import java.util.List;
  * @param mimeType the declared MIME type, or null for the default of the returned type
  * @param method the bean method and its access requirement
  * @param parameters the method's parameters in order
+ * @param uncheckedVariables whether decoded variable values reach the method unchecked (the author opted in);
+ *     otherwise a value that {@link UriTemplate#unsafe} refuses never does
  */
 public record ResourceDefinition(String uri, UriTemplate template, String name, JsonObject descriptor, String mimeType,
-        FeatureMethod method, List<ResourceParameter> parameters) {
+        FeatureMethod method, List<ResourceParameter> parameters, boolean uncheckedVariables) {
 
     /** Whether this is a template. */
     public boolean isTemplate() {

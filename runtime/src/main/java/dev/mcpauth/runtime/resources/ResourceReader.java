@@ -67,11 +67,17 @@ public class ResourceReader {
      * @param caller who reads
      * @param client the client of the request
      * @return the {@code ReadResourceResult}, or empty when the method says there is no such resource
-     * @throws JsonRpcException {@code INVALID_PARAMS} when a variable cannot be converted (no such resource either),
-     *     {@code INTERNAL_ERROR} when the method failed
+     * @throws JsonRpcException {@code INVALID_PARAMS} naming the variable when a decoded value is one the method did
+     *     not opt in to ({@link UriTemplate#unsafe}), {@code INTERNAL_ERROR} when the method failed
      */
     public Optional<JsonObject> read(ResourceRegistry.Match match, String uri, McpCaller caller, McpClient client) {
         ResourceDefinition resource = match.definition();
+        if (!resource.uncheckedVariables()) {
+            match.variables().forEach((variable, value) -> UriTemplate.unsafe(value).ifPresent(why -> {
+                throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: the value of the variable '" + variable
+                        + "' of " + resource.key() + " is not allowed: " + why, Jsonp.object().add("variable", variable).build());
+            }));
+        }
         Object[] arguments = new Object[resource.parameters().size()];
         for (int i = 0; i < arguments.length; i++) {
             ResourceParameter parameter = resource.parameters().get(i);

@@ -107,7 +107,8 @@ public final class ResourceScanner {
             descriptor.add("mimeType", mimeType);
         }
         return new Outcome(new ResourceDefinition(uri, template, name, descriptor.build(), mimeType.isEmpty() ? null : mimeType,
-                new FeatureMethod(bean, handle, where, access), List.copyOf(parameters)), List.of());
+                new FeatureMethod(bean, handle, where, access), List.copyOf(parameters), templated != null && templated.uncheckedVariables()),
+                List.of());
     }
 
     private static List<ResourceParameter> parameters(Method method, String where, UriTemplate template, List<String> problems) {

@@ -82,6 +82,11 @@ class FeatureDeploymentTest {
             return "T-1".equals(id) ? Optional.of("T-1: printer on fire (read by " + caller.subject() + ")") : Optional.empty();
         }
 
+        @McpResourceTemplate(uriTemplate = "raw://{key}", uncheckedVariables = true)
+        public String raw(String key) {
+            return "key=" + key;
+        }
+
         @McpResourceTemplate(uriTemplate = "tickets://{id}/summary")
         public Summary summary(String id) {
             return new Summary(id, 3);
@@ -397,7 +402,7 @@ class FeatureDeploymentTest {
             assertEquals(List.of("broken://{reason}"),
                     strings(send(BOB, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate"));
             // alice lacks tickets:history, so the history template is not hers to see
-            assertEquals(List.of("attachments://{number}", "broken://{reason}", "tickets://{id}", "tickets://{id}/summary"),
+            assertEquals(List.of("attachments://{number}", "broken://{reason}", "raw://{key}", "tickets://{id}", "tickets://{id}/summary"),
                     strings(send(ALICE, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate"));
             McpCaller historian = ALICE.withScopes(Set.of("tickets:read", "tickets:history"));
             assertTrue(strings(send(historian, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate")
@@ -450,6 +455,29 @@ class FeatureDeploymentTest {
             JsonRpcException notANumber = error(ALICE, "resources/read", uri("attachments://seven"));
             assertEquals(-32002, notANumber.error().code());
             assertEquals(Json.createObjectBuilder().add("uri", "attachments://seven").build(), notANumber.data());
+        }
+
+        @Test
+        void aDecodedVariableThatNamesAnotherPathIsRefusedNamingTheVariableBeforeTheMethodRuns() {
+            for (String uri : List.of("tickets://%2E%2E", "tickets://..%2Fsecrets", "tickets://a%5Cb", "tickets://a%00b",
+                    "tickets://.", "tickets://line%0Abreak")) {
+                JsonRpcException refused = error(ALICE, "resources/read", uri(uri));
+                assertEquals(-32602, refused.error().code(), uri);
+                assertTrue(refused.getMessage().contains("the variable 'id' of tickets://{id} is not allowed"), refused.getMessage());
+                assertEquals(Json.createObjectBuilder().add("variable", "id").build(), refused.data());
+            }
+        }
+
+        @Test
+        void aTemplateThatOptsInReceivesEveryDecodedValue() {
+            assertEquals("key=../a/b\\c", onlyContents(read(ALICE, "raw://..%2Fa%2Fb%5Cc")).getString("text"));
+        }
+
+        @Test
+        void aUriLongerThanTheLimitIsInvalidParams() {
+            JsonRpcException refused = error(ALICE, "resources/read", uri("tickets://" + "x".repeat(4096)));
+            assertEquals(-32602, refused.error().code());
+            assertEquals("Invalid params: params.uri is longer than 4096 characters", refused.getMessage());
         }
 
         @Test

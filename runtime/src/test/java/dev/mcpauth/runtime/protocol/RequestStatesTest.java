@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The sealed {@code requestState} of multi round-trip calls: confidential, tamper-proof, bound, expiring, rotatable. */
@@ -26,7 +27,7 @@ class RequestStatesTest {
     private static final JsonObject ARGUMENTS = Json.createObjectBuilder().add("ticketId", "T-1").add("text", "hi").build();
     private static final String BINDING = RequestStates.binding("https://idp", "alice", "desk", "tools/call draft_reply", ARGUMENTS);
     private static final RequestStates.Contents CONTENTS = new RequestStates.Contents(
-            Map.of("confirm", Map.of("action", "accept", "content", Map.of("ok", true))), Map.of("step", "2"));
+            Map.of("confirm", Map.of("action", "accept", "content", Map.of("ok", true))), Map.of("step", "2"), Set.of("confirm"));
 
     private static RequestStates states(Clock clock, byte[]... keys) {
         return new RequestStates(List.of(keys), 600, clock);
@@ -77,6 +78,17 @@ class RequestStatesTest {
                         Json.createObjectBuilder().add("ticketId", "T-2").add("text", "hi").build()))) {
             assertRefused("another caller, tool or arguments", () -> states(NOW, KEY_A).open(state, other));
         }
+    }
+
+    @Test
+    void noFieldCanShiftIntoItsNeighbour() {
+        // with fields joined by a separator, these pairs bound alike: a value could carry the separator
+        assertNotEquals(RequestStates.binding("https://idp\nalice", "x", "desk", "tools/call t", ARGUMENTS),
+                RequestStates.binding("https://idp", "alice\nx", "desk", "tools/call t", ARGUMENTS));
+        assertNotEquals(RequestStates.binding("https://idp", "alice", "desk\ntools/call t", "", ARGUMENTS),
+                RequestStates.binding("https://idp", "alice", "desk", "tools/call t\n", ARGUMENTS));
+        assertNotEquals(RequestStates.binding("https://idp", "alice", null, "tools/call t", ARGUMENTS),
+                RequestStates.binding("https://idp", "alice", "null", "tools/call t", ARGUMENTS));
     }
 
     @Test

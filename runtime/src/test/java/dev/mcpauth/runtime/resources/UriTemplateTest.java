@@ -2,8 +2,10 @@ package dev.mcpauth.runtime.resources;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,5 +120,44 @@ class UriTemplateTest {
             "test://template/a%2Bb/data, a+b"})
     void valuesArePercentDecodedAndAPlusIsKept(String uri, String id) {
         assertEquals(Optional.of(Map.of("id", id)), template("test://template/{id}/data").match(uri));
+    }
+
+    @Test
+    void aVariableEndsWhereTheLiteralAfterItFirstFollows() {
+        assertEquals(Optional.of(Map.of("a", "1", "b", "2-3")), template("x://{a}-{b}").match("x://1-2-3"));
+        assertEquals(Optional.of(Map.of("name", "a")), template("files://{name}.txt").match("files://a.txt"));
+        assertEquals(Optional.empty(), template("files://{name}.txt").match("files://a.txt.txt"));
+    }
+
+    @Test
+    void matchingTakesLinearTimeWhereABacktrackingPatternTookQuadratic() {
+        // with one ([^/?#]+) group per variable, this URI took minutes to fail (300,000 separators, every split tried)
+        String separators = "-".repeat(300_000);
+        UriTemplate twoVariables = template("x://{a}-{b}");
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> {
+            assertEquals(Optional.empty(), twoVariables.match("x://" + separators + "/"));
+            assertEquals(Optional.empty(), template("x://{a}-{b}-end").match("x://" + separators + "x"));
+            assertTrue(twoVariables.match("x://" + separators).isPresent());
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a/b", "../../etc/passwd", "..", ".", "a\\b", "nul\u0000", "line\nbreak", "tab\there", "del\u007f"})
+    void decodedValuesThatNameAnotherPathOrCarryControlCharactersAreUnsafe(String value) {
+        assertTrue(UriTemplate.unsafe(value).isPresent(), value);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"T-1001", "a b", "café", "...", "a..b", ".hidden", "x%2Fy", "100%"})
+    void ordinaryValuesAreSafe(String value) {
+        assertEquals(Optional.empty(), UriTemplate.unsafe(value), value);
+    }
+
+    @Test
+    void encodedTraversalDecodesToAnUnsafeValue() {
+        Map<String, String> values = template("files://{name}").match("files://%2E%2E%2F%2E%2E%2Fetc%2Fpasswd").orElseThrow();
+        assertEquals("../../etc/passwd", values.get("name"));
+        assertEquals(Optional.of("it contains '/'"), UriTemplate.unsafe(values.get("name")));
+        assertEquals(Optional.of("it is '..'"), UriTemplate.unsafe(template("files://{name}").match("files://%2E%2E").orElseThrow().get("name")));
     }
 }
