@@ -9,6 +9,7 @@ import dev.mcpauth.it.auth.TestAuthorizationServer;
 import dev.mcpauth.it.fixture.RegionTools;
 import dev.mcpauth.it.fixture.TicketDeskTools;
 import jakarta.json.JsonObject;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -139,6 +140,37 @@ class ModernEraIT {
         HttpResponse<String> wrapped = MCP.post(call, headers(reader, "tools/call", "Mcp-Name", "=?base64?Y291bnRfdGlja2V0cw==?=",
                 "Mcp-Param-Tenant", "=?base64?YWNtZQ==?="));
         assertEquals(200, wrapped.statusCode(), wrapped.body());
+    }
+
+    @Test
+    void mirrorHeadersOfA2025RequestMustAgreeWithTheBodyToo() {
+        // no 2026-07-28 version anywhere: a gateway that routes on the headers must still see the call that runs
+        String call = request("tools/call", "\"name\":\"count_tickets\",\"arguments\":{\"tenant\":\"acme\"}");
+        String reader = token("tickets:read");
+        Map<String, String> lying = new HashMap<>(bearer(reader));
+        lying.putAll(Map.of("Mcp-Method", "tools/call", "Mcp-Name", "list_tickets"));
+        assertTrue(error(MCP.post(call, lying), 400, -32020).getString("message").contains("Mcp-Name"));
+        Map<String, String> otherTenant = new HashMap<>(bearer(reader));
+        otherTenant.put("Mcp-Param-Tenant", "globex");
+        error(MCP.post(call, otherTenant), 400, -32020);
+        Map<String, String> agreeing = new HashMap<>(bearer(reader));
+        agreeing.putAll(Map.of("Mcp-Method", "tools/call", "Mcp-Name", "count_tickets", "Mcp-Param-Tenant", "acme"));
+        assertEquals(200, MCP.post(call, agreeing).statusCode());
+        assertEquals(200, MCP.post(call, bearer(reader)).statusCode(), "a 2025 client that sends no mirror headers is served");
+    }
+
+    @Test
+    void aMirrorHeaderOnTwoLinesIsRefusedAndOneLineWithACommaIsOneValue() {
+        String reader = token("tickets:read");
+        String call = request("tools/call", meta(MODERN) + ",\"name\":\"count_tickets\",\"arguments\":{\"tenant\":\"acme,globex\"}");
+        HttpRequest.Builder twoLines = HttpRequest.newBuilder(MCP.endpoint()).header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream").header("Authorization", "Bearer " + reader)
+                .header("MCP-Protocol-Version", MODERN).header("Mcp-Method", "tools/call").header("Mcp-Name", "count_tickets")
+                .header("Mcp-Param-Tenant", "acme").header("Mcp-Param-Tenant", "globex")
+                .POST(HttpRequest.BodyPublishers.ofString(call));
+        assertTrue(error(MCP.send(twoLines.build()), 400, -32020).getString("message").contains("sent more than once"));
+        HttpResponse<String> oneLine = MCP.post(call, headers(reader, "tools/call", "Mcp-Name", "count_tickets", "Mcp-Param-Tenant", "acme,globex"));
+        assertEquals(200, oneLine.statusCode(), oneLine.body());
     }
 
     @Test

@@ -60,6 +60,7 @@ public final class McpDispatcher {
     }
 
     private JsonObject legacy(McpRequest request, McpCaller caller, Set<String> roles) {
+        MirrorHeaders.check(request, false);
         McpMethod method = McpMethod.of(request.method()).filter(McpMethod::legacy).filter(this::offered)
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
         return switch (method) {
@@ -145,6 +146,8 @@ public final class McpDispatcher {
     public void preflight(McpRequest request, McpCaller caller, Set<String> roles) {
         if (request.modern()) {
             ModernRules.check(request);
+        } else {
+            MirrorHeaders.check(request, false);
         }
         if (!(request.params().get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
@@ -152,9 +155,9 @@ public final class McpDispatcher {
         ToolDefinition tool = features.tools().find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.access(), caller, roles);
-        if (request.modern() && request.params().get("arguments") instanceof JsonObject arguments) {
-            ParamHeaders.check(tool, arguments, request.metadata());
-        }
+        JsonValue arguments = request.params().get("arguments");
+        ParamHeaders.check(tool, arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, request.metadata(),
+                request.modern());
     }
 
     /** The items the caller may use: every list shows exactly what {@link Authorizer} would allow. */

@@ -7,22 +7,16 @@ import dev.mcpauth.runtime.jsonrpc.Printable;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.Objects;
-import java.util.Set;
 
 /**
  * The checks every 2026-07-28 request passes before it is dispatched, in the order the revision's reference
  * implementation makes them (MCP 2026-07-28, Basic, Versioning; Streamable HTTP, Server Validation): the version
  * header is there; the per-request {@code _meta} has what it must; header and body agree on the version; the
- * version is one we speak; {@code Mcp-Method} and {@code Mcp-Name} agree with the body. Each refusal names the
+ * version is one we speak; {@code Mcp-Method} and {@code Mcp-Name} are there and agree with the body
+ * ({@link MirrorHeaders}). Each refusal names the
  * HTTP status the revision prescribes (400), so the transport need not know the rules.
  */
 final class ModernRules {
-
-    /** Methods whose {@code Mcp-Name} header mirrors {@code params.name}. */
-    private static final Set<String> NAMED_BY_NAME = Set.of("tools/call", "prompts/get");
-    /** Methods whose {@code Mcp-Name} header mirrors {@code params.uri}. */
-    private static final Set<String> NAMED_BY_URI = Set.of("resources/read");
 
     private ModernRules() {
     }
@@ -57,36 +51,7 @@ final class ModernRules {
         if (!ProtocolVersions.MODERN.equals(claimed)) {
             throw unsupported(claimed);
         }
-        String method = headers.method();
-        if (method == null) {
-            throw headerMismatch("the Mcp-Method header is required");
-        }
-        if (!method.equals(request.method())) {
-            throw headerMismatch("Mcp-Method header value '" + Printable.of(method) + "' does not match the body's method '"
-                    + Printable.of(request.method()) + "'");
-        }
-        String nameField = NAMED_BY_NAME.contains(request.method()) ? "name" : NAMED_BY_URI.contains(request.method()) ? "uri" : null;
-        if (nameField != null && request.params().get(nameField) instanceof JsonString bodyName) {
-            checkMirror(RequestMetadata.NAME, headers.name(), bodyName.getString());
-        }
-    }
-
-    /**
-     * Refuses a mirror header that is missing, malformed, or names another value than the body.
-     *
-     * @param headerName the header, for the message
-     * @param sent the header value as received, or null
-     * @param body the value in the body
-     */
-    static void checkMirror(String headerName, String sent, String body) {
-        if (sent == null) {
-            throw headerMismatch("the " + headerName + " header is required");
-        }
-        String value = HeaderValues.decode(sent).orElseThrow(() -> headerMismatch(headerName + " header value is malformed"));
-        if (!Objects.equals(value, body)) {
-            throw headerMismatch(headerName + " header value '" + Printable.of(value) + "' does not match body value '"
-                    + Printable.of(body) + "'");
-        }
+        MirrorHeaders.check(request, true);
     }
 
     static JsonRpcException headerMismatch(String detail) {

@@ -11,10 +11,11 @@ import jakarta.json.JsonValue;
 import java.math.BigDecimal;
 
 /**
- * Checks the {@code Mcp-Param-*} headers of a 2026-07-28 {@code tools/call} against the arguments they mirror
- * (MCP 2026-07-28, Streamable HTTP, Custom Headers from Tool Parameters): an argument present in the body needs
- * its header, and the header, decoded, must carry the same value, so a gateway that routed on the header and
- * the tool that runs on the body never see two different values.
+ * Checks the {@code Mcp-Param-*} headers of a {@code tools/call} against the arguments they mirror (MCP 2026-07-28,
+ * Streamable HTTP, Custom Headers from Tool Parameters), so a gateway that routed on a header and the tool that runs
+ * on the body never see two different values. In 2026-07-28 an argument present in the body needs its header; in
+ * every era a header that is sent must carry the same value as the body, must not stand for an argument the body
+ * leaves out, and must mirror an argument the tool declares.
  */
 final class ParamHeaders {
 
@@ -22,23 +23,36 @@ final class ParamHeaders {
     }
 
     /**
-     * Refuses a call whose mirror headers are missing or disagree with the body.
+     * Refuses a call whose mirror headers are missing (when required) or disagree with the body.
      *
      * @param tool the tool called
      * @param arguments the call's arguments
      * @param headers the request metadata
+     * @param required whether a set argument needs its header (2026-07-28)
      * @throws JsonRpcException {@code HeaderMismatch} (-32020) with status 400
      */
-    static void check(ToolDefinition tool, JsonObject arguments, RequestMetadata headers) {
+    static void check(ToolDefinition tool, JsonObject arguments, RequestMetadata headers, boolean required) {
+        for (String sent : headers.paramHeaders()) {
+            if (tool.headerArguments().stream().noneMatch(mirrored -> mirrored.header().equalsIgnoreCase(sent))) {
+                throw ModernRules.headerMismatch(RequestMetadata.PARAM_PREFIX + Printable.of(sent) + " header mirrors no argument of tool "
+                        + tool.name());
+            }
+        }
         for (HeaderArgument mirrored : tool.headerArguments()) {
             JsonValue value = arguments.get(mirrored.argument());
-            if (value == null || value == JsonValue.NULL) {
-                continue; // no value, no header to expect
-            }
             String headerName = RequestMetadata.PARAM_PREFIX + mirrored.header();
             String sent = headers.param(mirrored.header());
+            if (value == null || value == JsonValue.NULL) {
+                if (sent != null) {
+                    throw ModernRules.headerMismatch("the " + headerName + " header is set but arguments." + mirrored.argument() + " is not");
+                }
+                continue;
+            }
             if (sent == null) {
-                throw ModernRules.headerMismatch("the " + headerName + " header is required when arguments." + mirrored.argument() + " is set");
+                if (required) {
+                    throw ModernRules.headerMismatch("the " + headerName + " header is required when arguments." + mirrored.argument() + " is set");
+                }
+                continue;
             }
             String decoded = HeaderValues.decode(sent).orElseThrow(() -> ModernRules.headerMismatch(headerName + " header value is malformed"));
             if (!agrees(mirrored.kind(), decoded, value)) {

@@ -29,8 +29,8 @@ final class ToolsHandler {
 
     /**
      * Calls a tool, after asking the authorizer: before argument validation, so a caller without the scope
-     * learns what to ask for, not the schema. A modern request's {@code Mcp-Param-*} headers must agree with the
-     * arguments they mirror.
+     * learns what to ask for, not the schema. The {@code Mcp-Param-*} headers, required in a modern request, must
+     * agree with the arguments they mirror in every era.
      */
     static JsonObject call(McpRequest request, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
             RequestStates states, McpCaller caller, Set<String> roles) {
@@ -48,9 +48,7 @@ final class ToolsHandler {
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.access(), caller, roles);
-        if (request.modern()) {
-            ParamHeaders.check(tool, argumentObject, request.metadata());
-        }
+        ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
         try {
             return Rounds.run(request, caller, "tools/call " + tool.name(), argumentObject, states,
                     input -> invoker.call(tool, argumentObject, caller, request.client(), input, request.progress()));

@@ -135,19 +135,12 @@ public class McpEndpoint {
     }
 
     /**
-     * The request metadata headers, trimmed (the revision asks servers to accept white space around values), read
-     * from the header map itself: each call on the injected {@code HttpHeaders} goes through the container's
-     * reflective proxy, and a 2026-07-28 request asks for several headers. Several values join with a comma, as
-     * {@link HttpHeaders#getHeaderString} joins them; the map's keys are case-insensitive (Jakarta REST).
+     * The request metadata headers, read from the header map itself: each call on the injected {@code HttpHeaders}
+     * goes through the container's reflective proxy, and a 2026-07-28 request asks for several headers. The map's
+     * keys are case-insensitive (Jakarta REST); each value is one header line.
      */
     private static RequestMetadata metadata(MultivaluedMap<String, String> headers) {
-        return new RequestMetadata(name -> {
-            List<String> values = headers.get(name);
-            if (values == null || values.isEmpty()) {
-                return null;
-            }
-            return (values.size() == 1 ? values.get(0) : String.join(",", values)).trim();
-        });
+        return new RequestMetadata(headers::get, headers::keySet);
     }
 
     private Response handle(JsonValue message, RequestMetadata metadata, boolean acceptsStream) {
@@ -183,7 +176,7 @@ public class McpEndpoint {
         try {
             request = McpRequest.of(methodName.getString(), params(object), metadata);
         } catch (JsonRpcException e) {
-            return json(200, JsonRpcMessages.error(id, e));
+            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         }
         AuditLog.Request audit = new AuditLog.Request(request.method(), target(request), request.protocolVersion(),
                 request.client().name(), request.client().version());

@@ -18,6 +18,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,7 +65,12 @@ class ModernEraTest {
         for (int i = 0; i < namesAndValues.length; i += 2) {
             values.put(namesAndValues[i].toLowerCase(Locale.ROOT), namesAndValues[i + 1]);
         }
-        return new RequestMetadata(name -> values.get(name.toLowerCase(Locale.ROOT)));
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            names.add(namesAndValues[i]);
+        }
+        return new RequestMetadata(name -> values.containsKey(name.toLowerCase(Locale.ROOT))
+                ? List.of(values.get(name.toLowerCase(Locale.ROOT))) : null, () -> names);
     }
 
     private static RequestMetadata modernHeaders(String method) {
@@ -204,6 +210,52 @@ class ModernEraTest {
                 echoHeaders("Mcp-Param-Region", "eu-west", "Mcp-Param-Count", "41", "Mcp-Param-Dry", "true"))).error());
         assertEquals(JsonRpcError.HEADER_MISMATCH, refused(McpRequest.of("tools/call", call,
                 echoHeaders("Mcp-Param-Region", "eu-west", "Mcp-Param-Count", "42", "Mcp-Param-Dry", "yes"))).error());
+    }
+
+    /** A 2025-era call of echo: no _meta, no version header. */
+    private static JsonObject legacyEchoCall(String argumentsJson) {
+        return Json.createObjectBuilder().add("name", "echo").add("arguments", Json.createReader(new StringReader(argumentsJson)).readObject())
+                .build();
+    }
+
+    private static void assertMismatch(McpRequest request, String detail) {
+        JsonRpcException refused = refused(request);
+        assertEquals(JsonRpcError.HEADER_MISMATCH, refused.error(), refused.getMessage());
+        assertEquals(400, refused.httpStatus());
+        assertTrue(refused.getMessage().contains(detail), refused.getMessage());
+    }
+
+    @Test
+    void mirrorHeadersThatAreSentMustAgreeWithTheBodyInThe2025EraToo() {
+        JsonObject call = legacyEchoCall("{\"region\":\"eu-west\",\"count\":42}");
+        assertMismatch(McpRequest.of("tools/call", call, headers("Mcp-Method", "tools/call", "Mcp-Name", "search_tickets")),
+                "Mcp-Name header value 'search_tickets' does not match body value 'echo'");
+        assertMismatch(McpRequest.of("tools/call", call, headers("Mcp-Method", "tools/list")), "does not match the body's method");
+        assertMismatch(McpRequest.of("tools/call", call, headers("Mcp-Param-Region", "us-east")), "Mcp-Param-Region header value 'us-east'");
+        assertMismatch(McpRequest.of("tools/list", JsonObject.EMPTY_JSON_OBJECT, headers("Mcp-Name", "echo")), "names nothing for tools/list");
+        // without the headers, or with headers that agree, a 2025-era call reaches the tool (the null invoker)
+        assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call, RequestMetadata.NONE),
+                CALLER, Set.of()));
+        assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call,
+                headers("Mcp-Method", "tools/call", "Mcp-Name", "echo", "Mcp-Param-Region", "eu-west")), CALLER, Set.of()));
+    }
+
+    @Test
+    void aParamHeaderForNoDeclaredOrNoSetArgumentIsRefusedInEveryEra() {
+        JsonObject legacy = legacyEchoCall("{\"region\":\"eu-west\",\"count\":42}");
+        assertMismatch(McpRequest.of("tools/call", legacy, headers("Mcp-Param-Tenant", "acme")), "Mcp-Param-Tenant header mirrors no argument of tool echo");
+        assertMismatch(McpRequest.of("tools/call", legacy, headers("Mcp-Param-Dry", "true")), "the Mcp-Param-Dry header is set but arguments.dry is not");
+        assertMismatch(McpRequest.of("tools/call", echoCall("{\"region\":\"eu-west\",\"count\":42}"),
+                echoHeaders("Mcp-Param-Region", "eu-west", "Mcp-Param-Count", "42", "Mcp-Param-Tenant", "acme")), "Mcp-Param-Tenant");
+        assertMismatch(McpRequest.of("tools/list", JsonObject.EMPTY_JSON_OBJECT, headers("Mcp-Param-Region", "eu-west")), "calls no tool");
+    }
+
+    @Test
+    void aMirrorHeaderSentOnSeveralLinesIsRefusedNotJoined() {
+        JsonObject call = legacyEchoCall("{\"region\":\"eu-west\",\"count\":42}");
+        Map<String, List<String>> lines = Map.of("mcp-name", List.of("echo", "search_tickets"));
+        RequestMetadata repeated = new RequestMetadata(name -> lines.get(name.toLowerCase(Locale.ROOT)), () -> List.of("Mcp-Name"));
+        assertMismatch(McpRequest.of("tools/call", call, repeated), "the Mcp-Name header was sent more than once");
     }
 
     @Test
