@@ -83,9 +83,9 @@ class McpEndpointIT {
             page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
             pages++;
         }
-        assertEquals(List.of("add", "broken_invariant", "caller", "cancelled_count", "crash", "echo", "letters", "order_pizza", "shop.status",
-                "slow_count"), names);
-        assertEquals(3, pages, "nine tools in pages of four");
+        assertEquals(List.of("add", "broken_invariant", "broken_report", "caller", "cancelled_count", "count_to", "crash", "echo", "letters",
+                "order_pizza", "shop.status", "slow_count"), names);
+        assertEquals(3, pages, "twelve tools in pages of four");
     }
 
     @Test
@@ -215,6 +215,40 @@ class McpEndpointIT {
         assertEquals("counted to 5", text(McpHttp.json(plain.body()).getJsonObject("result")));
         HttpResponse<String> jsonOnly = mcp.post(call, Map.of("Accept", "application/json"));
         assertEquals("counted to 5", text(McpHttp.json(jsonOnly.body()).getJsonObject("result")));
+    }
+
+    @Test
+    void refusalsTheRequestAloneDecidesArePlainAnswersNotEventsInAnOpenedStream() {
+        // invalid arguments
+        HttpResponse<String> badArguments = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"count_to\",\"arguments\":{\"steps\":\"many\"},\"_meta\":{\"progressToken\":\"c\"}}}");
+        assertTrue(badArguments.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), badArguments.body());
+        assertEquals(-32602, McpHttp.json(badArguments.body()).getJsonObject("error").getInt("code"));
+        // a requestState that is not ours (2026-07-28)
+        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},"
+                + "\"progressToken\":\"c\"}";
+        HttpResponse<String> badState = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"count_to\",\"arguments\":{\"steps\":2},\"requestState\":\"not-ours\"," + meta + "}}",
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "count_to"));
+        assertTrue(badState.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), badState.body());
+        JsonObject error = McpHttp.json(badState.body()).getJsonObject("error");
+        assertEquals("Invalid requestState: it was not issued by this server or was changed", error.getString("message"));
+    }
+
+    @Test
+    void aStreamEndsWithOneResponseEvenWhenTheResultCannotBeWritten() {
+        HttpResponse<String> streamed = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"broken_report\",\"arguments\":{},\"_meta\":{\"progressToken\":\"b\"}}}");
+        assertEquals(200, streamed.statusCode());
+        List<JsonObject> events = streamed.body().lines().filter(line -> line.startsWith("data: "))
+                .map(line -> McpHttp.json(line.substring(6))).toList();
+        assertEquals(2, events.size(), streamed.body());
+        assertEquals("notifications/progress", events.get(0).getString("method"));
+        JsonObject last = events.get(1);
+        assertEquals(14, last.getInt("id"));
+        assertEquals(-32603, last.getJsonObject("error").getInt("code"), streamed.body());
+        assertTrue(last.getJsonObject("error").getString("message").matches("Internal error, incident [0-9a-f-]{36}"), streamed.body());
+        assertFalse(streamed.body().contains("this report has no value"), "no internals reach the client");
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.tools.ToolDefinition;
+import dev.mcpauth.runtime.tools.ToolInvoker;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -133,9 +134,10 @@ public final class McpDispatcher {
     }
 
     /**
-     * Makes every check a {@code tools/call} makes before its tool runs (the revision's rules, the tool, the
-     * authorization, the mirror headers), so that a transport can refuse with a plain HTTP answer before it opens
-     * a stream; the call itself makes them again.
+     * Makes every check a {@code tools/call} makes before its tool runs, everything the request alone decides (the
+     * revision's rules, the tool, the authorization, the mirror headers, the arguments against the schema, the
+     * {@code requestState}), so that a transport can refuse with a plain HTTP answer before it opens a stream; the
+     * call itself makes them again.
      *
      * @param request a {@code tools/call}
      * @param caller who calls
@@ -155,9 +157,16 @@ public final class McpDispatcher {
         ToolDefinition tool = features.tools().find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.access(), caller, roles);
-        JsonValue arguments = request.params().get("arguments");
-        ParamHeaders.check(tool, arguments instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT, request.metadata(),
-                request.modern());
+        JsonValue given = request.params().get("arguments");
+        if (given != null && given != JsonValue.NULL && !(given instanceof JsonObject)) {
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");
+        }
+        JsonObject arguments = given instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
+        ParamHeaders.check(tool, arguments, request.metadata(), request.modern());
+        ToolInvoker.validate(tool, arguments);
+        if (request.modern()) {
+            Rounds.checkState(request, caller, "tools/call " + tool.name(), arguments, states);
+        }
     }
 
     /** The items the caller may use: every list shows exactly what {@link Authorizer} would allow. */

@@ -48,19 +48,8 @@ final class Rounds {
             return call.apply(new Interaction(request.client(), false, Map.of(), Map.of()));
         }
         JsonObject params = request.params();
-        // the binding hashes the canonical arguments: only worth it when a state is opened or sealed, not per call
-        Supplier<String> binding = () -> RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
-        RequestStates.Contents earlier = RequestStates.Contents.NONE;
-        if (params.get("requestState") instanceof JsonString state) {
-            try {
-                earlier = states.open(state.getString(), binding.get());
-            } catch (JsonRpcException refused) {
-                AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, new AuditLog.Request(request.method(),
-                        item.substring(item.indexOf(' ') + 1), request.protocolVersion(), request.client().name(),
-                        request.client().version()), List.of(), refused.getMessage());
-                throw refused;
-            }
-        }
+        Supplier<String> binding = binding(caller, item, arguments);
+        RequestStates.Contents earlier = openState(request, caller, item, binding, states);
         Map<String, Object> answers = new LinkedHashMap<>(earlier.answers());
         Set<String> asked = earlier.asked();
         if (params.get("inputResponses") instanceof JsonObject responses) {
@@ -84,6 +73,42 @@ final class Rounds {
                     .add("requestState", states.seal(binding.get(),
                             new RequestStates.Contents(input.answers(), input.keptValues(), askedNow)))
                     .build();
+        }
+    }
+
+    /**
+     * Opens the request's {@code requestState}, if it carries one, refusing (with an audit line) one that is not
+     * ours, changed, expired or bound to another caller, item or arguments: the request alone decides this, so a
+     * transport that streams asks before it opens the stream.
+     *
+     * @param request a modern {@code tools/call} or {@code prompts/get}
+     * @param caller who calls
+     * @param item the method and item name the state is bound to
+     * @param arguments the item's arguments
+     * @param states opens states
+     * @throws JsonRpcException {@code INVALID_PARAMS} for a state that is refused
+     */
+    static void checkState(McpRequest request, McpCaller caller, String item, JsonValue arguments, RequestStates states) {
+        openState(request, caller, item, binding(caller, item, arguments), states);
+    }
+
+    private static Supplier<String> binding(McpCaller caller, String item, JsonValue arguments) {
+        // the binding hashes the canonical arguments: only worth it when a state is opened or sealed, not per call
+        return () -> RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
+    }
+
+    private static RequestStates.Contents openState(McpRequest request, McpCaller caller, String item, Supplier<String> binding,
+            RequestStates states) {
+        if (!(request.params().get("requestState") instanceof JsonString state)) {
+            return RequestStates.Contents.NONE;
+        }
+        try {
+            return states.open(state.getString(), binding.get());
+        } catch (JsonRpcException refused) {
+            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, new AuditLog.Request(request.method(),
+                    item.substring(item.indexOf(' ') + 1), request.protocolVersion(), request.client().name(),
+                    request.client().version()), List.of(), refused.getMessage());
+            throw refused;
         }
     }
 }

@@ -89,14 +89,7 @@ public class ToolInvoker {
      */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input,
             McpProgress progress) {
-        List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
-        if (!problems.isEmpty()) {
-            JsonArrayBuilder data = Jsonp.array();
-            problems.forEach(data::add);
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
-                    "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
-                    Jsonp.object().add("problems", data).build());
-        }
+        validate(tool, arguments);
         Object[] values = bind(tool, arguments, caller, client, input, progress);
         try {
             Object returned = methods.invoke(new FeatureMethod(tool.bean(), tool.invoker(), tool.declaringMethod(), tool.access()),
@@ -104,6 +97,25 @@ public class ToolInvoker {
             return results.toResult(tool.resultKind(), returned);
         } catch (FeatureFailure failure) {
             return ToolResults.error(failure.getMessage());
+        }
+    }
+
+    /**
+     * Refuses arguments that do not fit the tool's input schema, before any tool code runs; a transport that
+     * streams the answer asks first, so the refusal is a plain answer rather than an event in an opened stream.
+     *
+     * @param tool the tool
+     * @param arguments the {@code arguments} of {@code tools/call}
+     * @throws JsonRpcException with {@code INVALID_PARAMS} listing every problem
+     */
+    public static void validate(ToolDefinition tool, JsonObject arguments) {
+        List<String> problems = SchemaValidator.validate(arguments, tool.inputSchema());
+        if (!problems.isEmpty()) {
+            JsonArrayBuilder data = Jsonp.array();
+            problems.forEach(data::add);
+            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+                    "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
+                    Jsonp.object().add("problems", data).build());
         }
     }
 

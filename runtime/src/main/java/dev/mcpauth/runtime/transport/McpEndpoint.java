@@ -10,6 +10,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
@@ -33,7 +34,10 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The MCP endpoint: Streamable HTTP (MCP 2025-11-25, Transports) in its stateless form. Each POST carries
@@ -42,6 +46,8 @@ import java.util.function.Supplier;
  */
 @Path("")
 public class McpEndpoint {
+
+    private static final Logger LOG = Logger.getLogger(McpEndpoint.class.getName());
 
     /** The media type of a streamed answer (Server-Sent Events). */
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
@@ -220,6 +226,15 @@ public class McpEndpoint {
                 // the preflight allowed it; a bean's own interceptor may still refuse
                 AuditLog.denied(403, e.reason(), caller, audit, List.of(), e.getMessage());
                 response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
+            } catch (RuntimeException | Error e) {
+                // outside the bean invoker (mapping the result, say): the stream still ends with its one response
+                String incident = UUID.randomUUID().toString();
+                LOG.log(Level.SEVERE, e, () -> Message.UNEXPECTED_FAILURE.format(incident));
+                progress.send(JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident)));
+                if (e instanceof Error error) {
+                    throw error;
+                }
+                return;
             }
             progress.send(response);
         };
