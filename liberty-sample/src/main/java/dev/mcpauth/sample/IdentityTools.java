@@ -11,15 +11,15 @@ public class IdentityTools {
 
     @Tool(description = "Who the server thinks the caller is: user, client and granted scopes")
     public Identity whoami(McpCaller caller) {
-        return new Identity(TicketTools.owner(caller), caller.subject(), caller.clientId(),
+        return new Identity(TicketTools.displayName(caller), caller.subject(), caller.clientId(),
                 caller.scopes().stream().sorted().toList());
     }
 
     /**
      * The answer of {@code whoami}.
      *
-     * @param user the login name
-     * @param subject the token subject
+     * @param user the login name, for display ({@code preferred_username})
+     * @param subject the token subject: the identity tickets belong to
      * @param clientId the OAuth client
      * @param scopes the granted scopes
      */

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The support assistant's tools. Every caller sees only the tickets assigned to them: the token decides,
- * never an argument the model could change. Reading needs {@code tickets:read}; drafting a reply needs
+ * The support assistant's tools. Every caller sees only the tickets assigned to them: the token's subject decides,
+ * never an argument the model could change, nor a claim a client could have had written. Reading needs {@code tickets:read}; drafting a reply needs
  * {@code tickets:write} as well.
  */
 @ApplicationScoped
@@ -46,8 +46,7 @@ public class TicketTools {
     public Draft draftReply(McpCaller caller, McpInput input,
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
-        String owner = owner(caller);
-        store.find(owner, ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
+        Ticket ticket = store.find(owner(caller), ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
         if (input.supports(McpInput.ELICITATION)) {
             // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
             McpInput.Answer confirm = input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
@@ -55,15 +54,25 @@ public class TicketTools {
                 throw new ToolException("Nothing recorded: the user did not confirm the draft");
             }
         }
-        return store.addDraft(ticketId, owner, text);
+        // the author is the ticket's assignee, as the desk knows them: only its owner gets this far
+        return store.addDraft(ticketId, ticket.assignee(), text);
     }
 
     /** The confirmation form: one yes/no question. */
     private static final Map<String, Object> CONFIRM_FORM = Map.of("type", "object",
             "properties", Map.of("save", Map.of("type", "boolean", "title", "Save the draft")), "required", List.of("save"));
 
-    /** Tickets belong to user names; Keycloak puts the login name in preferred_username. */
+    /**
+     * Whose tickets the caller may see: the token subject, which the authorization server fixes for each user (and
+     * the runtime qualifies with the issuer when several are trusted). Never a claim such as
+     * {@code preferred_username}: a client the user registered could have it written from anything the user can edit.
+     */
     static String owner(McpCaller caller) {
+        return caller.subject();
+    }
+
+    /** The caller's name for display only (whoami): the login name Keycloak puts in preferred_username, else the subject. */
+    static String displayName(McpCaller caller) {
         return caller.claim("preferred_username").map(Object::toString).orElse(caller.subject());
     }
 }

@@ -46,7 +46,7 @@ class PayaraMicroIntrospectionIT {
     @Test
     void anActiveOpaqueTokenIsIntrospectedAndItsScopesFilterTheList() {
         int before = AS.introspectionRequests();
-        String token = AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read").build());
+        String token = AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read").subject(SampleResourceServerContract.ALICE).build());
         assertEquals(List.of("get_ticket", "search_tickets", "whoami"), mcp().toolNames(token).stream().sorted().toList());
         assertTrue(McpHttp.text(mcp().callTool(token, "get_ticket", "{\"id\":\"T-1001\"}")).contains("T-1001"));
         assertTrue(AS.introspectionRequests() > before, "the token was introspected");

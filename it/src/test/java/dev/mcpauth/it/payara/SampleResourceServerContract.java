@@ -31,6 +31,10 @@ public abstract class SampleResourceServerContract {
 
     protected static final TestAuthorizationServer AS = TestAuthorizationServer.get();
     protected static final String MODERN = "2026-07-28";
+    /** alice's token subject: her fixed user id in the sample realm ({@code liberty-sample/keycloak/realm-mcp.json}). */
+    public static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
+    /** bob's token subject, likewise. */
+    public static final String BOB = "b0b00000-0000-4000-8000-000000000002";
 
     /** The public base URL clients use, such as {@code http://localhost:9180}. */
     protected abstract String publicBase();
@@ -44,8 +48,14 @@ public abstract class SampleResourceServerContract {
         return new McpHttp(URI.create(resource()));
     }
 
+    /** A token of alice's, as the sample realm issues it: her subject and her login name. */
     protected String token(String scope) {
-        return AS.rs256(AS.claims(resource(), scope).build());
+        return token(scope, ALICE, "alice");
+    }
+
+    /** A token for {@code subject} whose {@code preferred_username} says {@code username}. */
+    protected String token(String scope, String subject, String username) {
+        return AS.rs256(AS.claims(resource(), scope).subject(subject).claim("preferred_username", username).build());
     }
 
     /** The environment that points the unchanged sample at {@code publicBase} and the test authorization server. */
@@ -125,6 +135,26 @@ public abstract class SampleResourceServerContract {
         assertTrue(McpHttp.text(ticket).contains("T-1001"), ticket.toString());
         JsonObject me = mcp().callTool(token("tickets:read"), "whoami", "{}");
         assertTrue(McpHttp.text(me).contains("alice"), me.toString());
+    }
+
+    /**
+     * Tickets belong to the token's subject. {@code preferred_username} is a claim a client can get written for it
+     * (a self-registered client with a claim mapper, from a name the user chose), so it only ever names the caller:
+     * bob's subject claiming to be "alice" sees bob's tickets, and alice's subject stays alice whatever the name says.
+     */
+    @Test
+    void ticketsBelongToTheTokenSubjectNotToTheUsernameClaim() {
+        String bobCallingHimselfAlice = token("tickets:read", BOB, "alice");
+        JsonObject foreign = mcp().callTool(bobCallingHimselfAlice, "get_ticket", "{\"id\":\"T-1001\"}");
+        assertTrue(foreign.getBoolean("isError", false), "bob's subject must not read alice's T-1001: " + foreign);
+        assertEquals("No ticket T-1001 for you", McpHttp.text(foreign));
+        JsonObject found = mcp().callTool(bobCallingHimselfAlice, "search_tickets", "{\"query\":\"\"}");
+        assertEquals(List.of("T-2001", "T-2002"), found.getJsonObject("structuredContent").getJsonArray("result")
+                .getValuesAs(JsonObject.class).stream().map(ticket -> ticket.getString("id")).toList(), found.toString());
+
+        JsonObject own = mcp().callTool(token("tickets:read", ALICE, "bob"), "get_ticket", "{\"id\":\"T-1001\"}");
+        assertFalse(own.getBoolean("isError", false), "alice's subject reads her T-1001 whatever preferred_username says: " + own);
+        assertEquals("T-1001", own.getJsonObject("structuredContent").getString("id"), own.toString());
     }
 
     @Test
