@@ -5,9 +5,10 @@
 # Usage:
 #   keycloak.sh install               fetch org.keycloak:keycloak-quarkus-dist:<version>:zip via Maven
 #                                     and unzip it into KEYCLOAK_HOME_DIR (idempotent, no re-download)
-#   keycloak.sh start [--data DIR]    install if needed, start `kc.sh start-dev --import-realm` in the
-#                                     background with a FRESH H2 database under DIR, wait until the
-#                                     realm's discovery document answers 200, print the time it took
+#   keycloak.sh start [--data DIR]    install if needed, copy the sample's provider jar into providers/,
+#                                     start `kc.sh start-dev --import-realm` in the background with a
+#                                     FRESH H2 database under DIR, wait until the realm's discovery
+#                                     document answers 200, print the time it took
 #   keycloak.sh stop                  stop kc.sh and its java child (whole process group); idempotent
 #   keycloak.sh status                print whether it runs and the realm's issuer URL
 #
@@ -22,6 +23,9 @@
 #   KEYCLOAK_HOSTNAME       http://localhost:$KEYCLOAK_PORT   fixed frontend URL, so the token "iss" is
 #                                    always http://localhost:8180/realms/mcp, whatever host a caller uses
 #   KEYCLOAK_REALM_FILE     <dir of this script>/realm-mcp.json
+#   KEYCLOAK_PROVIDER_JAR   <dir of this script>/loopback-redirect-policy/target/keycloak-loopback-redirect-policy-*.jar
+#                                    the realm's client policy executor mcp-literal-loopback-redirect-uris; built
+#                                    by `mvn install` (or `mvn -pl liberty-sample -am install`); start fails without it
 #   KEYCLOAK_DATA_DIR       /tmp/mcp-keycloak-$KEYCLOAK_PORT  (H2 database; wiped at every start;
 #                                    `start --data DIR` overrides)
 #   KEYCLOAK_LOG            /tmp/keycloak.log      server output (truncated at every start)
@@ -43,6 +47,7 @@ KEYCLOAK_HTTP_HOST="${KEYCLOAK_HTTP_HOST:-127.0.0.1}"
 KEYCLOAK_HOSTNAME="${KEYCLOAK_HOSTNAME:-http://localhost:$KEYCLOAK_PORT}"
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 KEYCLOAK_REALM_FILE="${KEYCLOAK_REALM_FILE:-$SCRIPT_DIR/realm-mcp.json}"
+PROVIDER_MODULE="$SCRIPT_DIR/loopback-redirect-policy"
 KEYCLOAK_DATA_DIR="${KEYCLOAK_DATA_DIR:-/tmp/mcp-keycloak-$KEYCLOAK_PORT}"
 KEYCLOAK_LOG="${KEYCLOAK_LOG:-/tmp/keycloak.log}"
 KEYCLOAK_PID_FILE="${KEYCLOAK_PID_FILE:-/tmp/mcp-keycloak-$KEYCLOAK_PORT.pid}"
@@ -104,6 +109,27 @@ cmd_install() {
   log "installed Keycloak $KEYCLOAK_VERSION in $KEYCLOAK_HOME_DIR"
 }
 
+# The realm's profile mcp-loopback-redirect-uris names our executor, and Keycloak refuses a realm whose profile names
+# an executor it does not know: the jar must be in providers/ before the start. Copied only when it changed, since a
+# changed providers/ directory makes start-dev rebuild (Quarkus augmentation) first.
+install_provider() {
+  local jar="${KEYCLOAK_PROVIDER_JAR:-}"
+  if [[ -z "$jar" ]]; then
+    jar="$(ls -t "$PROVIDER_MODULE"/target/keycloak-loopback-redirect-policy-*.jar 2>/dev/null | grep -v -- '-sources\.jar$' | head -n1 || true)"
+  fi
+  [[ -n "$jar" && -f "$jar" ]] || die "the sample's Keycloak provider is not built (no $PROVIDER_MODULE/target/keycloak-loopback-redirect-policy-*.jar): run 'mvn -B -q install -DskipTests -pl liberty-sample -am' from the repository root first (or set KEYCLOAK_PROVIDER_JAR)"
+  local providers="$KEYCLOAK_HOME_DIR/providers" target
+  target="$providers/$(basename "$jar")"
+  mkdir -p "$providers"
+  if cmp -s "$jar" "$target"; then
+    log "provider $(basename "$jar") already in $providers"
+    return 0
+  fi
+  rm -f "$providers"/keycloak-loopback-redirect-policy-*.jar
+  cp "$jar" "$target"
+  log "installed provider $(basename "$jar") into $providers (start-dev rebuilds once for it)"
+}
+
 cmd_start() {
   while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -122,6 +148,7 @@ cmd_start() {
   local t0 t_installed
   t0=$(date +%s.%N)
   cmd_install
+  install_provider
   t_installed=$(date +%s.%N)
 
   # the realm is imported only into an empty database: a fresh H2 database for every start
@@ -227,5 +254,5 @@ case "${1:-}" in
   start)   shift; cmd_start "$@" ;;
   stop)    shift; cmd_stop "$@" ;;
   status)  shift; cmd_status "$@" ;;
-  *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  *) sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

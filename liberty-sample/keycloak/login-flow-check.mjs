@@ -10,6 +10,8 @@
 // The token payload is only decoded here for the checks (no signature check: that is the resource
 // server's job).
 import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { pathToFileURL } from 'node:url';
 
 export const KEYCLOAK_URL = process.env.KEYCLOAK_URL ?? 'http://localhost:8180';
@@ -17,6 +19,9 @@ export const REALM = process.env.KEYCLOAK_REALM ?? 'mcp';
 export const ISSUER = `${KEYCLOAK_URL}/realms/${REALM}`;
 export const RESOURCE = process.env.MCP_RESOURCE ?? 'http://localhost:9080/mcp';
 const REDIRECT_URI = process.env.REDIRECT_URI ?? 'http://localhost:33418/callback';
+/** The users' fixed ids in realm-mcp.json: Keycloak's sub, which the sample's TicketStore keys tickets on. */
+export const ALICE_ID = 'a11ce000-0000-4000-8000-000000000001';
+export const BOB_ID = 'b0b00000-0000-4000-8000-000000000002';
 
 const b64url = (buf) => Buffer.from(buf).toString('base64url');
 
@@ -125,6 +130,42 @@ export async function registerRaw(body) {
 }
 
 /**
+ * Anonymous registration through Keycloak's own registration provider (`/clients-registrations/default`), which takes
+ * a Keycloak client representation, protocol mappers included; returns { status, text } without judging it.
+ */
+export async function registerKeycloakRaw(representation) {
+  const r = await fetch(`${ISSUER}/clients-registrations/default`, {
+    method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: JSON.stringify(representation),
+  });
+  return { status: r.status, text: await r.text() };
+}
+
+/** RFC 7592 update of a registered client with its registration access token; returns { status, text }. */
+export async function updateRegistrationRaw(registered, changes) {
+  const r = await fetch(registered.registration_client_uri, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json', accept: 'application/json', authorization: `Bearer ${registered.registration_access_token}` },
+    body: JSON.stringify({ ...registered, ...changes }),
+  });
+  return { status: r.status, text: await r.text() };
+}
+
+/**
+ * The names other than `localhost` that this machine's hosts file maps to a loopback address (127.0.0.0/8, ::1):
+ * names that resolve to loopback here, as an attacker's DNS name can when the authorization server looks it up.
+ */
+export function loopbackNamesInHostsFile(file = '/etc/hosts') {
+  const names = new Set();
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    const [address, ...aliases] = line.replace(/#.*/, '').trim().split(/\s+/);
+    const loopback = (isIP(address) === 4 && address.startsWith('127.')) || (isIP(address) === 6 && /^(0*:)*:?0*1$/.test(address));
+    if (!loopback) continue;
+    for (const name of aliases) if (name && name.toLowerCase() !== 'localhost') names.add(name);
+  }
+  return [...names];
+}
+
+/**
  * Drives the browser part headlessly: authorization request -> login form -> (consent form) -> redirect with code.
  * Returns { code, state, iss, consentShown, cookies, steps }.
  */
@@ -214,14 +255,19 @@ export async function exchangeCode({ clientId, code, verifier, redirectUri = RED
 
 /** A refresh_token grant for a public client; returns the token response. */
 export async function refresh({ clientId, refreshToken }) {
+  const { status, json } = await refreshRaw({ clientId, refreshToken });
+  if (status !== 200) throw new Error(`token endpoint ${status}: ${JSON.stringify(json)}`);
+  return json;
+}
+
+/** A refresh_token grant for a public client; returns { status, json } without judging it. */
+export async function refreshRaw({ clientId, refreshToken }) {
   const meta = await discovery();
   const r = await fetch(meta.token_endpoint, {
     method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: clientId }).toString(),
   });
-  const json = await r.json();
-  if (!r.ok) throw new Error(`token endpoint ${r.status}: ${JSON.stringify(json)}`);
-  return json;
+  return { status: r.status, json: await r.json() };
 }
 
 /** The whole browser + token part for one user: returns { tokens, claims, consentShown, ... }. */
@@ -250,7 +296,7 @@ async function main() {
     check(scopesOf(c).includes('tickets:read'), `${user}: scope contains tickets:read`);
     check(scopesOf(c).includes('tickets:write') === write, `${user}: scope ${write ? 'contains' : 'lacks'} tickets:write`);
     check(c.preferred_username === user, `${user}: preferred_username ${c.preferred_username}`);
-    check(typeof c.sub === 'string' && c.sub.length > 0, `${user}: sub present`);
+    check(c.sub === { alice: ALICE_ID, bob: BOB_ID }[user], `${user}: sub is the user's fixed id ${c.sub} (what the sample keys tickets on)`);
     check(c.azp === clientId, `${user}: azp is the client id`);
     check(c.iss === ISSUER, `${user}: iss ${c.iss}`);
   };
@@ -304,8 +350,34 @@ async function main() {
   check(scopesOf(offline.claims).includes('tickets:write') && audOf(offline.claims).includes(RESOURCE)
     && decodeJwt(offline.tokens.refresh_token).typ === 'Offline',
     `alice with offline_access: token with tickets:write, aud ok, refresh token of type ${decodeJwt(offline.tokens.refresh_token).typ}`);
+  const offlineRefresh = decodeJwt(offline.tokens.refresh_token);
+  const offlineDays = offlineRefresh.exp ? (offlineRefresh.exp - offlineRefresh.iat) / 86400 : Infinity;
+  check(offlineDays <= 30, `the offline refresh token expires (offline session max lifespan): exp - iat = ${offlineDays.toFixed(1)} days`);
+  // Keycloak refuses the refresh token it just rotated out by a use count, and any older one by comparing its iat with
+  // the session's last refresh, both in whole seconds: an older token replayed within the same second as the later
+  // rotations would pass, so the checks below let a second go by first (a real replay comes later than that)
+  const nextSecond = () => new Promise((resolve) => setTimeout(resolve, 1100));
+  await nextSecond();
   const refreshed = await refresh({ clientId: inspector.client_id, refreshToken: offline.tokens.refresh_token });
   check(scopesOf(decodeJwt(refreshed.access_token)).includes('tickets:write'), 'the offline refresh token gives a new access token with the same scopes');
+  // OAuth 2.1 §4.3.1: a public client's refresh token is rotated, and a used one is refused
+  check(!!refreshed.refresh_token && refreshed.refresh_token !== offline.tokens.refresh_token,
+    'the refresh answers with a NEW refresh token (rotation)');
+  const next = await refreshRaw({ clientId: inspector.client_id, refreshToken: refreshed.refresh_token });
+  check(next.status === 200 && scopesOf(decodeJwt(next.json.access_token)).includes('tickets:write') && next.json.refresh_token !== refreshed.refresh_token,
+    `the new refresh token works (and is rotated in turn): ${next.status}${next.status === 200 ? '' : ' ' + JSON.stringify(next.json)}`);
+  const reused = await refreshRaw({ clientId: inspector.client_id, refreshToken: offline.tokens.refresh_token });
+  check(reused.status === 400 && reused.json.error === 'invalid_grant',
+    `the first refresh token used a second time is refused: ${reused.status} ${reused.json.error} "${reused.json.error_description ?? ''}"`);
+  // RFC 9700 §4.14.2: a replayed refresh token means one of two holders is not the client, so Keycloak ends the
+  // client's session and the newest refresh token stops working too
+  const afterReuse = await refreshRaw({ clientId: inspector.client_id, refreshToken: next.json.refresh_token });
+  check(afterReuse.status === 400 && afterReuse.json.error === 'invalid_grant',
+    `after the replay the latest refresh token is refused as well (the client's session is ended): ${afterReuse.status} ${afterReuse.json.error} "${afterReuse.json.error_description ?? ''}"`);
+  const online = await refresh({ clientId: client.client_id, refreshToken: alice.tokens.refresh_token });
+  const onlineReused = await refreshRaw({ clientId: client.client_id, refreshToken: alice.tokens.refresh_token });
+  check(online.refresh_token !== alice.tokens.refresh_token && onlineReused.status === 400 && onlineReused.json.error === 'invalid_grant',
+    `an online (non-offline) refresh token is rotated too, and refused when used again: ${onlineReused.status} ${onlineReused.json.error}`);
   const bobOffline = await login({ clientId: inspector.client_id, username: 'bob', password: 'bob',
     scope: 'tickets:read tickets:write offline_access', redirectUri: 'http://localhost:6274/oauth/callback' });
   check(bobOffline.consentShown && !scopesOf(bobOffline.claims).includes('tickets:write'),
@@ -322,6 +394,60 @@ async function main() {
     const { status, text } = await registerRaw({ client_name: 'loopback redirect', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
     check(status === 201, `DCR with loopback redirect URI ${redirect}: ${status}${status === 201 ? '' : ' ' + text}`);
   }
+
+  // ... and on hosts that are literally loopback: a name that merely resolves to loopback where Keycloak runs is refused
+  // (an attacker's DNS name can answer 127.0.0.1 to Keycloak and the attacker's address to the victim's browser)
+  const rebindNames = loopbackNamesInHostsFile();
+  check(rebindNames.length > 0, rebindNames.length ? `names mapped to loopback in /etc/hosts: ${rebindNames.join(', ')}`
+    : 'no name other than localhost maps to a loopback address in /etc/hosts, so the DNS-rebinding check has nothing to try: '
+      + 'add a line "127.0.0.1 mcp-rebind-check.test" to /etc/hosts (.ci/run does)');
+  for (const name of rebindNames) {
+    const redirect = `http://${name.includes(':') ? `[${name}]` : name}:6274/oauth/callback`;
+    const { status, text } = await registerRaw({ client_name: 'rebind', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+    check(status >= 400 && status < 500, `DCR with redirect URI ${redirect} (${name} resolves to loopback here) refused: ${status} ${text}`);
+  }
+  for (const redirect of ['http://localhost.:6274/oauth/callback', 'http://127.0.0.2:6274/oauth/callback', 'http://[0:0:0:0:0:0:0:1]:6274/oauth/callback']) {
+    const { status, text } = await registerRaw({ client_name: 'not literally loopback', redirect_uris: [redirect], token_endpoint_auth_method: 'none' });
+    check(status >= 400 && status < 500, `DCR with redirect URI ${redirect} refused (not one of localhost, 127.0.0.1, [::1]): ${status} ${text}`);
+  }
+  if (rebindNames.length) {
+    const name = rebindNames[0];
+    const postLogout = await registerRaw({ client_name: 'rebind post-logout', redirect_uris: [REDIRECT_URI],
+      post_logout_redirect_uris: [`http://${name}:6274/`], token_endpoint_auth_method: 'none' });
+    check(postLogout.status >= 400 && postLogout.status < 500, `DCR with post_logout_redirect_uri http://${name}:6274/ refused: ${postLogout.status} ${postLogout.text}`);
+    const registered = await registerClient({ scope: 'tickets:read', name: 'rebind update' });
+    const loopbackUpdate = await updateRegistrationRaw(registered, { redirect_uris: ['http://127.0.0.1:6274/oauth/callback'] });
+    check(loopbackUpdate.status === 200, `a registered client's own update (RFC 7592) to http://127.0.0.1:6274/oauth/callback: ${loopbackUpdate.status}${loopbackUpdate.status === 200 ? '' : ' ' + loopbackUpdate.text}`);
+    // each update answers with a new registration access token
+    const updated = loopbackUpdate.status === 200 ? JSON.parse(loopbackUpdate.text) : registered;
+    const update = await updateRegistrationRaw(updated, { redirect_uris: [`http://${name}:6274/oauth/callback`] });
+    check(update.status >= 400 && update.status < 500, `its update to redirect URI http://${name}:6274/oauth/callback refused: ${update.status} ${update.text}`);
+  }
+
+  // a self-registered client may not bring claim mappers: one could write any claim (preferred_username from a first
+  // name the user chose, say) or change sub itself (pairwise)
+  const mappers = [
+    ['oidc-usermodel-property-mapper', { 'user.attribute': 'firstName', 'claim.name': 'preferred_username' }],
+    ['oidc-usermodel-attribute-mapper', { 'user.attribute': 'nickname', 'claim.name': 'preferred_username' }],
+    ['oidc-sha256-pairwise-sub-mapper', { sectorIdentifierUri: '', pairwiseSubAlgorithmSalt: '' }],
+  ];
+  for (const [type, config] of mappers) {
+    const { status, text } = await registerKeycloakRaw({
+      clientId: `mapper-check-${b64url(randomBytes(6))}`, publicClient: true, standardFlowEnabled: true, redirectUris: [REDIRECT_URI],
+      protocolMappers: [{ name: 'client-chosen claim', protocol: 'openid-connect', protocolMapper: type,
+        config: { 'jsonType.label': 'String', 'access.token.claim': 'true', 'id.token.claim': 'true', 'introspection.token.claim': 'true', ...config } }],
+    });
+    check(status >= 400 && status < 500, `anonymous registration with a protocol mapper of type ${type} refused: ${status} ${text}`);
+  }
+  // OIDC DCR's subject_type "pairwise" is the one way left to a pairwise sub: Keycloak adds that mapper after the
+  // registration policies ran, so none can refuse it. Its sub is Keycloak's hash of sector, user id and a salt Keycloak
+  // chose, so it can never be another user's id: the user just looks like someone new (no tickets) to the resource server
+  const pairwise = await registerClient({ scope: 'tickets:read', name: 'pairwise', extra: { subject_type: 'pairwise' } });
+  const pairwiseAlice = await login({ clientId: pairwise.client_id, username: 'alice', password: 'alice', scope: 'openid tickets:read' });
+  check(![ALICE_ID, BOB_ID].includes(pairwiseAlice.claims.sub) && /^[0-9a-f-]{36}$/.test(pairwiseAlice.claims.sub),
+    `DCR with subject_type "pairwise" is accepted (Keycloak adds the mapper after the policies), and alice's sub through it is a hash, not a user's id: ${pairwiseAlice.claims.sub}`);
+  const plainDefault = await registerKeycloakRaw({ clientId: `no-mapper-${b64url(randomBytes(6))}`, publicClient: true, standardFlowEnabled: true, redirectUris: [REDIRECT_URI] });
+  check(plainDefault.status === 201, `the same registration without mappers: ${plainDefault.status}${plainDefault.status === 201 ? '' : ' ' + plainDefault.text}`);
 
   // PKCE is required (client policy): an authorization request without code_challenge is refused
   const noPkce = new URL((await discovery()).authorization_endpoint);

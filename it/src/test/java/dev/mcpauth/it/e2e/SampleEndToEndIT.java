@@ -22,7 +22,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The sample as a user meets it: Keycloak (from Maven Central, as a process) and the sample WAR on its own
  * Liberty server, driven by the official MCP TypeScript SDK client 1.x ({@code it/e2e/sample.e2e.test.mjs}, the 2025-11-25
  * revision) and 2.x ({@code it/e2e/sample-client2.e2e.test.mjs}, the 2026-07-28 revision), and by the MCP Inspector in
- * headless Chromium ({@code it/browser/inspector.browser.test.mjs}).
+ * headless Chromium ({@code it/browser/inspector.browser.test.mjs}); first the realm's own checks
+ * ({@code liberty-sample/keycloak/login-flow-check.mjs}).
  * This class starts and stops both servers, installs the pinned npm packages, runs the Node suite and keeps
  * every log under {@code it/target/e2e}.
  */
@@ -74,6 +75,23 @@ class SampleEndToEndIT {
                 Files.copy(messages, LOGS.resolve("liberty-messages.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
+    }
+
+    /**
+     * The realm's own checks ({@code liberty-sample/keycloak/login-flow-check.mjs}, also run by hand after
+     * {@code keycloak.sh start}): registration policies (loopback-only redirect URIs, no client-chosen claim mappers),
+     * PKCE, scopes and audience per user, offline access, refresh token rotation.
+     */
+    @Test
+    @Order(0)
+    void theRealmPassesItsLoginFlowChecks() throws Exception {
+        Path report = LOGS.resolve("login-flow-check.log");
+        Files.deleteIfExists(report);
+        int exit = ExternalProcess.run(List.of("node", ROOT.resolve("liberty-sample/keycloak/login-flow-check.mjs").toString()),
+                Map.of("KEYCLOAK_URL", "http://localhost:8180", "MCP_RESOURCE", "http://localhost:9080/mcp"), report, Duration.ofMinutes(3));
+        String output = Files.readString(report);
+        System.out.println(output);
+        assertEquals(0, exit, "login-flow-check.mjs failed:\n" + output);
     }
 
     @Test
