@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
@@ -9,27 +11,27 @@ import java.util.stream.Collectors;
 /** The JSON-RPC request methods the endpoint answers, by wire name, and the eras that have them. */
 public enum McpMethod {
     /** The 2025 handshake; removed in 2026-07-28. */
-    INITIALIZE("initialize", true, false),
+    INITIALIZE("initialize", true, false, null),
     /** Liveness; removed in 2026-07-28. */
-    PING("ping", true, false),
+    PING("ping", true, false, null),
     /** 2026-07-28: supported versions, capabilities, server identity. */
-    SERVER_DISCOVER("server/discover", false, true),
+    SERVER_DISCOVER("server/discover", false, true, null),
     /** The tools the caller may call. */
-    TOOLS_LIST("tools/list", true, true),
+    TOOLS_LIST("tools/list", true, true, null),
     /** A tool call. */
-    TOOLS_CALL("tools/call", true, true),
+    TOOLS_CALL("tools/call", true, true, "name"),
     /** The resources with fixed URIs the caller may read. */
-    RESOURCES_LIST("resources/list", true, true),
+    RESOURCES_LIST("resources/list", true, true, null),
     /** The resource templates the caller may read. */
-    RESOURCES_TEMPLATES_LIST("resources/templates/list", true, true),
+    RESOURCES_TEMPLATES_LIST("resources/templates/list", true, true, null),
     /** Reading one resource. */
-    RESOURCES_READ("resources/read", true, true),
+    RESOURCES_READ("resources/read", true, true, "uri"),
     /** The prompts the caller may get. */
-    PROMPTS_LIST("prompts/list", true, true),
+    PROMPTS_LIST("prompts/list", true, true, null),
     /** Getting one prompt. */
-    PROMPTS_GET("prompts/get", true, true),
+    PROMPTS_GET("prompts/get", true, true, "name"),
     /** Suggestions for a prompt argument or template variable. */
-    COMPLETION_COMPLETE("completion/complete", true, true);
+    COMPLETION_COMPLETE("completion/complete", true, true, null);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));
@@ -37,11 +39,36 @@ public enum McpMethod {
     private final String wireName;
     private final boolean legacy;
     private final boolean modern;
+    private final String targetParam;
 
-    McpMethod(String wireName, boolean legacy, boolean modern) {
+    McpMethod(String wireName, boolean legacy, boolean modern, String targetParam) {
         this.wireName = wireName;
         this.legacy = legacy;
         this.modern = modern;
+        this.targetParam = targetParam;
+    }
+
+    /**
+     * The param that names what the method acts on ({@code name} of a tool or prompt, {@code uri} of a resource):
+     * what {@code Mcp-Name} mirrors and the audit line names.
+     *
+     * @return the param, or empty for a method that names nothing
+     */
+    public Optional<String> targetParam() {
+        return Optional.ofNullable(targetParam);
+    }
+
+    /**
+     * What a request names by its method's target param, such as a tool name or a resource URI.
+     *
+     * @param method the request's wire method
+     * @param params the request's params
+     * @return the target, or null when the method names nothing or the param is not a string
+     */
+    public static String target(String method, JsonObject params) {
+        McpMethod known = BY_WIRE_NAME.get(method);
+        return known != null && known.targetParam != null && params.get(known.targetParam) instanceof JsonString value
+                ? value.getString() : null;
     }
 
     /** Whether the 2025 revisions have the method. */

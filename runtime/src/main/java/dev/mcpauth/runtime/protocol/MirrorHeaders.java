@@ -3,7 +3,6 @@ package dev.mcpauth.runtime.protocol;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import jakarta.json.JsonString;
-import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -14,9 +13,6 @@ import java.util.Objects;
  * headers belong to {@code tools/call} alone ({@link ParamHeaders} checks them there).
  */
 final class MirrorHeaders {
-
-    /** The body field that {@code Mcp-Name} mirrors, by method. */
-    private static final Map<String, String> NAME_FIELD = Map.of("tools/call", "name", "prompts/get", "name", "resources/read", "uri");
 
     private MirrorHeaders() {
     }
@@ -40,7 +36,7 @@ final class MirrorHeaders {
             throw ModernRules.headerMismatch("Mcp-Method header value '" + Printable.of(method) + "' does not match the body's method '"
                     + Printable.of(request.method()) + "'");
         }
-        String nameField = NAME_FIELD.get(request.method());
+        String nameField = McpMethod.of(request.method()).flatMap(McpMethod::targetParam).orElse(null);
         String name = headers.name();
         if (nameField == null && name != null) {
             throw ModernRules.headerMismatch("the " + RequestMetadata.NAME + " header names nothing for " + Printable.of(request.method()));

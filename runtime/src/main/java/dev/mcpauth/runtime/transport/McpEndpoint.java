@@ -11,6 +11,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.protocol.McpMethod;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
@@ -184,7 +185,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         }
-        AuditLog.Request audit = new AuditLog.Request(request.method(), target(request), request.protocolVersion(),
+        AuditLog.Request audit = new AuditLog.Request(request.method(), McpMethod.target(request.method(), request.params()), request.protocolVersion(),
                 request.client().name(), request.client().version());
         if (caller == null) {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
@@ -260,16 +261,6 @@ public class McpEndpoint {
         AuditLog.denied(status, e.reason(), caller, audit, missing, e.getMessage());
         // a refusal is thrown only with authentication on, so the protected resource is there
         return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
-    }
-
-    /** What the request names, for the audit log: a tool or prompt name, a resource URI; null for others. */
-    private static String target(McpRequest request) {
-        String field = switch (request.method()) {
-            case "tools/call", "prompts/get" -> "name";
-            case "resources/read" -> "uri";
-            default -> null;
-        };
-        return field != null && request.params().get(field) instanceof JsonString value ? value.getString() : null;
     }
 
     private static JsonObject params(JsonObject request) {
