@@ -13,7 +13,8 @@ const { publicKey, privateKey } = await generateKeyPair('RS256');
 const jwk = { ...(await exportJWK(publicKey)), kid: 'bench-1', alg: 'RS256', use: 'sig' };
 const token = await new SignJWT({ scope: 'tickets:read tickets:write', azp: 'bench-client', preferred_username: 'alice' })
   .setProtectedHeader({ alg: 'RS256', kid: 'bench-1', typ: 'JWT' })
-  .setIssuer(ISSUER).setSubject('bench-user').setAudience(AUDIENCES)
+  // alice's subject: the sample's tickets belong to it (liberty-sample/keycloak/realm-mcp.json gives alice this user id)
+  .setIssuer(ISSUER).setSubject('a11ce000-0000-4000-8000-000000000001').setAudience(AUDIENCES)
   .setIssuedAt().setExpirationTime('1h').sign(privateKey);
 writeFileSync(process.env.BENCH_TOKEN_FILE ?? 'bench-token.txt', token);
 

@@ -83,6 +83,12 @@ public record McpCaller(String subject, String clientId, Set<String> scopes, Map
     /**
      * A claim of the token.
      *
+     * <p>Claims such as {@code preferred_username}, {@code email} or {@code name} are for display. Never key data or
+     * decisions on a claim a client could influence: an authorization server may let a client (a self-registered one,
+     * say) map any user attribute, including one the user can edit, into a claim of any name. Key them on
+     * {@link #subject()}, which the authorization server fixes for each user and the runtime qualifies with the issuer
+     * when several are trusted.
+     *
      * @param name the claim name
      * @return its value, if present
      */
