@@ -114,7 +114,9 @@ cmd_install() {
 # changed providers/ directory makes start-dev rebuild (Quarkus augmentation) first.
 install_provider() {
   local jar="${KEYCLOAK_PROVIDER_JAR:-}"
-  if [[ -z "$jar" ]]; then
+  if [[ -n "$jar" ]]; then
+    [[ -f "$jar" ]] || die "KEYCLOAK_PROVIDER_JAR=$jar: no such file"
+  else
     jar="$(ls -t "$PROVIDER_MODULE"/target/keycloak-loopback-redirect-policy-*.jar 2>/dev/null | grep -v -- '-sources\.jar$' | head -n1 || true)"
   fi
   [[ -n "$jar" && -f "$jar" ]] || die "the sample's Keycloak provider is not built (no $PROVIDER_MODULE/target/keycloak-loopback-redirect-policy-*.jar): run 'mvn -B -q install -DskipTests -pl liberty-sample -am' from the repository root first (or set KEYCLOAK_PROVIDER_JAR)"
