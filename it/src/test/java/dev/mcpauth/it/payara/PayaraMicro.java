@@ -38,12 +38,22 @@ final class PayaraMicro {
         Files.createDirectories(WORK);
         Path log = WORK.resolve(name + ".log");
         Files.deleteIfExists(log);
+        // a root directory left by an earlier run still lists the WAR as deployed: Payara Micro then "redeploys" it,
+        // undeploying the running application right after it answered (seen as 503s on the second run of a machine)
+        Path root = WORK.resolve(name + "-root");
+        if (Files.exists(root)) {
+            try (var paths = Files.walk(root)) {
+                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
+        }
         Map<String, String> environment = new HashMap<>(SampleResourceServerContract.sampleEnvironment("http://localhost:" + port));
         environment.putAll(extra);
         Instant start = Instant.now();
         Process process = ServerProcesses.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-jar", jar.toString(), "--deploy", ServerProcesses.sampleWar().toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--rootdir", WORK.resolve(name + "-root").toString()), environment, log);
+                "--port", Integer.toString(port), "--nocluster", "--rootdir", root.toString()), environment, log);
         PayaraMicro payara = new PayaraMicro(port, log, process);
         try {
             // Payara Micro opens its port before it deploys: ready is when the metadata answers, not when the port does
