@@ -19,16 +19,16 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Keeps {@link Message} the one home of the message ids: each id is unique and well-formed, no other source
- * spells one out, and the README documents every one. Read from the sources and the README, so a scattered
- * literal or an undocumented id fails the build.
+ * spells one out, and {@code docs/messages.md} documents every one. Read from the sources and that page, so a
+ * scattered literal or an undocumented id fails the build.
  */
 class MessageTest {
 
     private static final Path SOURCES = Path.of("src/main/java");
     private static final Path HOME = SOURCES.resolve("dev/mcpauth/runtime/messages/Message.java");
-    private static final Path README = Path.of("../README.md");
+    private static final Path MESSAGES_PAGE = Path.of("../docs/messages.md");
     private static final Pattern ID = Pattern.compile("MCPAUTH-\\d{4}");
-    private static final Pattern README_ROW = Pattern.compile("^\\| `(MCPAUTH-\\d{4})` \\|");
+    private static final Pattern TABLE_ROW = Pattern.compile("^\\| `(MCPAUTH-\\d{4})` \\|");
 
     @Test
     void idsAreWellFormedAndUnique() {
@@ -41,7 +41,7 @@ class MessageTest {
 
     @Test
     void aFormattedMessageStartsWithItsIdAndKeepsTheTextWordForWord() {
-        // the id prefix and the text are what users, the README and the integration tests search for
+        // the id prefix and the text are what users, docs/messages.md and the integration tests search for
         assertEquals("MCPAUTH-0406: mcp.auth.enabled must be true or false, not 'maybe'",
                 Message.CONFIG_NOT_BOOLEAN.format("mcp.auth.enabled", "maybe"));
         assertEquals("MCPAUTH-0106: @Tool a.B#c parameter 0 has no name: compile with '-parameters'"
@@ -63,12 +63,12 @@ class MessageTest {
         assertEquals(List.of(), scattered);
     }
 
-    /** Fails until the README has its messages table; the table is written from this enum's javadoc. */
+    /** Fails until docs/messages.md has a row for every id; the table is written from this enum's javadoc. */
     @Test
-    void theReadmeDocumentsEveryIdAndNoOther() throws IOException {
+    void theMessagesPageDocumentsEveryIdAndNoOther() throws IOException {
         Set<String> documented = new TreeSet<>();
-        for (String line : Files.readAllLines(README)) {
-            Matcher row = README_ROW.matcher(line);
+        for (String line : Files.readAllLines(MESSAGES_PAGE)) {
+            Matcher row = TABLE_ROW.matcher(line);
             if (row.find()) {
                 documented.add(row.group(1));
             }
@@ -76,9 +76,9 @@ class MessageTest {
         Set<String> ids = Arrays.stream(Message.values()).map(Message::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> undocumented = new TreeSet<>(ids);
         undocumented.removeAll(documented);
-        assertEquals(Set.of(), undocumented, "ids without a row `| `MCPAUTH-NNNN` | ... |` in README.md's messages table");
+        assertEquals(Set.of(), undocumented, "ids without a row `| `MCPAUTH-NNNN` | ... |` in docs/messages.md's table");
         Set<String> stale = new TreeSet<>(documented);
         stale.removeAll(ids);
-        assertEquals(Set.of(), stale, "README.md rows for ids that Message does not have");
+        assertEquals(Set.of(), stale, "docs/messages.md rows for ids that Message does not have");
     }
 }
