@@ -1,4 +1,4 @@
-// Turns what run-bench.sh collected into the README's tables: per variant and connection count, the median over
+// Turns what run-bench.sh collected into the tables of docs/performance.md: per variant and connection count, the median over
 // the rounds of requests/s, p50 and p99, and the error count; the ratios computed from those medians (auth on /
 // off, the 2026-07-28 wire / the 2025 wire, ours / each peer on the same wire); startup time to the first 200
 // and resident memory after the run, per server process.

@@ -1,4 +1,4 @@
-// The README's MCP Inspector walkthrough, done by a real browser: the MCP Inspector 2.12.0 (from npm, on Node 22
+// The MCP Inspector walkthrough of docs/demo.md, done by a real browser: the MCP Inspector 2.12.0 (from npm, on Node 22
 // from npm) is started as a user starts it, headless Chromium (Debian's package, driven by playwright-core, no
 // browser download) adds the sample with "Add Servers -> + Add manually", connects with the card's switch, signs
 // in at Keycloak as alice and then as bob (each with a fresh Inspector and a fresh browser), lists the tools and
@@ -77,7 +77,7 @@ async function startInspector(user) {
   };
 }
 
-/** The README's steps, one user: returns what the user saw. */
+/** The steps of docs/demo.md, one user: returns what the user saw. */
 async function walkthrough(user, password) {
   const inspector = await startInspector(user);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

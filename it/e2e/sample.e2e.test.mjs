@@ -36,7 +36,7 @@ class HeadlessUserProvider {
   saveClientInformation(info) { this.client = info; }
   tokens() { return this.savedTokens; }
   saveTokens(tokens) {
-    // a client that keeps no refresh token must authorize again to get more scopes (step-up), see README
+    // a client that keeps no refresh token must authorize again to get more scopes (step-up), see docs/testing.md
     this.savedTokens = this.keepRefreshToken ? tokens : { ...tokens, refresh_token: undefined };
   }
   saveCodeVerifier(verifier) { this.verifier = verifier; }

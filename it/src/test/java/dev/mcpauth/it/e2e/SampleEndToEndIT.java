@@ -111,7 +111,7 @@ class SampleEndToEndIT {
     }
 
     /**
-     * The README's MCP Inspector walkthrough in a real browser: the Inspector 2.12.0 from npm (on Node 22 from npm, as it
+     * The MCP Inspector walkthrough of docs/demo.md in a real browser: the Inspector 2.12.0 from npm (on Node 22 from npm, as it
      * needs Node >= 22.19) and Debian's headless Chromium driven by playwright-core ({@code it/browser}); alice and bob
      * connect, sign in at Keycloak, list the tools and call whoami. Screenshots under {@code it/target/browser}.
      */

@@ -52,7 +52,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every answer must be a deliberate one: no 5xx, no accepted forgery, no stack trace and no token text in any
  * response. {@code -Dfuzz.iterations=N} (default 300 per campaign) and {@code -Dfuzz.seed=S} make it longer or
  * different; a failure prints the seed and the input. Each campaign records what it sent and how it was
- * answered; the summary (the README's figures) is printed once all have run, in a fixed order.
+ * answered; the summary (the figures in docs/security.md) is printed once all have run, in a fixed order.
  */
 @ExtendWith(ArquillianExtension.class)
 class HostileInputIT {

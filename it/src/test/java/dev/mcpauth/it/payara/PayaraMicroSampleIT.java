@@ -31,7 +31,7 @@ class PayaraMicroSampleIT extends SampleResourceServerContract {
      * that it "does not implement any provider interfaces" and "will be ignored": its check of instances from
      * {@code Application.getSingletons()} (eclipse-ee4j/jersey#3700, #4230). The resources are served, as every test
      * here shows; registering them with {@code getClasses()} instead removed the warning but made {@code /mcp} answer
-     * an empty 500 on some starts, so the runtime keeps its singletons and the README names the warning.
+     * an empty 500 on some starts, so the runtime keeps its singletons and docs/deployment.md names the warning.
      */
     @Test
     void payaraLogsNothingSevere() throws Exception {

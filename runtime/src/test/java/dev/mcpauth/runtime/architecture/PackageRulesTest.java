@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps the runtime's dependencies pointing one way (DESIGN.md, "Packages of the runtime"): {@code messages}, the
+ * Keeps the runtime's dependencies pointing one way (docs/architecture.md, "Packages of the runtime"): {@code messages}, the
  * home of every message id, beneath all and usable by all; {@code jsonrpc} and {@code config} at the bottom,
  * {@code auth} on them, the feature packages on {@code auth}'s model, {@code protocol} on the features,
  * {@code transport} on the protocol, and {@code cdi}, the composition root, the only package that may see every other.
@@ -82,7 +82,7 @@ class PackageRulesTest {
         dependencies().forEach((pkg, uses) -> {
             Set<String> allowed = ALLOWED.get(pkg);
             if (allowed == null) {
-                violations.add("package " + pkg + " has no rule: add it to DESIGN.md's table and to this test");
+                violations.add("package " + pkg + " has no rule: add it to the table in docs/architecture.md and to this test");
                 return;
             }
             uses.stream().filter(use -> !allowed.contains(use.substring(0, use.indexOf(' ')))).forEach(use -> violations.add(pkg + " -> " + use));
