@@ -5,18 +5,16 @@ import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 
 /**
- * The Server-Sent Events response of one request (MCP, Streamable HTTP): {@code notifications/progress} for the
- * client's {@code progressToken} while the call runs, then the JSON-RPC response that ends the stream. A write that
- * fails means the client closed the stream, which cancels the call.
+ * The streamed answer of one request (MCP, Streamable HTTP) as tool code sees it: {@code notifications/progress} for
+ * the client's {@code progressToken} and {@code notifications/message} at the level asked for while the call runs,
+ * then the JSON-RPC response that ends the stream. A send that fails means the client closed the stream, which
+ * cancels the call. The transport's {@link MessageSink} frames the messages.
  */
 public final class ProgressStream implements McpProgress {
 
-    private final OutputStream out;
+    private final MessageSink sink;
     private final JsonValue token;
     private final int logThreshold;
     private volatile boolean cancelled;
@@ -25,12 +23,12 @@ public final class ProgressStream implements McpProgress {
     /**
      * A stream.
      *
-     * @param out the response body
+     * @param sink where the messages go
      * @param token the request's {@code _meta.progressToken}, or null when it asked for no progress
      * @param logLevel the least severe log level the request asked for, or null for no log messages
      */
-    public ProgressStream(OutputStream out, JsonValue token, String logLevel) {
-        this.out = out;
+    public ProgressStream(MessageSink sink, JsonValue token, String logLevel) {
+        this.sink = sink;
         this.token = token;
         this.logThreshold = logLevel == null ? Integer.MAX_VALUE : Math.max(0, LEVELS.indexOf(logLevel));
     }
@@ -67,18 +65,12 @@ public final class ProgressStream implements McpProgress {
     }
 
     /**
-     * Sends one JSON-RPC message as an SSE event and flushes it.
+     * Sends one JSON-RPC message on the stream.
      *
      * @param message the message
      */
     public synchronized void send(JsonObject message) {
-        if (cancelled) {
-            return;
-        }
-        try {
-            out.write(("event: message\ndata: " + message + "\n\n").getBytes(StandardCharsets.UTF_8));
-            out.flush();
-        } catch (IOException e) {
+        if (!cancelled && !sink.send(message)) {
             // the client closed the stream: the call is cancelled (MCP, Streamable HTTP: closing is cancellation)
             cancelled = true;
         }

@@ -41,9 +41,11 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The MCP endpoint: Streamable HTTP (MCP 2025-11-25, Transports) in its stateless form. Each POST carries
- * one JSON-RPC message and gets one JSON response; no session is kept, so any instance behind a load
- * balancer can answer any request. There is no server-to-client stream, so GET and DELETE get 405.
+ * The MCP endpoint: Streamable HTTP (MCP 2025-11-25 and 2026-07-28, Transports) in its stateless form. Each POST
+ * carries one JSON-RPC message and gets one JSON response, or, for a tool that reports progress to a client that asked
+ * for it, a stream of progress and log messages that ends with the response. No session is kept, so any instance
+ * behind a load balancer can answer any request; there is no stream the server opens on its own, so GET and DELETE
+ * get 405.
  */
 @Path("")
 public class McpEndpoint {
@@ -216,7 +218,7 @@ public class McpEndpoint {
         }
         Set<String> roles = mcp.callerHolder().roles();
         StreamingOutput stream = out -> {
-            ProgressStream progress = new ProgressStream(out, request.progressToken(), request.logLevel());
+            ProgressStream progress = new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
             JsonObject response;
             try {
                 response = JsonRpcMessages.result(id, mcp.dispatcher().dispatch(request.withProgress(progress), caller, roles));
