@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.protocol;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -62,8 +63,9 @@ public class ToolsListBenchmark {
                     .add("required", Jsonp.array().add("query")).add("additionalProperties", false).build();
             JsonObject descriptor = Jsonp.object().add("name", name).add("description", "Tool number " + i + " of the benchmark")
                     .add("inputSchema", schema).build();
-            all.add(new ToolDefinition(name, descriptor, null, null, "Bench#" + name, List.of(), schema, null,
-                    new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)));
+            all.add(new ToolDefinition(name, descriptor,
+                    new FeatureMethod(null, null, "Bench#" + name, new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)),
+                    List.of(), schema, null, List.of()));
         }
         dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
                 Features.toolsOnly(new ToolRegistry(all), null), authorizer);
@@ -73,7 +75,7 @@ public class ToolsListBenchmark {
 
     @Benchmark
     public ToolDefinition scopeDecisionForOneCall() {
-        authorizer.check(readTool.access(), caller, Set.of());
+        authorizer.check(readTool.method().access(), caller, Set.of());
         return readTool;
     }
 

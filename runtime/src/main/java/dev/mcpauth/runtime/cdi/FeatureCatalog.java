@@ -9,6 +9,7 @@ import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.completion.CompletionDefinition;
 import dev.mcpauth.runtime.completion.CompletionScanner;
+import dev.mcpauth.runtime.features.ScanResult;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.prompts.PromptDefinition;
 import dev.mcpauth.runtime.prompts.PromptScanner;
@@ -59,21 +60,21 @@ final class FeatureCatalog {
      */
     List<String> scan(Method method, Bean<?> bean, AccessRequirement access) {
         if (method.isAnnotationPresent(Tool.class)) {
-            ToolScanner.Outcome outcome = ToolScanner.scan(method, bean, access);
+            ScanResult<ToolDefinition> outcome = ToolScanner.scan(method, bean, access);
             add(tools, outcome.definition());
             return outcome.problems();
         }
         if (method.isAnnotationPresent(McpResource.class) || method.isAnnotationPresent(McpResourceTemplate.class)) {
-            ResourceScanner.Outcome outcome = ResourceScanner.scan(method, bean, access);
+            ScanResult<ResourceDefinition> outcome = ResourceScanner.scan(method, bean, access);
             add(resources, outcome.definition());
             return outcome.problems();
         }
         if (method.isAnnotationPresent(Prompt.class)) {
-            PromptScanner.Outcome outcome = PromptScanner.scan(method, bean, access);
+            ScanResult<PromptDefinition> outcome = PromptScanner.scan(method, bean, access);
             add(prompts, outcome.definition());
             return outcome.problems();
         }
-        CompletionScanner.Outcome outcome = CompletionScanner.scan(method, bean, access);
+        ScanResult<CompletionDefinition> outcome = CompletionScanner.scan(method, bean, access);
         add(completions, outcome.definition());
         return outcome.problems();
     }
@@ -87,7 +88,7 @@ final class FeatureCatalog {
     /** The problems between beans: duplicate names and URIs, completions of nothing, two completions of one thing. */
     List<String> crossCheck() {
         List<String> problems = new ArrayList<>();
-        duplicates(tools, ToolDefinition::name, ToolDefinition::name, ToolDefinition::declaringMethod,
+        duplicates(tools, ToolDefinition::name, ToolDefinition::name, tool -> tool.method().where(),
                 (name, a, b) -> Message.TOOL_NAME_DUPLICATE.format(name, a, b), problems);
         // templates that differ only in variable names match the same URIs: the same template
         duplicates(resources, resource -> resource.isTemplate() ? resource.template().shape() : resource.key(), ResourceDefinition::key,
@@ -138,14 +139,14 @@ final class FeatureCatalog {
 
     /** The beans that serve anything, each once. */
     List<Bean<?>> beans() {
-        return Stream.<Stream<Bean<?>>>of(tools.stream().map(ToolDefinition::bean), resources.stream().map(r -> r.method().bean()),
+        return Stream.<Stream<Bean<?>>>of(tools.stream().map(tool -> tool.method().bean()), resources.stream().map(r -> r.method().bean()),
                 prompts.stream().map(p -> p.method().bean()), completions.stream().map(c -> c.method().bean()))
                 .flatMap(beans -> beans).filter(Objects::nonNull).distinct().toList();
     }
 
     /** The access requirement of every item a client can discover or use: what the metadata's scopes are made of. */
     List<AccessRequirement> requirements() {
-        return Stream.of(tools.stream().map(ToolDefinition::access), resources.stream().map(r -> r.method().access()),
+        return Stream.of(tools.stream().map(tool -> tool.method().access()), resources.stream().map(r -> r.method().access()),
                 prompts.stream().map(p -> p.method().access()), completions.stream().map(c -> c.method().access()))
                 .flatMap(access -> access).toList();
     }

@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.completion;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
+import dev.mcpauth.runtime.features.CallContext;
+import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureFailure;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -38,16 +38,12 @@ public class Completer {
      *
      * @param completion the completion method
      * @param value the partial value
-     * @param caller who asks
-     * @param client the client of the request
+     * @param context the call's caller and client, for {@link ContextArgument} parameters
      * @return {@code {"completion": {"values": [...], "total": n, "hasMore": bool}}}
      */
-    public JsonObject complete(CompletionDefinition completion, String value, McpCaller caller, McpClient client) {
-        Object[] arguments = completion.parameters().stream().map(source -> switch (source) {
-            case VALUE -> value;
-            case CALLER -> caller;
-            case CLIENT -> client;
-        }).toArray();
+    public JsonObject complete(CompletionDefinition completion, String value, CallContext context) {
+        Object[] arguments = completion.parameters().stream()
+                .map(parameter -> parameter.context() == null ? value : parameter.context().value(context)).toArray();
         Object returned;
         try {
             returned = methods.invoke(completion.method(), arguments, "completion", completion.label());

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.completion;
 
+import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import java.util.List;
 
@@ -10,9 +11,9 @@ import java.util.List;
  * @param ref the prompt name or the template text
  * @param argument the argument or variable name
  * @param method the bean method and its access requirement
- * @param parameters where each parameter's value comes from, in order
+ * @param parameters the partial value and the context arguments, in parameter order
  */
-public record CompletionDefinition(Kind kind, String ref, String argument, FeatureMethod method, List<Source> parameters) {
+public record CompletionDefinition(Kind kind, String ref, String argument, FeatureMethod method, List<Parameter> parameters) {
 
     /** What a completion completes ({@code ref/prompt} or {@code ref/resource}). */
     public enum Kind {
@@ -33,14 +34,14 @@ public record CompletionDefinition(Kind kind, String ref, String argument, Featu
         }
     }
 
-    /** Where a parameter's value comes from. */
-    public enum Source {
+    /**
+     * A parameter of a completion method: the partial value, or a {@link ContextArgument} of the request.
+     *
+     * @param context the context argument it receives, or null for the partial value
+     */
+    public record Parameter(ContextArgument context) {
         /** The partial value being completed. */
-        VALUE,
-        /** The verified caller. */
-        CALLER,
-        /** The client of the request. */
-        CLIENT
+        public static final Parameter VALUE = new Parameter(null);
     }
 
     /** {@code ref/prompt reply_to_ticket (tone)}: how messages name it. */

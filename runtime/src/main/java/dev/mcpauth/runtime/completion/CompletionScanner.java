@@ -2,11 +2,12 @@ package dev.mcpauth.runtime.completion;
 
 import dev.mcpauth.CompletePrompt;
 import dev.mcpauth.CompleteResourceTemplate;
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.FeatureKind;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
+import dev.mcpauth.runtime.features.ScanResult;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
 import java.lang.invoke.MethodHandle;
@@ -28,10 +29,6 @@ public final class CompletionScanner {
     private CompletionScanner() {
     }
 
-    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
-    public record Outcome(CompletionDefinition definition, List<String> problems) {
-    }
-
     /**
      * Scans one method.
      *
@@ -40,7 +37,7 @@ public final class CompletionScanner {
      * @param access what a caller needs
      * @return the definition or the problems
      */
-    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
+    public static ScanResult<CompletionDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         CompletePrompt prompt = method.getAnnotation(CompletePrompt.class);
         CompleteResourceTemplate template = method.getAnnotation(CompleteResourceTemplate.class);
@@ -49,15 +46,17 @@ public final class CompletionScanner {
         if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where));
         }
-        List<CompletionDefinition.Source> parameters = new ArrayList<>();
+        List<CompletionDefinition.Parameter> parameters = new ArrayList<>();
         int values = 0;
         for (Class<?> type : method.getParameterTypes()) {
-            if (type == McpCaller.class) {
-                parameters.add(CompletionDefinition.Source.CALLER);
-            } else if (type == McpClient.class) {
-                parameters.add(CompletionDefinition.Source.CLIENT);
+            Optional<ContextArgument> context = ContextArgument.of(type);
+            if (context.isPresent() && context.get().isValidFor(FeatureKind.COMPLETION)) {
+                parameters.add(new CompletionDefinition.Parameter(context.get()));
+            } else if (context.isPresent()) {
+                problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(annotation, where, context.get().typeName(),
+                        FeatureKind.COMPLETION.label(), context.get().kinds()));
             } else if (type == String.class) {
-                parameters.add(CompletionDefinition.Source.VALUE);
+                parameters.add(CompletionDefinition.Parameter.VALUE);
                 values++;
             } else {
                 values = -100; // reported below
@@ -68,11 +67,11 @@ public final class CompletionScanner {
         }
         access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return ScanResult.refused(problems);
         }
         Optional<MethodHandle> found = FeatureMethods.handle(method);
         if (found.isEmpty()) {
-            return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
+            return ScanResult.refused(List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
         }
         MethodHandle handle = found.get();
         FeatureMethod feature = new FeatureMethod(bean, handle, where, access);
@@ -80,7 +79,7 @@ public final class CompletionScanner {
                 ? new CompletionDefinition(CompletionDefinition.Kind.PROMPT, prompt.prompt(), prompt.argument(), feature, List.copyOf(parameters))
                 : new CompletionDefinition(CompletionDefinition.Kind.RESOURCE, template.uriTemplate(), template.variable(), feature,
                         List.copyOf(parameters));
-        return new Outcome(definition, List.of());
+        return ScanResult.of(definition);
     }
 
     /** A collection of strings, the suggestions. */

@@ -104,6 +104,10 @@ public enum Message {
     /** A resource, template, prompt or completion method is not a public instance method. Args: annotation, method. */
     FEATURE_NOT_PUBLIC_INSTANCE_METHOD("MCPAUTH-0114", "%s %s must be a public instance method"),
 
+    /** A feature method takes a context argument its kind cannot use. Args: annotation, method, type, kind, kinds that may. */
+    CONTEXT_ARGUMENT_NOT_ALLOWED("MCPAUTH-0115", "%s %s takes an %s, which a %s cannot use (only: %s): a resource read and a"
+            + " completion have no rounds to ask in, and only a tool's answer can be a stream of progress"),
+
     // 012x: resources and resource templates, each fails the deployment
 
     /** An {@code @McpResource} URI is not an absolute URI. Args: method, URI. */

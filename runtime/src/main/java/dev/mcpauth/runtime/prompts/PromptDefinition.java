@@ -16,6 +16,6 @@ public record PromptDefinition(String name, JsonObject descriptor, FeatureMethod
 
     /** The argument names, in order. */
     public List<String> argumentNames() {
-        return parameters.stream().filter(p -> p.source() == PromptParameter.Source.ARGUMENT).map(PromptParameter::name).toList();
+        return parameters.stream().filter(PromptParameter::isArgument).map(PromptParameter::name).toList();
     }
 }

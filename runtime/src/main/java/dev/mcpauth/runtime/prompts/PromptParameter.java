@@ -1,24 +1,19 @@
 package dev.mcpauth.runtime.prompts;
 
+import dev.mcpauth.runtime.features.ContextArgument;
+
 /**
- * A parameter of a prompt method.
+ * A parameter of a prompt method: a prompt argument, or a {@link ContextArgument} of the request.
  *
- * @param name the argument name (null for the caller or client)
+ * @param name the argument name (null for a context argument)
  * @param required whether {@code prompts/get} must give it
  * @param optionalWrapper whether the parameter is an {@code Optional<String>}
- * @param source where the value comes from
+ * @param context the context argument it receives, or null for a prompt argument
  */
-public record PromptParameter(String name, boolean required, boolean optionalWrapper, Source source) {
+public record PromptParameter(String name, boolean required, boolean optionalWrapper, ContextArgument context) {
 
-    /** Where a parameter's value comes from. */
-    public enum Source {
-        /** A prompt argument. */
-        ARGUMENT,
-        /** The verified caller. */
-        CALLER,
-        /** The client of the request. */
-        CLIENT,
-        /** The round's questions and answers. */
-        INPUT
+    /** Whether it is a prompt argument (not a context argument). */
+    public boolean isArgument() {
+        return context == null;
     }
 }

@@ -1,11 +1,10 @@
 package dev.mcpauth.runtime.prompts;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
-import dev.mcpauth.McpInput;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
+import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.features.ContentJson;
+import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureFailure;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -44,13 +43,11 @@ public class PromptRenderer {
      *
      * @param prompt the prompt
      * @param arguments {@code params.arguments} of {@code prompts/get} (string values)
-     * @param caller who asks
-     * @param client the client of the request
-     * @param input the round's questions and answers
+     * @param context the call's caller, client and round input, for {@link ContextArgument} parameters
      * @return the {@code GetPromptResult}
      * @throws JsonRpcException {@code INVALID_PARAMS} for missing, unknown or non-string arguments
      */
-    public JsonObject render(PromptDefinition prompt, JsonObject arguments, McpCaller caller, McpClient client, McpInput input) {
+    public JsonObject render(PromptDefinition prompt, JsonObject arguments, CallContext context) {
         List<String> problems = new ArrayList<>();
         for (String given : arguments.keySet()) {
             if (!prompt.argumentNames().contains(given)) {
@@ -60,21 +57,18 @@ public class PromptRenderer {
         Object[] values = new Object[prompt.parameters().size()];
         for (int i = 0; i < values.length; i++) {
             PromptParameter parameter = prompt.parameters().get(i);
-            switch (parameter.source()) {
-                case CALLER -> values[i] = caller;
-                case CLIENT -> values[i] = client;
-                case INPUT -> values[i] = input;
-                case ARGUMENT -> {
-                    JsonValue value = arguments.get(parameter.name());
-                    String text = value instanceof JsonString string ? string.getString() : null;
-                    if (value != null && value != JsonValue.NULL && text == null) {
-                        problems.add("argument '" + parameter.name() + "' must be a string");
-                    } else if (text == null && parameter.required()) {
-                        problems.add("argument '" + parameter.name() + "' is required");
-                    }
-                    values[i] = parameter.optionalWrapper() ? Optional.ofNullable(text) : text;
-                }
+            if (!parameter.isArgument()) {
+                values[i] = parameter.context().value(context);
+                continue;
             }
+            JsonValue value = arguments.get(parameter.name());
+            String text = value instanceof JsonString string ? string.getString() : null;
+            if (value != null && value != JsonValue.NULL && text == null) {
+                problems.add("argument '" + parameter.name() + "' must be a string");
+            } else if (text == null && parameter.required()) {
+                problems.add("argument '" + parameter.name() + "' is required");
+            }
+            values[i] = parameter.optionalWrapper() ? Optional.ofNullable(text) : text;
         }
         if (!problems.isEmpty()) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid arguments for prompt " + prompt.name() + ": "

@@ -1,15 +1,15 @@
 package dev.mcpauth.runtime.prompts;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
-import dev.mcpauth.McpInput;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.FeatureKind;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.features.Names;
+import dev.mcpauth.runtime.features.ScanResult;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
@@ -33,10 +33,6 @@ public final class PromptScanner {
     private PromptScanner() {
     }
 
-    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
-    public record Outcome(PromptDefinition definition, List<String> problems) {
-    }
-
     /**
      * Scans one method.
      *
@@ -45,7 +41,7 @@ public final class PromptScanner {
      * @param access what a caller needs, from the deployment's one requirement model
      * @return the definition or the problems
      */
-    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
+    public static ScanResult<PromptDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         Prompt prompt = method.getAnnotation(Prompt.class);
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         List<String> problems = new ArrayList<>();
@@ -59,9 +55,14 @@ public final class PromptScanner {
         Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
             Parameter parameter = javaParameters[i];
-            if (parameter.getType() == McpCaller.class || parameter.getType() == McpClient.class || parameter.getType() == McpInput.class) {
-                parameters.add(new PromptParameter(null, false, false, parameter.getType() == McpCaller.class ? PromptParameter.Source.CALLER
-                        : parameter.getType() == McpClient.class ? PromptParameter.Source.CLIENT : PromptParameter.Source.INPUT));
+            Optional<ContextArgument> context = ContextArgument.of(parameter.getType());
+            if (context.isPresent()) {
+                if (context.get().isValidFor(FeatureKind.PROMPT)) {
+                    parameters.add(new PromptParameter(null, false, false, context.get()));
+                } else {
+                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format("@Prompt", where, context.get().typeName(),
+                            FeatureKind.PROMPT.label(), context.get().kinds()));
+                }
                 continue;
             }
             PromptArg arg = parameter.getAnnotation(PromptArg.class);
@@ -85,18 +86,18 @@ public final class PromptScanner {
                 argument.add("description", arg.description());
             }
             arguments.add(argument.add("required", required));
-            parameters.add(new PromptParameter(argName, required, optional, PromptParameter.Source.ARGUMENT));
+            parameters.add(new PromptParameter(argName, required, optional, null));
         }
         if (!returnsMessages(method.getGenericReturnType())) {
             problems.add(Message.PROMPT_RETURN_TYPE.format(where, method.getGenericReturnType().getTypeName()));
         }
         access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return ScanResult.refused(problems);
         }
         Optional<MethodHandle> found = FeatureMethods.handle(method);
         if (found.isEmpty()) {
-            return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where)));
+            return ScanResult.refused(List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where)));
         }
         MethodHandle handle = found.get();
         JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
@@ -107,7 +108,7 @@ public final class PromptScanner {
             descriptor.add("description", prompt.description());
         }
         descriptor.add("arguments", arguments);
-        return new Outcome(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, handle, where, access),
+        return new ScanResult<>(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, handle, where, access),
                 List.copyOf(parameters)), List.of());
     }
 

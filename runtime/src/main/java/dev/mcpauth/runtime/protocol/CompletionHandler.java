@@ -4,6 +4,7 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.completion.CompletionDefinition;
+import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -43,7 +44,7 @@ final class CompletionHandler {
             // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
             targetAccess(features, completion).ifPresent(access -> authorizer.check(access, caller, roles));
             authorizer.check(completion.method().access(), caller, roles);
-            return features.completer().complete(completion, value.getString(), caller, request.client());
+            return features.completer().complete(completion, value.getString(), CallContext.of(caller, request.client()));
         }).orElseGet(CompletionHandler::nothing);
     }
 

@@ -76,7 +76,7 @@ public final class McpDispatcher {
     private JsonObject feature(McpMethod method, McpRequest request, McpCaller caller, Set<String> roles) {
         int pageSize = settings.pageSize();
         return switch (method) {
-            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), ToolDefinition::access, caller, roles), pageSize);
+            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), tool -> tool.method().access(), caller, roles), pageSize);
             case TOOLS_CALL -> ToolsHandler.call(request, features.tools(), features.invoker(), authorizer, states, caller, roles);
             case RESOURCES_LIST -> ResourcesHandler.list(request.params(),
                     visible(features.resources().resources(), r -> r.method().access(), caller, roles), pageSize, "resources");
@@ -156,7 +156,7 @@ public final class McpDispatcher {
         }
         ToolDefinition tool = features.tools().find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
-        authorizer.check(tool.access(), caller, roles);
+        authorizer.check(tool.method().access(), caller, roles);
         JsonValue given = request.params().get("arguments");
         if (given != null && given != JsonValue.NULL && !(given instanceof JsonObject)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");

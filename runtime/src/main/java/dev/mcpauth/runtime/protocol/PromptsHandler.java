@@ -1,8 +1,10 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
@@ -41,7 +43,7 @@ final class PromptsHandler {
         }
         try {
             return Rounds.run(request, caller, "prompts/get " + prompt.name(), argumentObject, states,
-                    input -> features.renderer().render(prompt, argumentObject, caller, request.client(), input));
+                    input -> features.renderer().render(prompt, argumentObject, new CallContext(caller, request.client(), input, McpProgress.NONE)));
         } catch (MissingClientCapabilityException missing) {
             throw new JsonRpcException(request.modern() ? JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY : JsonRpcError.INVALID_PARAMS,
                     missing.getMessage(), null, request.modern() ? 400 : 0);

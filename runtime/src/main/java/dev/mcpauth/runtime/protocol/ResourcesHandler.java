@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -44,7 +45,7 @@ final class ResourcesHandler {
         }
         ResourceRegistry.Match match = features.resources().find(uri).orElseThrow(() -> notFound(request, uri));
         authorizer.check(match.definition().method().access(), caller, roles);
-        Optional<JsonObject> contents = features.reader().read(match, uri, caller, request.client());
+        Optional<JsonObject> contents = features.reader().read(match, uri, CallContext.of(caller, request.client()));
         return contents.orElseThrow(() -> notFound(request, uri));
     }
 

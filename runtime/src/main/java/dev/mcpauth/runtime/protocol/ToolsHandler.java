@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.protocol;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -47,11 +48,11 @@ final class ToolsHandler {
         }
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
-        authorizer.check(tool.access(), caller, roles);
+        authorizer.check(tool.method().access(), caller, roles);
         ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
         try {
             return Rounds.run(request, caller, "tools/call " + tool.name(), argumentObject, states,
-                    input -> invoker.call(tool, argumentObject, caller, request.client(), input, request.progress()));
+                    input -> invoker.call(tool, argumentObject, new CallContext(caller, request.client(), input, request.progress())));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway

@@ -1,25 +1,34 @@
 package dev.mcpauth.runtime.resources;
 
-/**
- * A parameter of a resource method: a template variable (converted to the parameter's type), or the caller or
- * client of the request.
- *
- * @param variable the template variable it binds, or null for the caller or client
- * @param source where the value comes from
- */
-record ResourceParameter(String variable, Source source) {
+import dev.mcpauth.runtime.features.ContextArgument;
 
-    /** Where a parameter's value comes from. */
-    enum Source {
-        /** A template variable, as a {@code String}. */
+/**
+ * A parameter of a resource method: a template variable (converted to the parameter's type), or a
+ * {@link ContextArgument} of the request.
+ *
+ * @param variable the template variable it binds, or null for a context argument
+ * @param type how the variable is converted, or null for a context argument
+ * @param context the context argument it receives, or null for a variable
+ */
+record ResourceParameter(String variable, VariableType type, ContextArgument context) {
+
+    /** A parameter that binds a template variable. */
+    ResourceParameter(String variable, VariableType type) {
+        this(variable, type, null);
+    }
+
+    /** A parameter that receives a context argument. */
+    ResourceParameter(ContextArgument context) {
+        this(null, null, context);
+    }
+
+    /** The Java types a template variable converts to. */
+    enum VariableType {
+        /** As it is. */
         STRING,
-        /** A template variable, as an {@code int} or {@code Integer}. */
+        /** An {@code int} or {@code Integer}. */
         INT,
-        /** A template variable, as a {@code long} or {@code Long}. */
-        LONG,
-        /** The verified caller. */
-        CALLER,
-        /** The client of the request. */
-        CLIENT
+        /** A {@code long} or {@code Long}. */
+        LONG
     }
 }

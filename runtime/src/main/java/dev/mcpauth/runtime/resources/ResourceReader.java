@@ -1,9 +1,9 @@
 package dev.mcpauth.runtime.resources;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
 import dev.mcpauth.ResourceContents;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
+import dev.mcpauth.runtime.features.CallContext;
+import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureFailure;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -64,13 +64,12 @@ public class ResourceReader {
      *
      * @param match the definition serving the URI and the template's variables
      * @param uri the URI read
-     * @param caller who reads
-     * @param client the client of the request
+     * @param context the call's caller and client, for {@link ContextArgument} parameters
      * @return the {@code ReadResourceResult}, or empty when the method says there is no such resource
      * @throws JsonRpcException {@code INVALID_PARAMS} naming the variable when a decoded value is one the method did
      *     not opt in to ({@link UriTemplate#unsafe}), {@code INTERNAL_ERROR} when the method failed
      */
-    public Optional<JsonObject> read(ResourceRegistry.Match match, String uri, McpCaller caller, McpClient client) {
+    public Optional<JsonObject> read(ResourceRegistry.Match match, String uri, CallContext context) {
         ResourceDefinition resource = match.definition();
         if (!resource.uncheckedVariables()) {
             match.variables().forEach((variable, value) -> UriTemplate.unsafe(value).ifPresent(why -> {
@@ -81,11 +80,13 @@ public class ResourceReader {
         Object[] arguments = new Object[resource.parameters().size()];
         for (int i = 0; i < arguments.length; i++) {
             ResourceParameter parameter = resource.parameters().get(i);
-            String value = parameter.variable() == null ? null : match.variables().get(parameter.variable());
+            if (parameter.context() != null) {
+                arguments[i] = parameter.context().value(context);
+                continue;
+            }
+            String value = match.variables().get(parameter.variable());
             try {
-                arguments[i] = switch (parameter.source()) {
-                    case CALLER -> caller;
-                    case CLIENT -> client;
+                arguments[i] = switch (parameter.type()) {
                     case STRING -> value;
                     case INT -> Integer.valueOf(value);
                     case LONG -> Long.valueOf(value);

@@ -1,13 +1,14 @@
 package dev.mcpauth.runtime.resources;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
 import dev.mcpauth.McpResource;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.FeatureKind;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.features.Names;
+import dev.mcpauth.runtime.features.ScanResult;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
@@ -32,10 +33,6 @@ public final class ResourceScanner {
     private ResourceScanner() {
     }
 
-    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
-    public record Outcome(ResourceDefinition definition, List<String> problems) {
-    }
-
     /**
      * Scans one method.
      *
@@ -44,7 +41,7 @@ public final class ResourceScanner {
      * @param access what a caller needs, from the deployment's one requirement model
      * @return the definition or the problems
      */
-    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
+    public static ScanResult<ResourceDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         McpResource fixed = method.getAnnotation(McpResource.class);
         McpResourceTemplate templated = method.getAnnotation(McpResourceTemplate.class);
@@ -52,7 +49,7 @@ public final class ResourceScanner {
         List<String> problems = new ArrayList<>();
         if (fixed != null && templated != null) {
             problems.add(Message.RESOURCE_BOTH_KINDS.format(where));
-            return new Outcome(null, problems);
+            return ScanResult.refused(problems);
         }
         if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where));
@@ -79,11 +76,11 @@ public final class ResourceScanner {
         }
         access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return ScanResult.refused(problems);
         }
         Optional<MethodHandle> found = FeatureMethods.handle(method);
         if (found.isEmpty()) {
-            return new Outcome(null, List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
+            return ScanResult.refused(List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
         }
         MethodHandle handle = found.get();
         String name = nonEmpty(fixed != null ? fixed.name() : templated.name(), Names.snakeCase(method.getName()));
@@ -106,7 +103,7 @@ public final class ResourceScanner {
         if (!mimeType.isEmpty()) {
             descriptor.add("mimeType", mimeType);
         }
-        return new Outcome(new ResourceDefinition(uri, template, name, descriptor.build(), mimeType.isEmpty() ? null : mimeType,
+        return new ScanResult<>(new ResourceDefinition(uri, template, name, descriptor.build(), mimeType.isEmpty() ? null : mimeType,
                 new FeatureMethod(bean, handle, where, access), List.copyOf(parameters), templated != null && templated.uncheckedVariables()),
                 List.of());
     }
@@ -116,12 +113,14 @@ public final class ResourceScanner {
         Set<String> bound = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
             Class<?> type = parameter.getType();
-            if (type == McpCaller.class) {
-                parameters.add(new ResourceParameter(null, ResourceParameter.Source.CALLER));
-                continue;
-            }
-            if (type == McpClient.class) {
-                parameters.add(new ResourceParameter(null, ResourceParameter.Source.CLIENT));
+            Optional<ContextArgument> context = ContextArgument.of(type);
+            if (context.isPresent()) {
+                if (context.get().isValidFor(FeatureKind.RESOURCE)) {
+                    parameters.add(new ResourceParameter(context.get()));
+                } else {
+                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(template == null ? "@McpResource" : "@McpResourceTemplate",
+                            where, context.get().typeName(), FeatureKind.RESOURCE.label(), context.get().kinds()));
+                }
                 continue;
             }
             String name = parameter.getName();
@@ -130,15 +129,15 @@ public final class ResourceScanner {
                         template == null ? "a resource with a fixed URI takes none" : "the template's variables are " + template.variables()));
                 continue;
             }
-            ResourceParameter.Source source = type == String.class ? ResourceParameter.Source.STRING
-                    : type == int.class || type == Integer.class ? ResourceParameter.Source.INT
-                    : type == long.class || type == Long.class ? ResourceParameter.Source.LONG : null;
-            if (source == null) {
+            ResourceParameter.VariableType converted = type == String.class ? ResourceParameter.VariableType.STRING
+                    : type == int.class || type == Integer.class ? ResourceParameter.VariableType.INT
+                    : type == long.class || type == Long.class ? ResourceParameter.VariableType.LONG : null;
+            if (converted == null) {
                 problems.add(Message.RESOURCE_PARAMETER_TYPE.format(where, name, type.getSimpleName()));
                 continue;
             }
             bound.add(name);
-            parameters.add(new ResourceParameter(name, source));
+            parameters.add(new ResourceParameter(name, converted));
         }
         if (template != null) {
             template.variables().stream().filter(variable -> !bound.contains(variable))

@@ -1,13 +1,11 @@
 package dev.mcpauth.runtime.tools;
 
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
 import dev.mcpauth.McpInput;
-import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
+import dev.mcpauth.runtime.features.CallContext;
+import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureFailure;
-import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -76,10 +74,7 @@ public class ToolInvoker {
      *
      * @param tool the tool
      * @param arguments the {@code arguments} of {@code tools/call}
-     * @param caller who calls, passed to parameters of type {@link McpCaller}
-     * @param client the client of the request, passed to parameters of type {@link McpClient}
-     * @param input the round's questions and answers, passed to parameters of type {@link McpInput}
-     * @param progress progress reports, passed to parameters of type {@link McpProgress}
+     * @param context the call's caller, client, round input and progress sink, for {@link ContextArgument} parameters
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
      * @throws AccessDeniedException when an authorization check around the method refuses the call
@@ -87,12 +82,11 @@ public class ToolInvoker {
      * @throws McpInput.InputRequired when the tool needs an answer the client has not given yet
      * @throws Error what the method threw, unchanged
      */
-    public JsonObject call(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input,
-            McpProgress progress) {
+    public JsonObject call(ToolDefinition tool, JsonObject arguments, CallContext context) {
         validate(tool, arguments);
-        Object[] values = bind(tool, arguments, caller, client, input, progress);
+        Object[] values = bind(tool, arguments, context);
         try {
-            Object returned = methods.invoke(new FeatureMethod(tool.bean(), tool.invoker(), tool.declaringMethod(), tool.access()),
+            Object returned = methods.invoke(tool.method(),
                     values, "tool", tool.name());
             return results.toResult(tool.resultKind(), returned);
         } catch (FeatureFailure failure) {
@@ -119,26 +113,13 @@ public class ToolInvoker {
         }
     }
 
-    private Object[] bind(ToolDefinition tool, JsonObject arguments, McpCaller caller, McpClient client, McpInput input,
-            McpProgress progress) {
+    private Object[] bind(ToolDefinition tool, JsonObject arguments, CallContext context) {
         List<ToolParameter> parameters = tool.parameters();
         Object[] values = new Object[parameters.size()];
         for (int i = 0; i < values.length; i++) {
             ToolParameter parameter = parameters.get(i);
-            if (parameter.source() == ToolParameter.Source.CALLER) {
-                values[i] = caller;
-                continue;
-            }
-            if (parameter.source() == ToolParameter.Source.CLIENT) {
-                values[i] = client;
-                continue;
-            }
-            if (parameter.source() == ToolParameter.Source.INPUT) {
-                values[i] = input;
-                continue;
-            }
-            if (parameter.source() == ToolParameter.Source.PROGRESS) {
-                values[i] = progress;
+            if (parameter.context() != null) {
+                values[i] = parameter.context().value(context);
                 continue;
             }
             JsonValue json = arguments.get(parameter.name());

@@ -1,15 +1,14 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Content;
-import dev.mcpauth.McpCaller;
-import dev.mcpauth.McpClient;
-import dev.mcpauth.McpInput;
-import dev.mcpauth.McpProgress;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
+import dev.mcpauth.runtime.features.ScanResult;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
@@ -44,10 +43,6 @@ public final class ToolScanner {
     private ToolScanner() {
     }
 
-    /** The outcome of scanning one method: a definition, or the problems that prevent one. */
-    public record Outcome(ToolDefinition definition, List<String> problems) {
-    }
-
     /**
      * Scans one method.
      *
@@ -56,7 +51,7 @@ public final class ToolScanner {
      * @param access what a caller needs, from the deployment's one requirement model
      * @return the definition or the problems
      */
-    public static Outcome scan(Method method, Bean<?> bean, AccessRequirement access) {
+    public static ScanResult<ToolDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         Tool tool = method.getAnnotation(Tool.class);
         String where = method.getDeclaringClass().getName() + "#" + method.getName();
         List<String> problems = new ArrayList<>();
@@ -77,20 +72,10 @@ public final class ToolScanner {
         Parameter[] javaParameters = method.getParameters();
         for (int i = 0; i < javaParameters.length; i++) {
             Parameter parameter = javaParameters[i];
-            if (parameter.getType() == McpCaller.class) {
-                parameters.add(ToolParameter.forCaller(parameter.getName()));
-                continue;
-            }
-            if (parameter.getType() == McpClient.class) {
-                parameters.add(ToolParameter.forClient(parameter.getName()));
-                continue;
-            }
-            if (parameter.getType() == McpInput.class) {
-                parameters.add(ToolParameter.forInput(parameter.getName()));
-                continue;
-            }
-            if (parameter.getType() == McpProgress.class) {
-                parameters.add(ToolParameter.forProgress(parameter.getName()));
+            Optional<ContextArgument> context = ContextArgument.of(parameter.getType());
+            if (context.isPresent()) {
+                // every context argument is valid for a tool
+                parameters.add(ToolParameter.forContext(parameter.getName(), parameter.getType(), context.get()));
                 continue;
             }
             ToolArg arg = parameter.getAnnotation(ToolArg.class);
@@ -128,7 +113,7 @@ public final class ToolScanner {
             if (isRequired) {
                 required.add(argName);
             }
-            parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, ToolParameter.Source.ARGUMENT));
+            parameters.add(new ToolParameter(argName, type, isRequired, optionalWrapper, null));
         }
         JsonObject inputSchema = Jsonp.object()
                 .add("type", "object")
@@ -151,14 +136,13 @@ public final class ToolScanner {
         }
         access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
-            return new Outcome(null, problems);
+            return ScanResult.refused(problems);
         }
 
         Optional<MethodHandle> found = FeatureMethods.handle(method);
         if (found.isEmpty()) {
-            return new Outcome(null, List.of(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where)));
+            return ScanResult.refused(List.of(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where)));
         }
-        MethodHandle invoker = found.get();
         JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
         if (!tool.title().isEmpty()) {
             descriptor.add("title", tool.title());
@@ -170,8 +154,8 @@ public final class ToolScanner {
         if (outputSchema != null) {
             descriptor.add("outputSchema", outputSchema);
         }
-        return new Outcome(new ToolDefinition(name, descriptor.build(), bean, invoker, where,
-                List.copyOf(parameters), inputSchema, resultKind, access, List.copyOf(headerArguments)), List.of());
+        return ScanResult.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(bean, found.get(), where, access),
+                List.copyOf(parameters), inputSchema, resultKind, List.copyOf(headerArguments)));
     }
 
     /**

@@ -8,11 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.ScanResult;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -61,6 +64,11 @@ class PromptScannerTest {
         }
 
         @Prompt
+        public String reportsProgress(McpProgress progress) {
+            return "x";
+        }
+
+        @Prompt
         public List<String> returnsStrings() {
             return List.of();
         }
@@ -91,20 +99,20 @@ class PromptScannerTest {
         }
     }
 
-    private static PromptScanner.Outcome scan(Class<?> type, String name) {
+    private static ScanResult<PromptDefinition> scan(Class<?> type, String name) {
         List<Method> found = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
         assertEquals(1, found.size(), name);
         return PromptScanner.scan(found.get(0), null, AccessRequirement.of(found.get(0), type));
     }
 
     private static PromptDefinition define(String name) {
-        PromptScanner.Outcome outcome = scan(Prompts.class, name);
+        ScanResult<PromptDefinition> outcome = scan(Prompts.class, name);
         assertEquals(List.of(), outcome.problems());
         return outcome.definition();
     }
 
     private static List<String> problems(String name) {
-        PromptScanner.Outcome outcome = scan(Prompts.class, name);
+        ScanResult<PromptDefinition> outcome = scan(Prompts.class, name);
         assertNull(outcome.definition());
         return outcome.problems();
     }
@@ -126,12 +134,18 @@ class PromptScannerTest {
     }
 
     @Test
+    void aPromptCannotTakeProgressAndFailsWith0115() {
+        assertEquals(List.of("MCPAUTH-0115: @Prompt " + where("reportsProgress") + " takes an McpProgress, which a prompt cannot use"
+                + " (only: tool): a resource read and a completion have no rounds to ask in, and only a tool's answer can be a stream"
+                + " of progress"), problems("reportsProgress"));
+    }
+
+    @Test
     void callerAndClientParametersAreNoArguments() {
         PromptDefinition reply = define("replyToTicket");
         assertEquals(List.of("ticketId", "tone", "sign_off"), reply.argumentNames());
-        assertEquals(List.of(PromptParameter.Source.ARGUMENT, PromptParameter.Source.ARGUMENT, PromptParameter.Source.ARGUMENT,
-                PromptParameter.Source.CALLER, PromptParameter.Source.CLIENT),
-                reply.parameters().stream().map(PromptParameter::source).toList());
+        assertEquals(Arrays.asList(null, null, null, ContextArgument.CALLER, ContextArgument.CLIENT),
+                reply.parameters().stream().map(PromptParameter::context).toList());
         assertTrue(reply.parameters().get(1).optionalWrapper());
         assertFalse(reply.parameters().get(2).optionalWrapper());
     }
@@ -213,7 +227,7 @@ class PromptScannerTest {
         assertEquals(0, javac.run(null, null, null, "-classpath", api, "-d", classes.toString(), source.toString()));
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> unnamed = loader.loadClass("p.Unnamed");
-            PromptScanner.Outcome outcome = scan(unnamed, "reply");
+            ScanResult<PromptDefinition> outcome = scan(unnamed, "reply");
             assertNull(outcome.definition());
             assertEquals(1, outcome.problems().size(), outcome.problems().toString());
             String problem = outcome.problems().get(0);

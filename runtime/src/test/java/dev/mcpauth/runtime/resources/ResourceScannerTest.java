@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
 import dev.mcpauth.McpResource;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.ResourceContents;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.ScanResult;
 import jakarta.json.JsonObject;
 import java.lang.reflect.Method;
 import java.util.Arrays;
@@ -41,6 +44,11 @@ class ResourceScannerTest {
                 mimeType = "application/json")
         public Optional<Ticket> getTicketByID(McpClient client, String project, long id, McpCaller caller) {
             return Optional.empty();
+        }
+
+        @McpResourceTemplate(uriTemplate = "asks://{id}")
+        public String asks(String id, McpInput input) {
+            return id;
         }
 
         @McpResourceTemplate(uriTemplate = "files://{number}")
@@ -119,20 +127,20 @@ class ResourceScannerTest {
         }
     }
 
-    private static ResourceScanner.Outcome scan(String name) {
+    private static ScanResult<ResourceDefinition> scan(String name) {
         List<Method> found = Arrays.stream(Resources.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
         assertEquals(1, found.size(), name);
         return ResourceScanner.scan(found.get(0), null, AccessRequirement.of(found.get(0), Resources.class));
     }
 
     private static ResourceDefinition define(String name) {
-        ResourceScanner.Outcome outcome = scan(name);
+        ScanResult<ResourceDefinition> outcome = scan(name);
         assertEquals(List.of(), outcome.problems());
         return outcome.definition();
     }
 
     private static String onlyProblem(String name) {
-        ResourceScanner.Outcome outcome = scan(name);
+        ScanResult<ResourceDefinition> outcome = scan(name);
         assertNull(outcome.definition());
         assertEquals(1, outcome.problems().size(), outcome.problems().toString());
         return outcome.problems().get(0);
@@ -174,10 +182,17 @@ class ResourceScannerTest {
         assertEquals("Ticket", descriptor.getString("title"));
         assertEquals("One ticket", descriptor.getString("description"));
         assertEquals("application/json", descriptor.getString("mimeType"));
-        assertEquals(List.of(new ResourceParameter(null, ResourceParameter.Source.CLIENT),
-                new ResourceParameter("project", ResourceParameter.Source.STRING),
-                new ResourceParameter("id", ResourceParameter.Source.LONG),
-                new ResourceParameter(null, ResourceParameter.Source.CALLER)), ticket.parameters());
+        assertEquals(List.of(new ResourceParameter(ContextArgument.CLIENT),
+                new ResourceParameter("project", ResourceParameter.VariableType.STRING),
+                new ResourceParameter("id", ResourceParameter.VariableType.LONG),
+                new ResourceParameter(ContextArgument.CALLER)), ticket.parameters());
+    }
+
+    @Test
+    void aResourceCannotTakeInputAndFailsWith0115() {
+        assertEquals("MCPAUTH-0115: @McpResourceTemplate " + where("asks") + " takes an McpInput, which a resource cannot use"
+                + " (only: tool, prompt): a resource read and a completion have no rounds to ask in, and only a tool's answer can be"
+                + " a stream of progress", onlyProblem("asks"));
     }
 
     @Test
@@ -185,7 +200,7 @@ class ResourceScannerTest {
         ResourceDefinition file = define("file");
         assertNull(file.mimeType());
         assertFalse(file.descriptor().containsKey("mimeType"));
-        assertEquals(List.of(new ResourceParameter("number", ResourceParameter.Source.INT)), file.parameters());
+        assertEquals(List.of(new ResourceParameter("number", ResourceParameter.VariableType.INT)), file.parameters());
     }
 
     @Test
@@ -208,7 +223,7 @@ class ResourceScannerTest {
         assertTrue(fixed.startsWith("MCPAUTH-0122: " + where("fixedWithParameter") + " parameter 'id' is not a variable of its"
                 + " template (a resource with a fixed URI takes none)"), fixed);
         // the template's variable then has no parameter either; one problem per mistake, not two
-        ResourceScanner.Outcome outcome = scan("wrongParameterName");
+        ScanResult<ResourceDefinition> outcome = scan("wrongParameterName");
         assertEquals(2, outcome.problems().size(), outcome.problems().toString());
         assertTrue(outcome.problems().get(0).startsWith("MCPAUTH-0122: " + where("wrongParameterName")
                 + " parameter 'ticketId' is not a variable of its template (the template's variables are [id])"), outcome.problems().get(0));
@@ -257,7 +272,7 @@ class ResourceScannerTest {
 
     @Test
     void everyProblemOfOneMethodIsReportedAtOnce() {
-        ResourceScanner.Outcome outcome = scan("everythingWrong");
+        ScanResult<ResourceDefinition> outcome = scan("everythingWrong");
         assertNull(outcome.definition());
         List<String> ids = outcome.problems().stream().map(problem -> problem.substring(0, "MCPAUTH-0000".length())).toList();
         assertEquals(List.of("MCPAUTH-0114", "MCPAUTH-0124", "MCPAUTH-0122", "MCPAUTH-0126"), ids, outcome.problems().toString());

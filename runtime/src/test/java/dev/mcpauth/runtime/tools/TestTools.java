@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.features.ScanResult;
 import java.lang.reflect.Method;
 import java.util.Arrays;
 import java.util.List;
@@ -14,7 +15,7 @@ public final class TestTools {
 
     /** The definition of the {@link Tool} method {@code name} of {@code type}; fails the test on any problem. */
     public static ToolDefinition define(Class<?> type, String name) {
-        ToolScanner.Outcome outcome = scan(type, name);
+        ScanResult<ToolDefinition> outcome = scan(type, name);
         if (outcome.definition() == null) {
             throw new AssertionError("tool " + name + " has problems: " + outcome.problems());
         }
@@ -36,7 +37,7 @@ public final class TestTools {
         return scan(type, name).problems();
     }
 
-    private static ToolScanner.Outcome scan(Class<?> type, String name) {
+    private static ScanResult<ToolDefinition> scan(Class<?> type, String name) {
         Method method = method(type, name);
         return ToolScanner.scan(method, null, AccessRequirement.of(method, type));
     }

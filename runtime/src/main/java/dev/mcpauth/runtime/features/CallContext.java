@@ -1,0 +1,29 @@
+package dev.mcpauth.runtime.features;
+
+import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpClient;
+import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
+
+/**
+ * What one call of a feature method hands to its {@link ContextArgument} parameters: resolved once per request by the
+ * protocol layer, read by every kind's binder the same way.
+ *
+ * @param caller the verified caller (or {@link McpCaller#ANONYMOUS} with authentication off)
+ * @param client the client of the request
+ * @param input the round's questions and answers; null where the method has no rounds (no such kind may take one)
+ * @param progress where progress reports go; {@link McpProgress#NONE} unless the transport streams
+ */
+public record CallContext(McpCaller caller, McpClient client, McpInput input, McpProgress progress) {
+
+    /**
+     * The context of a call without rounds or progress (a resource read, a completion).
+     *
+     * @param caller the verified caller
+     * @param client the client of the request
+     * @return the context
+     */
+    public static CallContext of(McpCaller caller, McpClient client) {
+        return new CallContext(caller, client, null, McpProgress.NONE);
+    }
+}
