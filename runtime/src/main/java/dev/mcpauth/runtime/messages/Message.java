@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * Every message of the runtime that carries an id, in one place, so a user who searches for {@code MCPAUTH-0102}
- * finds its meaning here and in the README's messages table, and no two places hand out the same id.
+ * finds its meaning here and in the table in docs/messages.md, and no two places hand out the same id.
  *
  * <p>Ids are grouped by hundreds: {@code 00xx} start-up, {@code 01xx} tool definitions (deployment fails),
  * {@code 02xx} tool calls, {@code 03xx} transport and common configuration, {@code 04xx} authorization
