@@ -81,17 +81,20 @@ public final class AuditLog {
      * What the audit line says about the request itself, as far as it was read.
      *
      * @param method the JSON-RPC method, or null when the body was not read
+     * @param targetField the audit field of what the method names ({@code tool}, {@code resource}, {@code prompt}),
+     *     or null for {@code target}
      * @param target what the request names: the tool of {@code tools/call}, the URI of {@code resources/read}, the
      *     prompt of {@code prompts/get}; or null
      * @param protocolVersion the MCP revision the request claims, or null when unknown
      * @param clientName the client's {@code clientInfo.name}, or null when not given
      * @param clientVersion the client's {@code clientInfo.version}, or null when not given
      */
-    public record Request(String method, String target, String protocolVersion, String clientName, String clientVersion) {
+    public record Request(String method, String targetField, String target, String protocolVersion, String clientName,
+            String clientVersion) {
 
         /** A request refused before its body was read: only the revision header may be known. */
         public static Request unread(String protocolVersion) {
-            return new Request(null, null, protocolVersion, null, null);
+            return new Request(null, null, null, protocolVersion, null, null);
         }
     }
 
@@ -144,7 +147,7 @@ public final class AuditLog {
             }
         }
         addIfPresent(line, "method", request.method());
-        addIfPresent(line, targetField(request.method()), request.target());
+        addIfPresent(line, request.targetField() != null ? request.targetField() : "target", request.target());
         addIfPresent(line, "protocol_version", request.protocolVersion());
         addIfPresent(line, "client_name", request.clientName());
         addIfPresent(line, "client_version", request.clientVersion());
@@ -155,19 +158,6 @@ public final class AuditLog {
             line.add("description", description);
         }
         return "MCPAUTH-AUDIT " + line.build();
-    }
-
-    /** The audit field that names what a method acts on. */
-    private static String targetField(String method) {
-        if (method == null) {
-            return "target";
-        }
-        return switch (method) {
-            case "tools/call" -> "tool";
-            case "resources/read" -> "resource";
-            case "prompts/get" -> "prompt";
-            default -> "target";
-        };
     }
 
     private static void addIfPresent(JsonObjectBuilder line, String name, String value) {

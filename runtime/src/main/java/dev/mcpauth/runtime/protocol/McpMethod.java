@@ -11,27 +11,27 @@ import java.util.stream.Collectors;
 /** The JSON-RPC request methods the endpoint answers, by wire name, and the eras that have them. */
 public enum McpMethod {
     /** The 2025 handshake; removed in 2026-07-28. */
-    INITIALIZE("initialize", true, false, null),
+    INITIALIZE("initialize", true, false, null, null),
     /** Liveness; removed in 2026-07-28. */
-    PING("ping", true, false, null),
+    PING("ping", true, false, null, null),
     /** 2026-07-28: supported versions, capabilities, server identity. */
-    SERVER_DISCOVER("server/discover", false, true, null),
+    SERVER_DISCOVER("server/discover", false, true, null, null),
     /** The tools the caller may call. */
-    TOOLS_LIST("tools/list", true, true, null),
+    TOOLS_LIST("tools/list", true, true, null, null),
     /** A tool call. */
-    TOOLS_CALL("tools/call", true, true, "name"),
+    TOOLS_CALL("tools/call", true, true, "name", "tool"),
     /** The resources with fixed URIs the caller may read. */
-    RESOURCES_LIST("resources/list", true, true, null),
+    RESOURCES_LIST("resources/list", true, true, null, null),
     /** The resource templates the caller may read. */
-    RESOURCES_TEMPLATES_LIST("resources/templates/list", true, true, null),
+    RESOURCES_TEMPLATES_LIST("resources/templates/list", true, true, null, null),
     /** Reading one resource. */
-    RESOURCES_READ("resources/read", true, true, "uri"),
+    RESOURCES_READ("resources/read", true, true, "uri", "resource"),
     /** The prompts the caller may get. */
-    PROMPTS_LIST("prompts/list", true, true, null),
+    PROMPTS_LIST("prompts/list", true, true, null, null),
     /** Getting one prompt. */
-    PROMPTS_GET("prompts/get", true, true, "name"),
+    PROMPTS_GET("prompts/get", true, true, "name", "prompt"),
     /** Suggestions for a prompt argument or template variable. */
-    COMPLETION_COMPLETE("completion/complete", true, true, null);
+    COMPLETION_COMPLETE("completion/complete", true, true, null, null);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));
@@ -40,12 +40,14 @@ public enum McpMethod {
     private final boolean legacy;
     private final boolean modern;
     private final String targetParam;
+    private final String auditField;
 
-    McpMethod(String wireName, boolean legacy, boolean modern, String targetParam) {
+    McpMethod(String wireName, boolean legacy, boolean modern, String targetParam, String auditField) {
         this.wireName = wireName;
         this.legacy = legacy;
         this.modern = modern;
         this.targetParam = targetParam;
+        this.auditField = auditField;
     }
 
     /**
@@ -56,6 +58,16 @@ public enum McpMethod {
      */
     public Optional<String> targetParam() {
         return Optional.ofNullable(targetParam);
+    }
+
+    /**
+     * The audit line's field for what a request of this method names ({@code tool}, {@code resource},
+     * {@code prompt}).
+     *
+     * @return the field, or empty for a method that names nothing
+     */
+    public Optional<String> auditField() {
+        return Optional.ofNullable(auditField);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpClient;
 import dev.mcpauth.McpProgress;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -34,6 +35,17 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
      */
     public McpRequest withProgress(McpProgress stream) {
         return new McpRequest(method, params, metadata, modern, protocolVersion, client, stream);
+    }
+
+    /**
+     * The request as the audit line shows it: method, what it names (under the method's field: {@code tool},
+     * {@code resource} or {@code prompt}), revision and client.
+     *
+     * @return the audit view
+     */
+    public AuditLog.Request audit() {
+        String field = McpMethod.of(method).flatMap(McpMethod::auditField).orElse(null);
+        return new AuditLog.Request(method, field, McpMethod.target(method, params), protocolVersion, client.name(), client.version());
     }
 
     /** The log level a 2026-07-28 request asked for ({@code _meta["io.modelcontextprotocol/logLevel"]}), or null. */

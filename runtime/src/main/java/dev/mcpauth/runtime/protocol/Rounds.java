@@ -105,9 +105,7 @@ final class Rounds {
         try {
             return states.open(state.getString(), binding.get());
         } catch (JsonRpcException refused) {
-            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, new AuditLog.Request(request.method(),
-                    item.substring(item.indexOf(' ') + 1), request.protocolVersion(), request.client().name(),
-                    request.client().version()), List.of(), refused.getMessage());
+            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, request.audit(), List.of(), refused.getMessage());
             throw refused;
         }
     }

@@ -11,7 +11,6 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
-import dev.mcpauth.runtime.protocol.McpMethod;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
@@ -187,8 +186,7 @@ public class McpEndpoint {
         } catch (JsonRpcException e) {
             return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         }
-        AuditLog.Request audit = new AuditLog.Request(request.method(), McpMethod.target(request.method(), request.params()), request.protocolVersion(),
-                request.client().name(), request.client().version());
+        AuditLog.Request audit = request.audit();
         if (caller == null) {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
             // none means this endpoint was published without it (an application's own Application scanning

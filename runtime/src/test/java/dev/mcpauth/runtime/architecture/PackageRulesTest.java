@@ -55,6 +55,9 @@ class PackageRulesTest {
         return all;
     }
 
+    /** Text that only HTTP framing writes: an SSE event's fields and the stream's media type. */
+    private static final List<String> HTTP_FORMATS = List.of("\"event: ", "\"data: ", "\\ndata: ", "text/event-stream");
+
     private static final Set<String> HTTP_FREE = union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES);
 
     private static Map<String, Set<String>> dependencies() {
@@ -115,6 +118,12 @@ class PackageRulesTest {
                 String text = Files.readString(file);
                 if (HTTP_FREE.contains(pkg) && (text.contains("jakarta.ws.rs") || text.contains("jakarta.servlet"))) {
                     violations.add(pkg + "/" + file.getFileName());
+                }
+                // the wire formats too, not only the imports: Server-Sent Events framing belongs to the transport
+                for (String format : HTTP_FORMATS) {
+                    if (HTTP_FREE.contains(pkg) && text.contains(format)) {
+                        violations.add(pkg + "/" + file.getFileName() + " writes " + format.strip());
+                    }
                 }
             }
         }
