@@ -81,6 +81,6 @@ public class ToolsListBenchmark {
 
     @Benchmark
     public JsonObject toolsListFilteredForCaller() {
-        return dispatcher.dispatch(McpRequest.of("tools/list", JsonValue.EMPTY_JSON_OBJECT, RequestMetadata.NONE), caller, Set.of());
+        return dispatcher.dispatch(McpRequest.of("tools/list", JsonValue.EMPTY_JSON_OBJECT, RequestMetadata.NONE).by(caller, Set.of()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.protocol;
 
-import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.completion.CompletionDefinition;
@@ -11,7 +10,6 @@ import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers {@code completion/complete} (MCP, Completion): the completion method of the referenced prompt argument
@@ -23,7 +21,7 @@ final class CompletionHandler {
     private CompletionHandler() {
     }
 
-    static JsonObject complete(McpRequest request, Features features, Authorizer authorizer, McpCaller caller, Set<String> roles) {
+    static JsonObject complete(McpRequest request, Features features, Authorizer authorizer) {
         JsonObject params = request.params();
         if (!(params.get("ref") instanceof JsonObject ref) || !(ref.get("type") instanceof JsonString type)
                 || !(params.get("argument") instanceof JsonObject argument) || !(argument.get("name") instanceof JsonString name)
@@ -42,9 +40,9 @@ final class CompletionHandler {
         }
         return features.completions().find(kind, target.getString(), name.getString()).map(completion -> {
             // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
-            targetAccess(features, completion).ifPresent(access -> authorizer.check(access, caller, roles));
-            authorizer.check(completion.method().access(), caller, roles);
-            return features.completer().complete(completion, value.getString(), CallContext.of(caller, request.client()));
+            targetAccess(features, completion).ifPresent(access -> authorizer.check(access, request.caller(), request.roles()));
+            authorizer.check(completion.method().access(), request.caller(), request.roles());
+            return features.completer().complete(completion, value.getString(), CallContext.of(request.caller(), request.client()));
         }).orElseGet(CompletionHandler::nothing);
     }
 

@@ -1,20 +1,16 @@
 package dev.mcpauth.runtime.protocol;
 
-import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
-import dev.mcpauth.runtime.tools.ToolDefinition;
-import dev.mcpauth.runtime.tools.ToolInvoker;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -46,47 +42,120 @@ public final class McpDispatcher {
     }
 
     /**
-     * Answers a request by the rules of its era: a legacy request as its 2025 revision says, a modern one after
-     * the 2026-07-28 checks ({@link ModernRules}) and in the 2026-07-28 result envelope.
+     * A request whose every check the request alone decides has run (the era's rules, the method, and for
+     * {@code tools/call} the tool, the authorization, the mirror headers, the {@code requestState} and the
+     * arguments), ready to run: a transport can refuse with a plain HTTP answer before it opens a stream.
+     */
+    public interface Prepared {
+
+        /**
+         * Whether the answer may be a stream of progress and log messages: a {@code tools/call} of a tool that reports
+         * progress, for a client that asked for progress or log messages.
+         *
+         * @return true when the transport should stream if the client accepts a stream
+         */
+        boolean streams();
+
+        /**
+         * Runs the request.
+         *
+         * @param progress where progress reports and log messages go ({@link McpProgress#NONE} when not streamed)
+         * @return the result, in the envelope of the request's era
+         * @throws JsonRpcException for protocol errors the method decides while it runs
+         * @throws AccessDeniedException when a bean's own authorization refuses
+         */
+        JsonObject run(McpProgress progress);
+    }
+
+    /**
+     * Makes the checks of the request's era ({@link ModernRules} for 2026-07-28, the mirror headers for a 2025
+     * request), finds the method, and for {@code tools/call} makes every check before the tool runs, each once.
      *
-     * @param request the request
-     * @param caller the verified caller (or {@link McpCaller#ANONYMOUS} with authentication off)
-     * @param roles the caller's roles
+     * @param request the request, with its caller
+     * @return the request, ready to run
+     * @throws JsonRpcException for protocol errors (unknown method, invalid params, header and version rules)
+     * @throws AccessDeniedException when the caller may not call the tool
+     */
+    public Prepared prepare(McpRequest request) {
+        McpMethod method = method(request);
+        if (method == McpMethod.TOOLS_CALL) {
+            ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states);
+            boolean streams = call.streams(request);
+            return new Prepared() {
+                @Override
+                public boolean streams() {
+                    return streams;
+                }
+
+                @Override
+                public JsonObject run(McpProgress progress) {
+                    JsonObject result = ToolsHandler.run(call, request.withProgress(progress), features.invoker(), states);
+                    return request.modern() ? results.complete(result) : result;
+                }
+            };
+        }
+        return new Prepared() {
+            @Override
+            public boolean streams() {
+                return false;
+            }
+
+            @Override
+            public JsonObject run(McpProgress progress) {
+                return request.modern() ? modern(method, request) : legacy(method, request);
+            }
+        };
+    }
+
+    /**
+     * Answers a request by the rules of its era, without a stream: {@link #prepare} and run.
+     *
+     * @param request the request, with its caller
      * @return the result
      * @throws JsonRpcException for protocol errors (unknown method, invalid params, header and version rules)
      * @throws AccessDeniedException when the caller may not do this
      */
-    public JsonObject dispatch(McpRequest request, McpCaller caller, Set<String> roles) {
-        return request.modern() ? modern(request, caller, roles) : legacy(request, caller, roles);
+    public JsonObject dispatch(McpRequest request) {
+        return prepare(request).run(McpProgress.NONE);
     }
 
-    private JsonObject legacy(McpRequest request, McpCaller caller, Set<String> roles) {
+    /** The era's checks, then the method, as the era names an unknown one. */
+    private McpMethod method(McpRequest request) {
+        if (request.modern()) {
+            ModernRules.check(request);
+            // the revision asks for 404 here, which also tells a client probing for the era that this is a modern server
+            return McpMethod.of(request.method()).filter(McpMethod::modern).filter(this::offered)
+                    .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
+                            "Method not found: " + Printable.of(request.method()), null, 404));
+        }
         MirrorHeaders.check(request, false);
-        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::legacy).filter(this::offered)
+        return McpMethod.of(request.method()).filter(McpMethod::legacy).filter(this::offered)
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
+    }
+
+    private JsonObject legacy(McpMethod method, McpRequest request) {
         return switch (method) {
             case INITIALIZE -> InitializeHandler.initialize(request.params(), settings, features);
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
             case SERVER_DISCOVER -> throw new IllegalStateException("not a legacy method");
-            default -> feature(method, request, caller, roles);
+            default -> feature(method, request);
         };
     }
 
-    /** The methods both eras share: the features, answered the same way (the envelope is the modern era's business). */
-    private JsonObject feature(McpMethod method, McpRequest request, McpCaller caller, Set<String> roles) {
+    /** The methods both eras share (but tools/call, which {@link #prepare} runs): answered the same way; the envelope is the modern era's business. */
+    private JsonObject feature(McpMethod method, McpRequest request) {
         int pageSize = settings.pageSize();
         return switch (method) {
-            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), tool -> tool.method().access(), caller, roles), pageSize);
-            case TOOLS_CALL -> ToolsHandler.call(request, features.tools(), features.invoker(), authorizer, states, caller, roles);
+            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), tool -> tool.method().access(), request), pageSize);
             case RESOURCES_LIST -> ResourcesHandler.list(request.params(),
-                    visible(features.resources().resources(), r -> r.method().access(), caller, roles), pageSize, "resources");
+                    visible(features.resources().resources(), r -> r.method().access(), request), pageSize, "resources");
             case RESOURCES_TEMPLATES_LIST -> ResourcesHandler.list(request.params(),
-                    visible(features.resources().templates(), r -> r.method().access(), caller, roles), pageSize, "resourceTemplates");
-            case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer, caller, roles);
+                    visible(features.resources().templates(), r -> r.method().access(), request), pageSize, "resourceTemplates");
+            case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer);
             case PROMPTS_LIST -> PromptsHandler.list(request.params(),
-                    visible(features.prompts().all(), p -> p.method().access(), caller, roles), pageSize);
-            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states, caller, roles);
-            case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer, caller, roles);
+                    visible(features.prompts().all(), p -> p.method().access(), request), pageSize);
+            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states);
+            case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer);
             default -> throw new IllegalStateException("not a feature method: " + method);
         };
     }
@@ -101,12 +170,7 @@ public final class McpDispatcher {
         };
     }
 
-    private JsonObject modern(McpRequest request, McpCaller caller, Set<String> roles) {
-        ModernRules.check(request);
-        McpMethod method = McpMethod.of(request.method()).filter(McpMethod::modern).filter(this::offered)
-                // the revision asks for 404 here, which also tells a client probing for the era that this is a modern server
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
-                        "Method not found: " + Printable.of(request.method()), null, 404));
+    private JsonObject modern(McpMethod method, McpRequest request) {
         // what the caller sees depends on who they are whenever decisions are made: reusable only in their context
         boolean perCaller = authorizer.enforced();
         return switch (method) {
@@ -115,65 +179,16 @@ public final class McpDispatcher {
             // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
             // are made, since what a method returns may depend on who asks
             case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->
-                    results.cacheable(feature(method, request, caller, roles), perCaller);
-            default -> results.complete(feature(method, request, caller, roles));
+                    results.cacheable(feature(method, request), perCaller);
+            default -> results.complete(feature(method, request));
         };
     }
 
-    /**
-     * Whether the answer to this request may be a stream of progress: a {@code tools/call} of a tool that reports
-     * progress, for a client that asked for it.
-     *
-     * @param request the request
-     * @return true when the transport should stream
-     */
-    public boolean streams(McpRequest request) {
-        return McpMethod.TOOLS_CALL.wireName().equals(request.method()) && (request.progressToken() != null || request.logLevel() != null)
-                && request.params().get("name") instanceof JsonString name
-                && features.tools().find(name.getString()).map(ToolDefinition::reportsProgress).orElse(false);
-    }
-
-    /**
-     * Makes every check a {@code tools/call} makes before its tool runs, everything the request alone decides (the
-     * revision's rules, the tool, the authorization, the mirror headers, the arguments against the schema, the
-     * {@code requestState}), so that a transport can refuse with a plain HTTP answer before it opens a stream; the
-     * call itself makes them again.
-     *
-     * @param request a {@code tools/call}
-     * @param caller who calls
-     * @param roles the caller's roles
-     * @throws JsonRpcException for protocol errors
-     * @throws AccessDeniedException when the caller may not call the tool
-     */
-    public void preflight(McpRequest request, McpCaller caller, Set<String> roles) {
-        if (request.modern()) {
-            ModernRules.check(request);
-        } else {
-            MirrorHeaders.check(request, false);
-        }
-        if (!(request.params().get("name") instanceof JsonString name)) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
-        }
-        ToolDefinition tool = features.tools().find(name.getString())
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
-        authorizer.check(tool.method().access(), caller, roles);
-        JsonValue given = request.params().get("arguments");
-        if (given != null && given != JsonValue.NULL && !(given instanceof JsonObject)) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");
-        }
-        JsonObject arguments = given instanceof JsonObject object ? object : JsonValue.EMPTY_JSON_OBJECT;
-        ParamHeaders.check(tool, arguments, request.metadata(), request.modern());
-        ToolInvoker.validate(tool, arguments);
-        if (request.modern()) {
-            Rounds.checkState(request, caller, "tools/call " + tool.name(), arguments, states);
-        }
-    }
-
     /** The items the caller may use: every list shows exactly what {@link Authorizer} would allow. */
-    private <T> List<T> visible(List<T> items, Function<T, AccessRequirement> access, McpCaller caller, Set<String> roles) {
+    private <T> List<T> visible(List<T> items, Function<T, AccessRequirement> access, McpRequest request) {
         if (!authorizer.enforced()) {
             return items;
         }
-        return items.stream().filter(item -> authorizer.permits(access.apply(item), caller, roles)).toList();
+        return items.stream().filter(item -> authorizer.permits(access.apply(item), request.caller(), request.roles())).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.protocol;
 
+import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AuditLog;
@@ -8,6 +9,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One JSON-RPC request as the protocol sees it: its method and params, the metadata headers beside it, and the
@@ -22,10 +24,23 @@ import java.util.Map;
  * @param modern whether the 2026-07-28 rules apply
  * @param protocolVersion the revision the request claims (for modern requests and audit lines; may be unsupported)
  * @param client the client as far as the request tells
+ * @param caller who sends it: the verified caller (or {@link McpCaller#ANONYMOUS} with authentication off)
+ * @param roles the caller's roles
  * @param progress where the call's progress reports go ({@link McpProgress#NONE} unless the transport streams)
  */
 public record McpRequest(String method, JsonObject params, RequestMetadata metadata, boolean modern, String protocolVersion,
-        McpClient client, McpProgress progress) {
+        McpClient client, McpCaller caller, Set<String> roles, McpProgress progress) {
+
+    /**
+     * This request sent by {@code caller}: resolved once by the transport, read by every check and handler.
+     *
+     * @param sender the verified caller
+     * @param senderRoles the caller's roles
+     * @return the request
+     */
+    public McpRequest by(McpCaller sender, Set<String> senderRoles) {
+        return new McpRequest(method, params, metadata, modern, protocolVersion, client, sender, Set.copyOf(senderRoles), progress);
+    }
 
     /**
      * This request with its progress reports going to {@code stream}.
@@ -34,7 +49,7 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
      * @return the request
      */
     public McpRequest withProgress(McpProgress stream) {
-        return new McpRequest(method, params, metadata, modern, protocolVersion, client, stream);
+        return new McpRequest(method, params, metadata, modern, protocolVersion, client, caller, roles, stream);
     }
 
     /**
@@ -70,7 +85,7 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
     static final String META_CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
 
     /**
-     * Reads a request.
+     * Reads a request; its sender is {@link McpCaller#ANONYMOUS} until {@link #by} names the verified one.
      *
      * @param method the JSON-RPC method
      * @param params the params, {@code {}} when absent
@@ -90,7 +105,8 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
         Map<String, Object> capabilities = meta.get(META_CLIENT_CAPABILITIES) instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
         String version = claimed != null ? claimed : header;
         return new McpRequest(method, params, metadata, true, version,
-                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpProgress.NONE);
+                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpCaller.ANONYMOUS, Set.of(),
+                McpProgress.NONE);
     }
 
     private static McpRequest legacy(String method, JsonObject params, RequestMetadata metadata, String header) {
@@ -101,11 +117,12 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
             Map<String, Object> capabilities = params.get("capabilities") instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
             String version = requested != null ? ProtocolVersions.negotiate(requested) : ProtocolVersions.LEGACY.get(0);
             return new McpRequest(method, params, metadata, false, version,
-                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpProgress.NONE);
+                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpCaller.ANONYMOUS, Set.of(),
+                McpProgress.NONE);
         }
         String version = header != null ? header : ProtocolVersions.ASSUMED_WITHOUT_HEADER;
         return new McpRequest(method, params, metadata, false, version, new McpClient(version, null, null, Map.of(), false),
-                McpProgress.NONE);
+                McpCaller.ANONYMOUS, Set.of(), McpProgress.NONE);
     }
 
     private static String string(JsonObject object, String name) {

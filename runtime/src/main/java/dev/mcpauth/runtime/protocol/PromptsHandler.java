@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.protocol;
 
-import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
@@ -13,7 +12,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Set;
 
 /** Answers {@code prompts/list} and {@code prompts/get} (MCP, Prompts). */
 final class PromptsHandler {
@@ -25,15 +23,14 @@ final class PromptsHandler {
         return Pages.page(params, visible, PromptDefinition::descriptor, pageSize, "prompts");
     }
 
-    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, RequestStates states, McpCaller caller,
-            Set<String> roles) {
+    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, RequestStates states) {
         if (!(request.params().get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get needs params.name, a string");
         }
         PromptDefinition prompt = features.prompts().find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown prompt: " + Printable.of(name.getString())));
         // before the arguments are looked at, so a caller without the scope learns what to ask for, not the arguments
-        authorizer.check(prompt.method().access(), caller, roles);
+        authorizer.check(prompt.method().access(), request.caller(), request.roles());
         JsonValue arguments = request.params().getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
         if (arguments == JsonValue.NULL) {
             arguments = JsonValue.EMPTY_JSON_OBJECT;
@@ -42,8 +39,10 @@ final class PromptsHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get params.arguments must be an object");
         }
         try {
-            return Rounds.run(request, caller, "prompts/get " + prompt.name(), argumentObject, states,
-                    input -> features.renderer().render(prompt, argumentObject, new CallContext(caller, request.client(), input, McpProgress.NONE)));
+            String item = "prompts/get " + prompt.name();
+            RequestStates.Contents state = Rounds.open(request, item, argumentObject, states);
+            return Rounds.run(request, state, item, argumentObject, states, input -> features.renderer().render(prompt, argumentObject,
+                    new CallContext(request.caller(), request.client(), input, McpProgress.NONE)));
         } catch (MissingClientCapabilityException missing) {
             throw new JsonRpcException(request.modern() ? JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY : JsonRpcError.INVALID_PARAMS,
                     missing.getMessage(), null, request.modern() ? 400 : 0);

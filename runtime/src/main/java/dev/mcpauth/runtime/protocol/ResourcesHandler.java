@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.protocol;
 
-import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -12,7 +11,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Answers {@code resources/list}, {@code resources/templates/list} and {@code resources/read} (MCP, Resources).
@@ -35,7 +33,7 @@ final class ResourcesHandler {
         return Pages.page(params, visible, ResourceDefinition::descriptor, pageSize, key);
     }
 
-    static JsonObject read(McpRequest request, Features features, Authorizer authorizer, McpCaller caller, Set<String> roles) {
+    static JsonObject read(McpRequest request, Features features, Authorizer authorizer) {
         if (!(request.params().get("uri") instanceof JsonString uriValue)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "resources/read needs params.uri, a string");
         }
@@ -44,8 +42,8 @@ final class ResourcesHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: params.uri is longer than " + MAX_URI_CHARS + " characters");
         }
         ResourceRegistry.Match match = features.resources().find(uri).orElseThrow(() -> notFound(request, uri));
-        authorizer.check(match.definition().method().access(), caller, roles);
-        Optional<JsonObject> contents = features.reader().read(match, uri, CallContext.of(caller, request.client()));
+        authorizer.check(match.definition().method().access(), request.caller(), request.roles());
+        Optional<JsonObject> contents = features.reader().read(match, uri, CallContext.of(request.caller(), request.client()));
         return contents.orElseThrow(() -> notFound(request, uri));
     }
 

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Runs one round of a call that may ask the client something (MCP 2026-07-28, Multi Round-Trip Requests): opens
@@ -31,28 +30,49 @@ final class Rounds {
     }
 
     /**
-     * One round.
+     * Opens the request's {@code requestState}, if it carries one, refusing (with an audit line) one that is not
+     * ours, changed, expired or bound to another caller, item or arguments: the request alone decides this, before
+     * any tool code runs and before a transport opens a stream.
      *
-     * @param request the {@code tools/call} or {@code prompts/get}
-     * @param caller who calls
+     * @param request a {@code tools/call} or {@code prompts/get}
      * @param item the method and item name the state is bound to, such as {@code tools/call echo}
      * @param arguments the item's arguments, part of the binding
-     * @param states seals and opens states
+     * @param states opens states
+     * @return what the state holds; {@link RequestStates.Contents#NONE} for a first round or a 2025-era request
+     * @throws JsonRpcException {@code INVALID_PARAMS} for a state that is refused
+     */
+    static RequestStates.Contents open(McpRequest request, String item, JsonValue arguments, RequestStates states) {
+        if (!request.modern() || !(request.params().get("requestState") instanceof JsonString state)) {
+            return RequestStates.Contents.NONE;
+        }
+        try {
+            return states.open(state.getString(), binding(request.caller(), item, arguments));
+        } catch (JsonRpcException refused) {
+            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, request.caller(), request.audit(), List.of(), refused.getMessage());
+            throw refused;
+        }
+    }
+
+    /**
+     * One round, over the state {@link #open} opened.
+     *
+     * @param request the {@code tools/call} or {@code prompts/get}
+     * @param earlier what the opened state holds
+     * @param item the method and item name the state is bound to, such as {@code tools/call echo}
+     * @param arguments the item's arguments, part of the binding
+     * @param states seals states
      * @param call calls the item with the round's input
      * @return the item's result, or an {@code InputRequiredResult}
      */
-    static JsonObject run(McpRequest request, McpCaller caller, String item, JsonValue arguments, RequestStates states,
+    static JsonObject run(McpRequest request, RequestStates.Contents earlier, String item, JsonValue arguments, RequestStates states,
             Function<McpInput, JsonObject> call) {
         if (!request.modern()) {
             // 2025 revisions have no rounds: asking fails with a missing capability, which the caller maps
             return call.apply(new Interaction(request.client(), false, Map.of(), Map.of()));
         }
-        JsonObject params = request.params();
-        Supplier<String> binding = binding(caller, item, arguments);
-        RequestStates.Contents earlier = openState(request, caller, item, binding, states);
         Map<String, Object> answers = new LinkedHashMap<>(earlier.answers());
         Set<String> asked = earlier.asked();
-        if (params.get("inputResponses") instanceof JsonObject responses) {
+        if (request.params().get("inputResponses") instanceof JsonObject responses) {
             // only answers to questions this call asked in an earlier round, as its sealed state says: an answer
             // without a state, or to a question never asked, is ignored, so no round can be skipped by answering ahead
             Jsonp.toJava(responses).forEach((key, value) -> {
@@ -70,43 +90,14 @@ final class Rounds {
             return Jsonp.object()
                     .add("resultType", "input_required")
                     .add("inputRequests", input.inputRequests())
-                    .add("requestState", states.seal(binding.get(),
+                    .add("requestState", states.seal(binding(request.caller(), item, arguments),
                             new RequestStates.Contents(input.answers(), input.keptValues(), askedNow)))
                     .build();
         }
     }
 
-    /**
-     * Opens the request's {@code requestState}, if it carries one, refusing (with an audit line) one that is not
-     * ours, changed, expired or bound to another caller, item or arguments: the request alone decides this, so a
-     * transport that streams asks before it opens the stream.
-     *
-     * @param request a modern {@code tools/call} or {@code prompts/get}
-     * @param caller who calls
-     * @param item the method and item name the state is bound to
-     * @param arguments the item's arguments
-     * @param states opens states
-     * @throws JsonRpcException {@code INVALID_PARAMS} for a state that is refused
-     */
-    static void checkState(McpRequest request, McpCaller caller, String item, JsonValue arguments, RequestStates states) {
-        openState(request, caller, item, binding(caller, item, arguments), states);
-    }
-
-    private static Supplier<String> binding(McpCaller caller, String item, JsonValue arguments) {
-        // the binding hashes the canonical arguments: only worth it when a state is opened or sealed, not per call
-        return () -> RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
-    }
-
-    private static RequestStates.Contents openState(McpRequest request, McpCaller caller, String item, Supplier<String> binding,
-            RequestStates states) {
-        if (!(request.params().get("requestState") instanceof JsonString state)) {
-            return RequestStates.Contents.NONE;
-        }
-        try {
-            return states.open(state.getString(), binding.get());
-        } catch (JsonRpcException refused) {
-            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, caller, request.audit(), List.of(), refused.getMessage());
-            throw refused;
-        }
+    /** What a state belongs to: hashed from the canonical arguments, so computed only when a state is opened or sealed. */
+    private static String binding(McpCaller caller, String item, JsonValue arguments) {
+        return RequestStates.binding(caller.issuer(), caller.subject(), caller.clientId(), item, arguments);
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.protocol;
 
-import dev.mcpauth.McpCaller;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
@@ -16,7 +15,6 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
-import java.util.Set;
 
 /** Answers {@code tools/list} (with cursor pagination) and {@code tools/call} (MCP 2025-11-25, Tools). */
 final class ToolsHandler {
@@ -29,12 +27,35 @@ final class ToolsHandler {
     }
 
     /**
-     * Calls a tool, after asking the authorizer: before argument validation, so a caller without the scope
-     * learns what to ask for, not the schema. The {@code Mcp-Param-*} headers, required in a modern request, must
-     * agree with the arguments they mirror in every era.
+     * A {@code tools/call} whose every check ran: the tool, its arguments and the opened {@code requestState}.
+     *
+     * @param tool the tool
+     * @param arguments its arguments, checked against its schema
+     * @param state what the request's state holds ({@link RequestStates.Contents#NONE} without one)
      */
-    static JsonObject call(McpRequest request, ToolRegistry registry, ToolInvoker invoker, Authorizer authorizer,
-            RequestStates states, McpCaller caller, Set<String> roles) {
+    record Call(ToolDefinition tool, JsonObject arguments, RequestStates.Contents state) {
+
+        /** Whether the answer may be a stream: the tool reports progress, and the client asked for progress or logs. */
+        boolean streams(McpRequest request) {
+            return tool.reportsProgress() && (request.progressToken() != null || request.logLevel() != null);
+        }
+    }
+
+    /**
+     * Makes every check the request alone decides, once: the tool is looked up, the authorizer asked before the
+     * arguments are looked at (so a caller without the scope learns what to ask for, not the schema), the
+     * {@code Mcp-Param-*} headers compared with the arguments they mirror (required in a modern request, checked
+     * whenever sent), the {@code requestState} opened, and the arguments checked against the schema.
+     *
+     * @param request the {@code tools/call}
+     * @param registry the tools
+     * @param authorizer decides whether the caller may call it
+     * @param states opens request states
+     * @return the call, ready to run
+     * @throws JsonRpcException for invalid params, header mismatches and refused states
+     * @throws dev.mcpauth.runtime.auth.AccessDeniedException when the caller may not call the tool
+     */
+    static Call prepare(McpRequest request, ToolRegistry registry, Authorizer authorizer, RequestStates states) {
         JsonObject params = request.params();
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
@@ -48,11 +69,26 @@ final class ToolsHandler {
         }
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
-        authorizer.check(tool.method().access(), caller, roles);
+        authorizer.check(tool.method().access(), request.caller(), request.roles());
         ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
+        RequestStates.Contents state = Rounds.open(request, item(tool), argumentObject, states);
+        ToolInvoker.validate(tool, argumentObject);
+        return new Call(tool, argumentObject, state);
+    }
+
+    /**
+     * Runs a prepared call: one round of the tool.
+     *
+     * @param call the prepared call
+     * @param request the request, with the progress sink of its answer
+     * @param invoker calls the tool's method
+     * @param states seals the next round's state
+     * @return the {@code CallToolResult} or an {@code InputRequiredResult}
+     */
+    static JsonObject run(Call call, McpRequest request, ToolInvoker invoker, RequestStates states) {
         try {
-            return Rounds.run(request, caller, "tools/call " + tool.name(), argumentObject, states,
-                    input -> invoker.call(tool, argumentObject, new CallContext(caller, request.client(), input, request.progress())));
+            return Rounds.run(request, call.state(), item(call.tool()), call.arguments(), states, input -> invoker.call(call.tool(),
+                    call.arguments(), new CallContext(request.caller(), request.client(), input, request.progress())));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway
@@ -64,5 +100,9 @@ final class ToolsHandler {
             throw new JsonRpcException(JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY, missing.getMessage(),
                     Jsonp.object().add("requiredCapabilities", required).build(), 400);
         }
+    }
+
+    private static String item(ToolDefinition tool) {
+        return "tools/call " + tool.name();
     }
 }

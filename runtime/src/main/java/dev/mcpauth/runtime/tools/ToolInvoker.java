@@ -30,8 +30,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Calls a tool: validates the arguments against the tool's schema, binds them to the method's
- * parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
+ * Calls a tool: checks arguments against the tool's schema ({@link #validate}, asked once per request before the
+ * call), binds them to the method's parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
  * {@code @RequiresScope} run), and maps what it returns. A {@link ToolException} becomes a result with
  * {@code isError: true} and its message; any other exception a result with a generic text and an incident id
  * (the details go to the log only); bad arguments are a JSON-RPC invalid-params error.
@@ -70,20 +70,19 @@ public class ToolInvoker {
     }
 
     /**
-     * Calls {@code tool} with {@code arguments}.
+     * Calls {@code tool} with {@code arguments}, which {@link #validate} has checked.
      *
      * @param tool the tool
      * @param arguments the {@code arguments} of {@code tools/call}
      * @param context the call's caller, client, round input and progress sink, for {@link ContextArgument} parameters
      * @return the {@code CallToolResult}
-     * @throws JsonRpcException with {@code INVALID_PARAMS} when the arguments do not fit the tool
+     * @throws JsonRpcException with {@code INVALID_PARAMS} when an argument cannot be read as its Java type
      * @throws AccessDeniedException when an authorization check around the method refuses the call
      * @throws MissingClientCapabilityException when the tool needs a capability the client lacks
      * @throws McpInput.InputRequired when the tool needs an answer the client has not given yet
      * @throws Error what the method threw, unchanged
      */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, CallContext context) {
-        validate(tool, arguments);
         Object[] values = bind(tool, arguments, context);
         try {
             Object returned = methods.invoke(tool.method(),
@@ -95,8 +94,8 @@ public class ToolInvoker {
     }
 
     /**
-     * Refuses arguments that do not fit the tool's input schema, before any tool code runs; a transport that
-     * streams the answer asks first, so the refusal is a plain answer rather than an event in an opened stream.
+     * Refuses arguments that do not fit the tool's input schema, before any tool code runs (and before a transport
+     * opens a stream, so the refusal is a plain answer).
      *
      * @param tool the tool
      * @param arguments the {@code arguments} of {@code tools/call}

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
@@ -11,6 +12,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
 import jakarta.json.JsonNumber;
@@ -180,13 +182,13 @@ public class McpEndpoint {
         }
         McpRuntime mcp = runtime.get();
         McpCaller caller = mcp.callerHolder().caller();
-        McpRequest request;
+        McpRequest read;
         try {
-            request = McpRequest.of(methodName.getString(), params(object), metadata);
+            read = McpRequest.of(methodName.getString(), params(object), metadata);
         } catch (JsonRpcException e) {
             return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         }
-        AuditLog.Request audit = request.audit();
+        AuditLog.Request audit = read.audit();
         if (caller == null) {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
             // none means this endpoint was published without it (an application's own Application scanning
@@ -195,37 +197,45 @@ public class McpEndpoint {
                 AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
                         "no verified caller reached the MCP endpoint");
                 return AuthResponses.unauthorized(resource, null);
-            }).orElseGet(() -> answer(mcp, id, request, McpCaller.ANONYMOUS, audit, acceptsStream));
+            }).orElseGet(() -> answer(mcp, id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
         }
-        return answer(mcp, id, request, caller, audit, acceptsStream);
+        // the request resolved once: its caller and roles travel with it to every check and handler
+        return answer(mcp, id, read.by(caller, mcp.callerHolder().roles()), audit, acceptsStream);
     }
 
     /** A JSON answer, or a stream of progress and log messages ending with the answer when the client asked for them. */
-    private Response answer(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit,
-            boolean acceptsStream) {
-        if (!acceptsStream || !mcp.dispatcher().streams(request)) {
-            return dispatch(mcp, id, request, caller, audit);
-        }
+    private Response answer(McpRuntime mcp, JsonValue id, McpRequest request, AuditLog.Request audit, boolean acceptsStream) {
+        McpDispatcher.Prepared prepared;
         try {
-            // every refusal is decided before the stream opens, so 400/401/403 stay plain HTTP answers
-            mcp.dispatcher().preflight(request, caller, mcp.callerHolder().roles());
+            // every refusal the request alone decides comes here, before a stream opens: plain HTTP answers
+            prepared = mcp.dispatcher().prepare(request);
         } catch (JsonRpcException e) {
             return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
         } catch (AccessDeniedException e) {
-            return refused(mcp, caller, audit, e);
+            return refused(mcp, request.caller(), audit, e);
         }
-        Set<String> roles = mcp.callerHolder().roles();
+        if (!acceptsStream || !prepared.streams()) {
+            try {
+                JsonObject result = prepared.run(McpProgress.NONE);
+                AuditLog.allowed(request.caller(), audit);
+                return json(200, JsonRpcMessages.result(id, result));
+            } catch (JsonRpcException e) {
+                return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
+            } catch (AccessDeniedException e) {
+                return refused(mcp, request.caller(), audit, e);
+            }
+        }
         StreamingOutput stream = out -> {
             ProgressStream progress = new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
             JsonObject response;
             try {
-                response = JsonRpcMessages.result(id, mcp.dispatcher().dispatch(request.withProgress(progress), caller, roles));
-                AuditLog.allowed(caller, audit);
+                response = JsonRpcMessages.result(id, prepared.run(progress));
+                AuditLog.allowed(request.caller(), audit);
             } catch (JsonRpcException e) {
                 response = JsonRpcMessages.error(id, e);
             } catch (AccessDeniedException e) {
-                // the preflight allowed it; a bean's own interceptor may still refuse
-                AuditLog.denied(403, e.reason(), caller, audit, List.of(), e.getMessage());
+                // the endpoint's decision allowed it; a bean's own interceptor may still refuse
+                AuditLog.denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
                 response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
             } catch (RuntimeException | Error e) {
                 // outside the bean invoker (mapping the result, say): the stream still ends with its one response
@@ -241,18 +251,6 @@ public class McpEndpoint {
         };
         // X-Accel-Buffering: no keeps nginx-style proxies from holding the events back
         return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
-    }
-
-    private Response dispatch(McpRuntime mcp, JsonValue id, McpRequest request, McpCaller caller, AuditLog.Request audit) {
-        try {
-            JsonObject result = mcp.dispatcher().dispatch(request, caller, mcp.callerHolder().roles());
-            AuditLog.allowed(caller, audit);
-            return json(200, JsonRpcMessages.result(id, result));
-        } catch (JsonRpcException e) {
-            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
-        } catch (AccessDeniedException e) {
-            return refused(mcp, caller, audit, e);
-        }
     }
 
     private static Response refused(McpRuntime mcp, McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {

@@ -333,7 +333,7 @@ class FeatureDeploymentTest {
         }
 
         private JsonObject send(McpCaller caller, Set<String> roles, String method, JsonObject params) {
-            return as(caller, roles, () -> dispatcher.dispatch(McpRequest.of(method, params, RequestMetadata.NONE), caller, roles));
+            return as(caller, roles, () -> dispatcher.dispatch(McpRequest.of(method, params, RequestMetadata.NONE).by(caller, roles)));
         }
 
         private JsonObject send(McpCaller caller, String method, JsonObject params) {
@@ -490,7 +490,7 @@ class FeatureDeploymentTest {
             McpRequest request = McpRequest.of("resources/read", params,
                     new RequestMetadata(name -> headers.get(name.toLowerCase(Locale.ROOT))));
             JsonRpcException unknown = assertThrows(JsonRpcException.class,
-                    () -> as(ALICE, Set.of(), () -> dispatcher.dispatch(request, ALICE, Set.of())));
+                    () -> as(ALICE, Set.of(), () -> dispatcher.dispatch(request.by(ALICE, Set.of()))));
             assertEquals(-32602, unknown.error().code());
             assertEquals(Json.createObjectBuilder().add("uri", uri).build(), unknown.data());
         }

@@ -70,12 +70,12 @@ class McpDispatcherTest {
     }
 
     private static List<String> visible(McpCaller caller, Set<String> roles) {
-        JsonObject result = DISPATCHER.dispatch(legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT), caller, roles);
+        JsonObject result = DISPATCHER.dispatch(legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT).by(caller, roles));
         return result.getJsonArray("tools").getValuesAs(JsonObject.class).stream().map(tool -> tool.getString("name")).toList();
     }
 
     private static JsonObject call(String tool, McpCaller caller, Set<String> roles) {
-        return DISPATCHER.dispatch(legacy("tools/call", Json.createObjectBuilder().add("name", tool).build()), caller, roles);
+        return DISPATCHER.dispatch(legacy("tools/call", Json.createObjectBuilder().add("name", tool).build()).by(caller, roles));
     }
 
     @Test
@@ -100,7 +100,7 @@ class McpDispatcherTest {
     @Test
     void unknownMethodsAndToolsAreProtocolErrors() {
         JsonRpcException method = assertThrows(JsonRpcException.class,
-                () -> DISPATCHER.dispatch(legacy("tools/nope", JsonValue.EMPTY_JSON_OBJECT), caller(), Set.of()));
+                () -> DISPATCHER.dispatch(legacy("tools/nope", JsonValue.EMPTY_JSON_OBJECT).by(caller(), Set.of())));
         assertEquals(JsonRpcError.METHOD_NOT_FOUND, method.error());
         JsonRpcException tool = assertThrows(JsonRpcException.class, () -> call("no_such_tool", caller("tickets:read"), Set.of()));
         assertEquals(JsonRpcError.INVALID_PARAMS, tool.error());

@@ -78,7 +78,7 @@ class ModernEraTest {
     }
 
     private static JsonRpcException refused(McpRequest request) {
-        return assertThrows(JsonRpcException.class, () -> dispatcher(true).dispatch(request, CALLER, Set.of()));
+        return assertThrows(JsonRpcException.class, () -> dispatcher(true).dispatch(request.by(CALLER, Set.of())));
     }
 
     @Test
@@ -97,7 +97,7 @@ class ModernEraTest {
     @Test
     void discoverListsBothErasCapabilitiesAndIdentity() {
         JsonObject result = dispatcher(false).dispatch(McpRequest.of("server/discover", params("2026-07-28").build(),
-                modernHeaders("server/discover")), CALLER, Set.of());
+                modernHeaders("server/discover")).by(CALLER, Set.of()));
         assertEquals(List.of("2026-07-28", "2025-11-25", "2025-06-18", "2025-03-26"),
                 result.getJsonArray("supportedVersions").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
         assertEquals("{\"tools\":{\"listChanged\":false}}", result.getJsonObject("capabilities").toString());
@@ -112,8 +112,8 @@ class ModernEraTest {
     @Test
     void aListFilteredPerCallerIsPrivateAndAnUnfilteredOnePublic() {
         McpRequest list = McpRequest.of("tools/list", params("2026-07-28").build(), modernHeaders("tools/list"));
-        assertEquals("private", dispatcher(true).dispatch(list, CALLER, Set.of()).getString("cacheScope"));
-        JsonObject open = dispatcher(false).dispatch(list, CALLER, Set.of());
+        assertEquals("private", dispatcher(true).dispatch(list.by(CALLER, Set.of())).getString("cacheScope"));
+        JsonObject open = dispatcher(false).dispatch(list.by(CALLER, Set.of()));
         assertEquals("public", open.getString("cacheScope"));
         assertEquals("complete", open.getString("resultType"));
         assertEquals("Region", open.getJsonArray("tools").getJsonObject(0).getJsonObject("inputSchema").getJsonObject("properties")
@@ -234,10 +234,10 @@ class ModernEraTest {
         assertMismatch(McpRequest.of("tools/call", call, headers("Mcp-Param-Region", "us-east")), "Mcp-Param-Region header value 'us-east'");
         assertMismatch(McpRequest.of("tools/list", JsonObject.EMPTY_JSON_OBJECT, headers("Mcp-Name", "echo")), "names nothing for tools/list");
         // without the headers, or with headers that agree, a 2025-era call reaches the tool (the null invoker)
-        assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call, RequestMetadata.NONE),
-                CALLER, Set.of()));
+        assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call, RequestMetadata.NONE)
+                .by(CALLER, Set.of())));
         assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call,
-                headers("Mcp-Method", "tools/call", "Mcp-Name", "echo", "Mcp-Param-Region", "eu-west")), CALLER, Set.of()));
+                headers("Mcp-Method", "tools/call", "Mcp-Name", "echo", "Mcp-Param-Region", "eu-west")).by(CALLER, Set.of())));
     }
 
     @Test
@@ -263,16 +263,16 @@ class ModernEraTest {
         // the invoker is null: getting past the header checks shows as a NullPointerException at the invocation
         JsonObject call = echoCall("{\"region\":\"eu-west\",\"count\":42}");
         assertThrows(NullPointerException.class, () -> dispatcher(false).dispatch(McpRequest.of("tools/call", call,
-                echoHeaders("Mcp-Param-Region", "=?base64?ZXUtd2VzdA==?=", "Mcp-Param-Count", "42.0")), CALLER, Set.of()));
+                echoHeaders("Mcp-Param-Region", "=?base64?ZXUtd2VzdA==?=", "Mcp-Param-Count", "42.0")).by(CALLER, Set.of())));
     }
 
     @Test
     void legacyRequestsIgnoreMirrorHeadersAndGetNoEnvelope() {
-        JsonObject legacyList = dispatcher(false).dispatch(McpRequest.of("tools/list", JsonObject.EMPTY_JSON_OBJECT, RequestMetadata.NONE),
-                CALLER, Set.of());
+        JsonObject legacyList = dispatcher(false).dispatch(McpRequest.of("tools/list", JsonObject.EMPTY_JSON_OBJECT, RequestMetadata.NONE)
+                .by(CALLER, Set.of()));
         assertFalse(legacyList.containsKey("resultType"));
         assertFalse(legacyList.containsKey("ttlMs"));
         assertEquals(JsonRpcError.METHOD_NOT_FOUND, assertThrows(JsonRpcException.class, () -> dispatcher(false).dispatch(
-                McpRequest.of("server/discover", JsonObject.EMPTY_JSON_OBJECT, RequestMetadata.NONE), CALLER, Set.of())).error());
+                McpRequest.of("server/discover", JsonObject.EMPTY_JSON_OBJECT, RequestMetadata.NONE).by(CALLER, Set.of()))).error());
     }
 }
