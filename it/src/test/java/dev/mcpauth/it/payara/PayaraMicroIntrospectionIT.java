@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.auth.TestAuthorizationServer;
+import dev.mcpauth.it.support.SampleResourceServerContract;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.mcpauth.it.payara;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.mcpauth.it.support.SampleResourceServerContract;
 import java.nio.file.Files;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;

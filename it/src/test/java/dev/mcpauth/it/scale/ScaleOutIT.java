@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.McpHttp;
-import dev.mcpauth.it.payara.SampleResourceServerContract;
-import dev.mcpauth.it.payara.ServerProcesses;
+import dev.mcpauth.it.support.SampleResourceServerContract;
+import dev.mcpauth.it.support.ServerProcesses;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;

@@ -1,4 +1,4 @@
-package dev.mcpauth.it.payara;
+package dev.mcpauth.it.support;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** Starts and stops the servers of the cross-server and scale-out tests as real processes, output in files. */
+/** Starts, runs and stops the real programs the integration suites need (Payara Micro, Liberty, nginx, Keycloak, npm and
+ * Node scripts) as processes, each with its output in a file. */
 public final class ServerProcesses {
 
     /**

@@ -1,4 +1,4 @@
-package dev.mcpauth.it.payara;
+package dev.mcpauth.it.support;
 
 import static dev.mcpauth.it.McpHttp.bearer;
 import static org.junit.jupiter.api.Assertions.assertEquals;
