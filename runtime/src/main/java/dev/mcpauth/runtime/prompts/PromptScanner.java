@@ -5,6 +5,7 @@ import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.Descriptors;
 import dev.mcpauth.runtime.features.FeatureKind;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
@@ -100,13 +101,7 @@ public final class PromptScanner {
             return ScanResult.refused(List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where)));
         }
         MethodHandle handle = found.get();
-        JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
-        if (!prompt.title().isEmpty()) {
-            descriptor.add("title", prompt.title());
-        }
-        if (!prompt.description().isEmpty()) {
-            descriptor.add("description", prompt.description());
-        }
+        JsonObjectBuilder descriptor = Descriptors.named(Jsonp.object(), name, prompt.title(), prompt.description());
         descriptor.add("arguments", arguments);
         return new ScanResult<>(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, handle, where, access),
                 List.copyOf(parameters)), List.of());

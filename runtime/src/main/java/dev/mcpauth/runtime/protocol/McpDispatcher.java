@@ -45,26 +45,25 @@ public final class McpDispatcher {
      * A request whose every check the request alone decides has run (the era's rules, the method, and for
      * {@code tools/call} the tool, the authorization, the mirror headers, the {@code requestState} and the
      * arguments), ready to run: a transport can refuse with a plain HTTP answer before it opens a stream.
+     *
+     * @param streams whether the answer may be a stream of progress and log messages: a {@code tools/call} of a tool
+     *     that reports progress, for a client that asked for progress or log messages
+     * @param runner runs it, given where progress reports and log messages go; the result is in the envelope of the
+     *     request's era
      */
-    public interface Prepared {
-
-        /**
-         * Whether the answer may be a stream of progress and log messages: a {@code tools/call} of a tool that reports
-         * progress, for a client that asked for progress or log messages.
-         *
-         * @return true when the transport should stream if the client accepts a stream
-         */
-        boolean streams();
+    public record Prepared(boolean streams, Function<McpProgress, JsonObject> runner) {
 
         /**
          * Runs the request.
          *
          * @param progress where progress reports and log messages go ({@link McpProgress#NONE} when not streamed)
-         * @return the result, in the envelope of the request's era
+         * @return the result
          * @throws JsonRpcException for protocol errors the method decides while it runs
          * @throws AccessDeniedException when a bean's own authorization refuses
          */
-        JsonObject run(McpProgress progress);
+        public JsonObject run(McpProgress progress) {
+            return runner.apply(progress);
+        }
     }
 
     /**
@@ -80,31 +79,12 @@ public final class McpDispatcher {
         McpMethod method = method(request);
         if (method == McpMethod.TOOLS_CALL) {
             ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states);
-            boolean streams = call.streams(request);
-            return new Prepared() {
-                @Override
-                public boolean streams() {
-                    return streams;
-                }
-
-                @Override
-                public JsonObject run(McpProgress progress) {
-                    JsonObject result = ToolsHandler.run(call, request.withProgress(progress), features.invoker(), states);
-                    return request.modern() ? results.complete(result) : result;
-                }
-            };
+            return new Prepared(call.streams(request), progress -> {
+                JsonObject result = ToolsHandler.run(call, request.withProgress(progress), features.invoker(), states);
+                return request.modern() ? results.complete(result) : result;
+            });
         }
-        return new Prepared() {
-            @Override
-            public boolean streams() {
-                return false;
-            }
-
-            @Override
-            public JsonObject run(McpProgress progress) {
-                return request.modern() ? modern(method, request) : legacy(method, request);
-            }
-        };
+        return new Prepared(false, progress -> request.modern() ? modern(method, request) : legacy(method, request));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.mcpauth.McpResource;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.Descriptors;
 import dev.mcpauth.runtime.features.FeatureKind;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
@@ -93,13 +94,7 @@ public final class ResourceScanner {
         } else {
             descriptor.add("uriTemplate", template.text());
         }
-        descriptor.add("name", name);
-        if (!title.isEmpty()) {
-            descriptor.add("title", title);
-        }
-        if (!description.isEmpty()) {
-            descriptor.add("description", description);
-        }
+        Descriptors.named(descriptor, name, title, description);
         if (!mimeType.isEmpty()) {
             descriptor.add("mimeType", mimeType);
         }

@@ -6,6 +6,7 @@ import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.features.ContextArgument;
+import dev.mcpauth.runtime.features.Descriptors;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.features.FeatureMethods;
 import dev.mcpauth.runtime.features.ScanResult;
@@ -143,13 +144,7 @@ public final class ToolScanner {
         if (found.isEmpty()) {
             return ScanResult.refused(List.of(Message.TOOL_NOT_PUBLIC_INSTANCE_METHOD.format(where)));
         }
-        JsonObjectBuilder descriptor = Jsonp.object().add("name", name);
-        if (!tool.title().isEmpty()) {
-            descriptor.add("title", tool.title());
-        }
-        if (!tool.description().isEmpty()) {
-            descriptor.add("description", tool.description());
-        }
+        JsonObjectBuilder descriptor = Descriptors.named(Jsonp.object(), name, tool.title(), tool.description());
         descriptor.add("inputSchema", inputSchema);
         if (outputSchema != null) {
             descriptor.add("outputSchema", outputSchema);
