@@ -1,7 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;

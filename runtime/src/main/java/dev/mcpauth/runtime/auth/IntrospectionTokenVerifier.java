@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.auth;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.spi.TokenVerifier;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import com.nimbusds.jwt.SignedJWT;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.spi.TokenVerifier;
 import java.text.ParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.spi.TokenVerifier;
 
 /**
  * JWTs verified locally, everything else by introspection ({@code mcp.auth.verifier=jwt-or-introspection}): a

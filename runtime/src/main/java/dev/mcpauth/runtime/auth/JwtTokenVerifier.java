@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.spi.TokenVerifier;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.spi.TokenVerifier;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;

@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
+import dev.mcpauth.spi.TokenVerifier;
+
 /** The verifier {@code mcp.auth.verifier} asks for. */
 public final class TokenVerifiers {
 

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.mcpauth.McpCaller;
-import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

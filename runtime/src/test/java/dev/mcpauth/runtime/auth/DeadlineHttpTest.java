@@ -11,7 +11,7 @@ import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWKMatcher;
 import com.nimbusds.jose.jwk.JWKSelector;
 import com.sun.net.httpserver.HttpServer;
-import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
+import dev.mcpauth.spi.TokenVerifier.VerificationUnavailableException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;

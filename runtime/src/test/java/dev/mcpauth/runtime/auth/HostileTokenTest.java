@@ -6,7 +6,8 @@ import static dev.mcpauth.runtime.auth.AuthFixtures.settings;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;

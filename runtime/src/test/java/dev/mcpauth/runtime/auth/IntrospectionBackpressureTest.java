@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
-import dev.mcpauth.runtime.auth.TokenVerifier.VerificationUnavailableException;
+import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier.VerificationUnavailableException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;

@@ -21,7 +21,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
-import dev.mcpauth.runtime.auth.TokenVerifier.TokenRejectedException;
+import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

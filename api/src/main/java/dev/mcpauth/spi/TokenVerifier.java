@@ -1,12 +1,13 @@
-package dev.mcpauth.runtime.auth;
+package dev.mcpauth.spi;
 
 import dev.mcpauth.McpCaller;
 
 /**
- * Decides whether a bearer token is valid for this resource and who it stands for. The default,
- * {@link JwtTokenVerifier}, verifies JWTs against the issuer's JWKS; provide a CDI
- * {@code @Alternative @Priority(...)} bean implementing this interface to verify tokens differently
- * (RFC 7662 introspection, say).
+ * Decides whether a bearer token is valid for this resource and who it stands for: the one extension point of the
+ * runtime's bearer pipeline. The runtime's own verifiers check JWTs against the issuer's key set (RFC 9068) or ask
+ * the issuer's introspection endpoint (RFC 7662), as configured; provide a CDI {@code @Alternative @Priority(...)}
+ * bean implementing this interface to verify tokens differently. Whatever it returns is the request's
+ * {@link McpCaller}: every scope and role decision is made on it.
  */
 public interface TokenVerifier {
 
