@@ -62,15 +62,6 @@ public record McpCaller(String subject, String clientId, Set<String> scopes, Map
     }
 
     /**
-     * The client id, if the token names one.
-     *
-     * @return the client id
-     */
-    public Optional<String> client() {
-        return Optional.ofNullable(clientId);
-    }
-
-    /**
      * Whether the token grants {@code scope}.
      *
      * @param scope a scope such as {@code tickets:write}
@@ -94,15 +85,5 @@ public record McpCaller(String subject, String clientId, Set<String> scopes, Map
      */
     public Optional<Object> claim(String name) {
         return Optional.ofNullable(claims.get(name));
-    }
-
-    /**
-     * This caller with other scopes (same subject, client, claims and issuer), for scope expansion.
-     *
-     * @param newScopes the scopes
-     * @return the new caller
-     */
-    public McpCaller withScopes(Set<String> newScopes) {
-        return new McpCaller(subject, clientId, newScopes, claims, issuer);
     }
 }

@@ -3,7 +3,6 @@ package dev.mcpauth;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The MCP client of the current request: the protocol revision it speaks, its name and version, and the optional
@@ -38,15 +37,6 @@ public record McpClient(String protocolVersion, String name, String version, Map
     public McpClient {
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         capabilities = Map.copyOf(capabilities);
-    }
-
-    /**
-     * The client's name, if it gave one.
-     *
-     * @return the name
-     */
-    public Optional<String> clientName() {
-        return Optional.ofNullable(name);
     }
 
     /**

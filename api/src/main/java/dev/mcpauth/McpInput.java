@@ -28,8 +28,8 @@ import java.util.Optional;
  *
  * <p>Never catch {@link InputRequired} (or a bare {@code RuntimeException} around the questions): it is how a
  * round ends. Questions the client did not declare a capability for are never sent: asking them throws
- * {@link MissingClientCapabilityException}; check {@link #supports} first to offer another way. A 2025-era client
- * has no such rounds: asking throws {@link MissingClientCapabilityException} too.
+ * {@link MissingClientCapabilityException}; check {@link #canAsk} first to offer another way. A 2025-era client
+ * has no such rounds: asking throws {@link MissingClientCapabilityException} too, and {@link #canAsk} says so.
  */
 public interface McpInput {
 
@@ -41,12 +41,14 @@ public interface McpInput {
     String ROOTS = "roots";
 
     /**
-     * Whether the client declared a capability, so a question of that kind may be asked.
+     * Whether a question of this kind can be asked in this call: the client declared the capability and the request's
+     * revision has rounds (2026-07-28). Not the same as {@link McpClient#hasCapability}, which says only what the
+     * client declared.
      *
      * @param capability {@link #ELICITATION}, {@link #SAMPLING} or {@link #ROOTS}
-     * @return true when declared
+     * @return true when such a question would be sent
      */
-    boolean supports(String capability);
+    boolean canAsk(String capability);
 
     /**
      * Asks the user to fill in a form ({@code elicitation/create}).

@@ -47,7 +47,7 @@ public class TicketTools {
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
         Ticket ticket = store.find(owner(caller), ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
-        if (input.supports(McpInput.ELICITATION)) {
+        if (input.canAsk(McpInput.ELICITATION)) {
             // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
             McpInput.Answer confirm = input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
             if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("save"))) {

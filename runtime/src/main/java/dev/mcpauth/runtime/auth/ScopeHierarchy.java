@@ -76,6 +76,6 @@ public final class ScopeHierarchy {
                 scopes.addAll(implied);
             }
         }
-        return scopes == null ? caller : caller.withScopes(scopes);
+        return scopes == null ? caller : new McpCaller(caller.subject(), caller.clientId(), scopes, caller.claims(), caller.issuer());
     }
 }

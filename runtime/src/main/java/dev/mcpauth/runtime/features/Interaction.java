@@ -41,7 +41,7 @@ public final class Interaction implements McpInput {
     }
 
     @Override
-    public boolean supports(String capability) {
+    public boolean canAsk(String capability) {
         return rounds && client.hasCapability(capability);
     }
 
@@ -64,7 +64,7 @@ public final class Interaction implements McpInput {
     }
 
     private Answer ask(String key, String capability, String method, JsonObject params) {
-        if (!supports(capability)) {
+        if (!canAsk(capability)) {
             throw new MissingClientCapabilityException(List.of(capability));
         }
         if (!answers.containsKey(key)) {

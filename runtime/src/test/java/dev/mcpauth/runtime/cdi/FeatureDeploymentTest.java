@@ -404,7 +404,7 @@ class FeatureDeploymentTest {
             // alice lacks tickets:history, so the history template is not hers to see
             assertEquals(List.of("attachments://{number}", "broken://{reason}", "raw://{key}", "tickets://{id}", "tickets://{id}/summary"),
                     strings(send(ALICE, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate"));
-            McpCaller historian = ALICE.withScopes(Set.of("tickets:read", "tickets:history"));
+            McpCaller historian = new McpCaller(ALICE.subject(), ALICE.clientId(), Set.of("tickets:read", "tickets:history"), ALICE.claims(), ALICE.issuer());
             assertTrue(strings(send(historian, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate")
                     .contains("tickets://{id}/history"));
         }
@@ -506,7 +506,7 @@ class FeatureDeploymentTest {
             assertEquals(List.of("tickets:read", "tickets:history"), stepUp.required());
             assertEquals(List.of("tickets:history"), stepUp.missing());
             assertEquals("The call needs scope(s): tickets:history", stepUp.getMessage());
-            McpCaller historian = ALICE.withScopes(Set.of("tickets:read", "tickets:history"));
+            McpCaller historian = new McpCaller(ALICE.subject(), ALICE.clientId(), Set.of("tickets:read", "tickets:history"), ALICE.claims(), ALICE.issuer());
             assertEquals("T-1 opened", onlyContents(read(historian, "tickets://T-1/history")).getString("text"));
         }
 
