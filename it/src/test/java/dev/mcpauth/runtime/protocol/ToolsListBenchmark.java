@@ -2,7 +2,9 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.tools.ToolDefinition;
@@ -68,7 +70,7 @@ public class ToolsListBenchmark {
                     List.of(), schema, null, List.of()));
         }
         dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
-                Features.toolsOnly(new ToolRegistry(all), null), authorizer);
+                Features.toolsOnly(new ToolRegistry(all), null), authorizer, new AuditLog(DecisionMetrics.NONE));
         readTool = all.get(1);
         caller = new McpCaller("alice", "client", Set.of("openid", "tickets:read"), Map.of());
     }

@@ -17,7 +17,8 @@ import java.util.logging.Logger;
  * a description. Never the token. Refusals of presented credentials (bad tokens, missing scopes, malformed
  * headers, unreachable keys) are logged at {@code INFO}, so a busy server's log shows what was refused;
  * allowed calls and requests without any token (the first step of every client's OAuth flow, and the
- * cheapest way to flood a log) at {@code FINE}: set the logger to {@code FINE} for the full trail.
+ * cheapest way to flood a log) at {@code FINE}: set the logger to {@code FINE} for the full trail. One instance per
+ * application, made where the counters are known and handed to what decides.
  */
 public final class AuditLog {
 
@@ -26,10 +27,15 @@ public final class AuditLog {
 
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
-    /** Set once at startup; each WAR has its own copy of this class. */
-    private static volatile DecisionMetrics metrics = DecisionMetrics.NONE;
+    private final DecisionMetrics metrics;
 
-    private AuditLog() {
+    /**
+     * An audit log that counts with {@code metrics}.
+     *
+     * @param metrics the counters, or {@link DecisionMetrics#NONE}
+     */
+    public AuditLog(DecisionMetrics metrics) {
+        this.metrics = metrics;
     }
 
     /** Reasons of refusals, as they appear in the {@code reason} field. */
@@ -69,15 +75,6 @@ public final class AuditLog {
     }
 
     /**
-     * Counts decisions with {@code counters} from now on.
-     *
-     * @param counters the counters, or {@link DecisionMetrics#NONE}
-     */
-    public static void countWith(DecisionMetrics counters) {
-        metrics = counters;
-    }
-
-    /**
      * What the audit line says about the request itself, as far as it was read.
      *
      * @param method the JSON-RPC method, or null when the body was not read
@@ -104,7 +101,7 @@ public final class AuditLog {
      * @param caller who called
      * @param request what was asked
      */
-    public static void allowed(McpCaller caller, Request request) {
+    public void allowed(McpCaller caller, Request request) {
         metrics.record("allow", Reason.OK);
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(line("allow", 200, Reason.OK, caller, request, List.of(), null));
@@ -121,7 +118,7 @@ public final class AuditLog {
      * @param missingScopes scopes the caller lacks
      * @param description the description sent to the client, or null
      */
-    public static void denied(int status, Reason reason, McpCaller caller, Request request, List<String> missingScopes,
+    public void denied(int status, Reason reason, McpCaller caller, Request request, List<String> missingScopes,
             String description) {
         metrics.record("deny", reason);
         Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;

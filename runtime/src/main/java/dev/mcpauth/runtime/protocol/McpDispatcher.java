@@ -3,6 +3,7 @@ package dev.mcpauth.runtime.protocol;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -25,6 +26,7 @@ public final class McpDispatcher {
     private final Authorizer authorizer;
     private final ModernResults results;
     private final RequestStates states;
+    private final AuditLog audit;
 
     /**
      * A dispatcher.
@@ -32,11 +34,13 @@ public final class McpDispatcher {
      * @param settings the server's identity and page size
      * @param features what the deployment serves
      * @param authorizer decides what a caller may do
+     * @param audit records the refusals the protocol decides (a refused {@code requestState})
      */
-    public McpDispatcher(ServerSettings settings, Features features, Authorizer authorizer) {
+    public McpDispatcher(ServerSettings settings, Features features, Authorizer authorizer, AuditLog audit) {
         this.settings = settings;
         this.features = features;
         this.authorizer = authorizer;
+        this.audit = audit;
         this.results = new ModernResults(settings);
         this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC());
     }
@@ -78,7 +82,7 @@ public final class McpDispatcher {
     public Prepared prepare(McpRequest request) {
         McpMethod method = method(request);
         if (method == McpMethod.TOOLS_CALL) {
-            ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states);
+            ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states, audit);
             return new Prepared(call.streams(request), progress -> {
                 JsonObject result = ToolsHandler.run(call, request.withProgress(progress), features.invoker(), states);
                 return request.modern() ? results.complete(result) : result;
@@ -134,7 +138,7 @@ public final class McpDispatcher {
             case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer);
             case PROMPTS_LIST -> PromptsHandler.list(request.params(),
                     visible(features.prompts().all(), p -> p.method().access(), request), pageSize);
-            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states);
+            case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states, audit);
             case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer);
             default -> throw new IllegalStateException("not a feature method: " + method);
         };

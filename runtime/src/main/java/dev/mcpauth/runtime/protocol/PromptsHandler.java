@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -23,7 +24,7 @@ final class PromptsHandler {
         return Pages.page(params, visible, PromptDefinition::descriptor, pageSize, "prompts");
     }
 
-    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, RequestStates states) {
+    static JsonObject get(McpRequest request, Features features, Authorizer authorizer, RequestStates states, AuditLog audit) {
         if (!(request.params().get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "prompts/get needs params.name, a string");
         }
@@ -40,7 +41,7 @@ final class PromptsHandler {
         }
         try {
             String item = "prompts/get " + prompt.name();
-            RequestStates.Contents state = Rounds.open(request, item, argumentObject, states);
+            RequestStates.Contents state = Rounds.open(request, item, argumentObject, states, audit);
             return Rounds.run(request, state, item, argumentObject, states, input -> features.renderer().render(prompt, argumentObject,
                     new CallContext(request.caller(), request.client(), input, McpProgress.NONE)));
         } catch (MissingClientCapabilityException missing) {

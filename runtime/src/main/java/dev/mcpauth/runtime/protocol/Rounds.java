@@ -38,17 +38,18 @@ final class Rounds {
      * @param item the method and item name the state is bound to, such as {@code tools/call echo}
      * @param arguments the item's arguments, part of the binding
      * @param states opens states
+     * @param audit records a refused state, with the caller who sent it
      * @return what the state holds; {@link RequestStates.Contents#NONE} for a first round or a 2025-era request
      * @throws JsonRpcException {@code INVALID_PARAMS} for a state that is refused
      */
-    static RequestStates.Contents open(McpRequest request, String item, JsonValue arguments, RequestStates states) {
+    static RequestStates.Contents open(McpRequest request, String item, JsonValue arguments, RequestStates states, AuditLog audit) {
         if (!request.modern() || !(request.params().get("requestState") instanceof JsonString state)) {
             return RequestStates.Contents.NONE;
         }
         try {
             return states.open(state.getString(), binding(request.caller(), item, arguments));
         } catch (JsonRpcException refused) {
-            AuditLog.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, request.caller(), request.audit(), List.of(), refused.getMessage());
+            audit.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, request.caller(), request.audit(), List.of(), refused.getMessage());
             throw refused;
         }
     }

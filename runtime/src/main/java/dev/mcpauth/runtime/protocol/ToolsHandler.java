@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.MissingClientCapabilityException;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -51,11 +52,12 @@ final class ToolsHandler {
      * @param registry the tools
      * @param authorizer decides whether the caller may call it
      * @param states opens request states
+     * @param audit records a refused state
      * @return the call, ready to run
      * @throws JsonRpcException for invalid params, header mismatches and refused states
      * @throws dev.mcpauth.runtime.auth.AccessDeniedException when the caller may not call the tool
      */
-    static Call prepare(McpRequest request, ToolRegistry registry, Authorizer authorizer, RequestStates states) {
+    static Call prepare(McpRequest request, ToolRegistry registry, Authorizer authorizer, RequestStates states, AuditLog audit) {
         JsonObject params = request.params();
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
@@ -71,7 +73,7 @@ final class ToolsHandler {
                 .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.method().access(), request.caller(), request.roles());
         ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
-        RequestStates.Contents state = Rounds.open(request, item(tool), argumentObject, states);
+        RequestStates.Contents state = Rounds.open(request, item(tool), argumentObject, states, audit);
         ToolInvoker.validate(tool, argumentObject);
         return new Call(tool, argumentObject, state);
     }

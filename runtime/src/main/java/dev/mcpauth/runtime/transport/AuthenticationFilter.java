@@ -66,16 +66,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
             String description = "Access tokens in the query string are not accepted";
-            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
+            mcp.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
             request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
         AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (header instanceof AuthorizationHeader.Absent) {
-            AuditLog.denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
+            mcp.auditLog().denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
         } else if (header instanceof AuthorizationHeader.Malformed malformed) {
-            AuditLog.denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
+            mcp.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
@@ -84,7 +84,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {
-                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
+                mcp.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
             } catch (RuntimeException e) {
                 // a verifier (ours or an application's) failed on input it should have refused: the token is at fault
@@ -94,12 +94,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
                 LOG.warning(Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
                 String description = "The token could not be verified";
-                AuditLog.denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
+                mcp.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
                 request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
                 LOG.log(Level.WARNING, Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
-                AuditLog.denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
+                mcp.auditLog().denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }
         }

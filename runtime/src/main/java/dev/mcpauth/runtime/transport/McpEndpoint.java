@@ -194,7 +194,7 @@ public class McpEndpoint {
             // none means this endpoint was published without it (an application's own Application scanning
             // our classes, say); with authentication on that is a refusal, never an anonymous call
             return mcp.protectedResource().map(resource -> {
-                AuditLog.denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
+                mcp.auditLog().denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
                         "no verified caller reached the MCP endpoint");
                 return AuthResponses.unauthorized(resource, null);
             }).orElseGet(() -> answer(mcp, id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
@@ -217,7 +217,7 @@ public class McpEndpoint {
         if (!acceptsStream || !prepared.streams()) {
             try {
                 JsonObject result = prepared.run(McpProgress.NONE);
-                AuditLog.allowed(request.caller(), audit);
+                mcp.auditLog().allowed(request.caller(), audit);
                 return json(200, JsonRpcMessages.result(id, result));
             } catch (JsonRpcException e) {
                 return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
@@ -230,12 +230,12 @@ public class McpEndpoint {
             JsonObject response;
             try {
                 response = JsonRpcMessages.result(id, prepared.run(progress));
-                AuditLog.allowed(request.caller(), audit);
+                mcp.auditLog().allowed(request.caller(), audit);
             } catch (JsonRpcException e) {
                 response = JsonRpcMessages.error(id, e);
             } catch (AccessDeniedException e) {
                 // the endpoint's decision allowed it; a bean's own interceptor may still refuse
-                AuditLog.denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
+                mcp.auditLog().denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
                 response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
             } catch (RuntimeException | Error e) {
                 // outside the bean invoker (mapping the result, say): the stream still ends with its one response
@@ -256,7 +256,7 @@ public class McpEndpoint {
     private static Response refused(McpRuntime mcp, McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {
         List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
         int status = e instanceof NotAuthenticatedException ? 401 : 403;
-        AuditLog.denied(status, e.reason(), caller, audit, missing, e.getMessage());
+        mcp.auditLog().denied(status, e.reason(), caller, audit, missing, e.getMessage());
         // a refusal is thrown only with authentication on, so the protected resource is there
         return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
     }

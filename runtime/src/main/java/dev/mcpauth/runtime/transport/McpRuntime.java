@@ -40,7 +40,7 @@ public class McpRuntime {
     private McpDispatcher dispatcher;
     private CallerHolder callerHolder;
     private Instance<TokenVerifier> customVerifier;
-    private Instance<DecisionMetrics> decisionMetrics;
+    private AuditLog auditLog;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only. */
@@ -55,10 +55,11 @@ public class McpRuntime {
         this.authSettings = authSettings;
         this.transportSettings = transportSettings;
         this.requirements = requirements;
-        this.dispatcher = new McpDispatcher(serverSettings, features, authorizer);
+        // the metrics bean is a proxy: its counters register on the first decision, inside a request of this application
+        this.auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
+        this.dispatcher = new McpDispatcher(serverSettings, features, authorizer, auditLog);
         this.callerHolder = callerHolder;
         this.customVerifier = customVerifier;
-        this.decisionMetrics = decisionMetrics;
     }
 
     /**
@@ -68,10 +69,6 @@ public class McpRuntime {
      */
     void start(@Observes @Initialized(ApplicationScoped.class) Object payload) {
         protectedResource(contextPath(payload));
-        if (decisionMetrics.isResolvable()) {
-            // a proxy: the counters register on the first decision, inside a request of this application
-            AuditLog.countWith(decisionMetrics.get());
-        }
     }
 
     static String contextPath(Object servletContext) {
@@ -128,6 +125,10 @@ public class McpRuntime {
 
     CallerHolder callerHolder() {
         return callerHolder;
+    }
+
+    AuditLog auditLog() {
+        return auditLog;
     }
 
     /** The protected resource; empty when auth is switched off. */

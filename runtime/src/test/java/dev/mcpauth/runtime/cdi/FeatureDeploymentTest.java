@@ -16,8 +16,10 @@ import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.ToolException;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.protocol.Features;
@@ -312,7 +314,8 @@ class FeatureDeploymentTest {
         void deploy() {
             deployment = TestDeployment.of(AUTH_ON, DESK);
             container = deployment.container();
-            dispatcher = new McpDispatcher(ServerSettings.DEFAULTS, container.select(Features.class).get(), new Authorizer(true));
+            dispatcher = new McpDispatcher(ServerSettings.DEFAULTS, container.select(Features.class).get(), new Authorizer(true),
+                    new AuditLog(DecisionMetrics.NONE));
         }
 
         @AfterEach

@@ -7,7 +7,9 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -58,7 +60,8 @@ class McpDispatcherTest {
 
     private static final McpDispatcher DISPATCHER = new McpDispatcher(
             new ServerSettings("desk", "1", Optional.empty(), Optional.empty(), 100, 1000),
-            Features.toolsOnly(new ToolRegistry(TestTools.defineAll(DeskTools.class)), null), new Authorizer(true));
+            Features.toolsOnly(new ToolRegistry(TestTools.defineAll(DeskTools.class)), null), new Authorizer(true),
+            new AuditLog(DecisionMetrics.NONE));
 
     /** A request of a 2025-era client: no metadata headers, no {@code _meta}. */
     private static McpRequest legacy(String method, JsonObject params) {

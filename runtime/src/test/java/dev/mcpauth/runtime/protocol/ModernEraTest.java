@@ -9,7 +9,9 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.tools.TestTools;
@@ -49,7 +51,7 @@ class ModernEraTest {
     private static McpDispatcher dispatcher(boolean authEnforced) {
         // the invoker is null: tests that reach a tool call it through the echo stub below
         return new McpDispatcher(SETTINGS, Features.toolsOnly(new ToolRegistry(TestTools.defineAll(RegionTools.class)), null),
-                new Authorizer(authEnforced));
+                new Authorizer(authEnforced), new AuditLog(DecisionMetrics.NONE));
     }
 
     /** Params with the modern {@code _meta} of {@code version}. */
