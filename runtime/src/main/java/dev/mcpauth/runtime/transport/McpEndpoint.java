@@ -186,7 +186,7 @@ public class McpEndpoint {
         try {
             read = McpRequest.of(methodName.getString(), params(object), metadata);
         } catch (JsonRpcException e) {
-            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
+            return error(id, e);
         }
         AuditLog.Request audit = read.audit();
         if (caller == null) {
@@ -210,7 +210,7 @@ public class McpEndpoint {
             // every refusal the request alone decides comes here, before a stream opens: plain HTTP answers
             prepared = mcp.dispatcher().prepare(request);
         } catch (JsonRpcException e) {
-            return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
+            return error(id, e);
         } catch (AccessDeniedException e) {
             return refused(mcp, request.caller(), audit, e);
         }
@@ -220,7 +220,7 @@ public class McpEndpoint {
                 mcp.auditLog().allowed(request.caller(), audit);
                 return json(200, JsonRpcMessages.result(id, result));
             } catch (JsonRpcException e) {
-                return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
+                return error(id, e);
             } catch (AccessDeniedException e) {
                 return refused(mcp, request.caller(), audit, e);
             }
@@ -270,6 +270,11 @@ public class McpEndpoint {
             return object;
         }
         throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params must be an object");
+    }
+
+    /** A JSON-RPC error with the HTTP status its rule prescribes (200 where the rule names none). */
+    private static Response error(JsonValue id, JsonRpcException e) {
+        return json(e.httpStatus() > 0 ? e.httpStatus() : 200, JsonRpcMessages.error(id, e));
     }
 
     private static Response json(int status, JsonObject body) {
