@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
  * text content item; a record, POJO or map becomes {@code structuredContent} (with an
  * {@code outputSchema} in {@code tools/list}) plus the same JSON as text; a collection or array is
  * wrapped as {@code {"result": [...]}}; a {@link ToolResult} or {@link Content} is sent as given;
- * {@code void} gives an empty result. A {@link ToolException} thrown by the method becomes a result with
+ * {@code void} gives an empty result. A {@link McpException} thrown by the method becomes a result with
  * {@code isError: true} whose text is the exception's message, so the model can react to it; any other
  * exception gives a generic text with an incident id (the details go to the server log only).
  */

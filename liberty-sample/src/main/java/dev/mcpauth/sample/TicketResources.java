@@ -9,7 +9,7 @@ import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.ToolException;
+import dev.mcpauth.McpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -51,10 +51,10 @@ public class TicketResources {
             @PromptArg(description = "The ticket id, such as T-1001") String ticketId,
             @PromptArg(description = "apologetic, formal or friendly (default: friendly)") Optional<String> tone) {
         Ticket ticket = store.find(TicketTools.owner(caller), ticketId)
-                .orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
+                .orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         String chosen = tone.map(t -> t.toLowerCase(Locale.ROOT)).orElse("friendly");
         if (!TONES.contains(chosen)) {
-            throw new ToolException("Unknown tone '" + chosen + "': use one of " + TONES);
+            throw new McpException("Unknown tone '" + chosen + "': use one of " + TONES);
         }
         return List.of(
                 PromptMessage.user(Content.resource("tickets://" + ticket.id(), "application/json",

@@ -6,7 +6,7 @@ import dev.mcpauth.McpProgress;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
-import dev.mcpauth.ToolException;
+import dev.mcpauth.McpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -37,7 +37,7 @@ public class TicketTools {
 
     @Tool(description = "Read one of the caller's support tickets by id, such as T-1001")
     public Ticket getTicket(McpCaller caller, @ToolArg(description = "The ticket id") String id) {
-        return store.find(owner(caller), id).orElseThrow(() -> new ToolException("No ticket " + id + " for you"));
+        return store.find(owner(caller), id).orElseThrow(() -> new McpException("No ticket " + id + " for you"));
     }
 
     @Tool(description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent."
@@ -46,12 +46,12 @@ public class TicketTools {
     public Draft draftReply(McpCaller caller, McpInput input,
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
-        Ticket ticket = store.find(owner(caller), ticketId).orElseThrow(() -> new ToolException("No ticket " + ticketId + " for you"));
+        Ticket ticket = store.find(owner(caller), ticketId).orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         if (input.canAsk(McpInput.ELICITATION)) {
             // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
             McpInput.Answer confirm = input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
             if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("save"))) {
-                throw new ToolException("Nothing recorded: the user did not confirm the draft");
+                throw new McpException("Nothing recorded: the user did not confirm the draft");
             }
         }
         // the author is the ticket's assignee, as the desk knows them: only its owner gets this far

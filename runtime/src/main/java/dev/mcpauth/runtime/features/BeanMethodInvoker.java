@@ -2,7 +2,7 @@ package dev.mcpauth.runtime.features;
 
 import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
-import dev.mcpauth.ToolException;
+import dev.mcpauth.McpException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -14,7 +14,7 @@ import java.util.logging.Logger;
 /**
  * Calls a feature method on its CDI bean, through the container's reference so interceptors (the authorization
  * interceptor among them) apply, with one policy for what the method throws: authorization refusals and missing
- * client capabilities pass unchanged (the protocol answers them); a {@link ToolException}'s message is meant for
+ * client capabilities pass unchanged (the protocol answers them); a {@link McpException}'s message is meant for
  * the client; any other exception is logged with an incident id and the client gets only the id; an
  * {@link Error} is never caught. The end of a multi round-trip round ({@link McpInput.InputRequired}) passes too.
  */
@@ -53,7 +53,7 @@ public final class BeanMethodInvoker {
             return (Object) method.handle().invokeExact(receiverAndArguments);
         } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;
-        } catch (ToolException failure) {
+        } catch (McpException failure) {
             // written for the model by the author of the method: it goes to the client as it is
             LOG.log(Level.FINE, failure, () -> kind + " " + name + " reported: " + failure.getMessage());
             throw new FeatureFailure(failure.getMessage() == null ? "The " + kind + " failed." : failure.getMessage());

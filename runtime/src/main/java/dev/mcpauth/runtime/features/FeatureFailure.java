@@ -1,7 +1,7 @@
 package dev.mcpauth.runtime.features;
 
 /**
- * A feature method failed; the message is what the client may see: the text of a {@code ToolException}, or a
+ * A feature method failed; the message is what the client may see: the text of a {@code McpException}, or a
  * generic text with an incident id whose details are in the log. Carries no stack trace.
  */
 public final class FeatureFailure extends RuntimeException {

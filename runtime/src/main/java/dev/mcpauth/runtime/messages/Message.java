@@ -167,7 +167,7 @@ public enum Message {
 
     // 02xx: tool calls
 
-    /** A tool, resource, prompt or completion method threw something other than a {@code ToolException}; the client sees only the incident. Args: kind, name, method, exception class, incident. */
+    /** A tool, resource, prompt or completion method threw something other than a {@code McpException}; the client sees only the incident. Args: kind, name, method, exception class, incident. */
     FEATURE_FAILED_UNEXPECTEDLY("MCPAUTH-0201", "%s %s (%s) threw %s, incident %s"),
 
     // 03xx: transport and common configuration

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 /**
  * Calls a tool: checks arguments against the tool's schema ({@link #validate}, asked once per request before the
  * call), binds them to the method's parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
- * {@code @RequiresScope} run), and maps what it returns. A {@link ToolException} becomes a result with
+ * {@code @RequiresScope} run), and maps what it returns. A {@link McpException} becomes a result with
  * {@code isError: true} and its message; any other exception a result with a generic text and an incident id
  * (the details go to the log only); bad arguments are a JSON-RPC invalid-params error.
  */

@@ -14,7 +14,7 @@ import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.ToolException;
+import dev.mcpauth.McpException;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
@@ -167,7 +167,7 @@ class FeatureDeploymentTest {
 
         private static String fail(String reason) {
             if ("offline".equals(reason)) {
-                throw new ToolException("The ticket archive is offline");
+                throw new McpException("The ticket archive is offline");
             }
             throw new IllegalStateException("jdbc:postgresql://db/desk password=hunter2");
         }
@@ -627,7 +627,7 @@ class FeatureDeploymentTest {
         }
 
         @Test
-        void aToolExceptionReachesTheClientWithItsMessage() {
+        void aMcpExceptionReachesTheClientWithItsMessage() {
             for (JsonRpcException failure : List.of(
                     error(ALICE, "resources/read", uri("broken://offline")),
                     error(ALICE, "prompts/get", prompt("failing_prompt", "reason", "offline")),
