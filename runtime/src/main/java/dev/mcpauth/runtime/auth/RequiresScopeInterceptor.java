@@ -17,7 +17,8 @@ import java.util.Set;
  * or from a REST resource of the application is refused just like an MCP call, and without a verified
  * MCP caller it is refused outright (fail closed). It asks {@link Authorizer} about the requirement the
  * extension computed for this bean class and method. The MCP endpoint asks the same question before it
- * validates arguments, so an MCP client without the scope gets its 403 first.
+ * validates arguments, so an MCP client without the scope gets its 403 first, and hands its decision on
+ * ({@link AllowedCall}): the method the endpoint allowed is not decided twice.
  *
  * <p>It binds to {@link RequiresScope}; the extension also binds it to tool beans that use Jakarta
  * {@code @RolesAllowed} or {@code @DenyAll}.
@@ -43,7 +44,7 @@ public class RequiresScopeInterceptor {
 
     @AroundInvoke
     Object authorize(InvocationContext invocation) throws Exception {
-        if (authorizer.enforced()) {
+        if (authorizer.enforced() && !AllowedCall.take(bean.getBeanClass(), invocation.getMethod())) {
             AccessRequirement requirement = requirements.of(bean.getBeanClass(), invocation.getMethod());
             McpCaller caller;
             Set<String> roles;

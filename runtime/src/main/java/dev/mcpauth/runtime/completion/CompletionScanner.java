@@ -74,7 +74,7 @@ public final class CompletionScanner {
             return ScanResult.refused(List.of(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format(annotation, where)));
         }
         MethodHandle handle = found.get();
-        FeatureMethod feature = new FeatureMethod(bean, handle, where, access);
+        FeatureMethod feature = new FeatureMethod(bean, method, handle, access);
         CompletionDefinition definition = prompt != null
                 ? new CompletionDefinition(CompletionDefinition.Kind.PROMPT, prompt.prompt(), prompt.argument(), feature, List.copyOf(parameters))
                 : new CompletionDefinition(CompletionDefinition.Kind.RESOURCE, template.uriTemplate(), template.variable(), feature,

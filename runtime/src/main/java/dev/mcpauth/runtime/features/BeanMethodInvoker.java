@@ -4,6 +4,7 @@ import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.McpException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.context.spi.CreationalContext;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -34,7 +35,9 @@ public final class BeanMethodInvoker {
     }
 
     /**
-     * Calls the method.
+     * Calls the method, which the caller of this request has been allowed to call: every MCP handler asks
+     * {@code Authorizer} about {@code method.access()} first, and the authorization interceptor takes that
+     * decision instead of making it again ({@link AllowedCall}).
      *
      * @param method the feature method
      * @param arguments the arguments, in parameter order
@@ -50,6 +53,7 @@ public final class BeanMethodInvoker {
             Object[] receiverAndArguments = new Object[arguments.length + 1];
             receiverAndArguments[0] = instance;
             System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
+            AllowedCall.mark(method.bean().getBeanClass(), method.method());
             return (Object) method.handle().invokeExact(receiverAndArguments);
         } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;
@@ -67,6 +71,7 @@ public final class BeanMethodInvoker {
                     e.getClass().getName(), incident));
             throw new FeatureFailure("The " + kind + " failed unexpectedly (incident " + incident + ").");
         } finally {
+            AllowedCall.clear();
             context.release();
         }
     }

@@ -103,7 +103,7 @@ public final class PromptScanner {
         MethodHandle handle = found.get();
         JsonObjectBuilder descriptor = Descriptors.named(Jsonp.object(), name, prompt.title(), prompt.description());
         descriptor.add("arguments", arguments);
-        return new ScanResult<>(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, handle, where, access),
+        return new ScanResult<>(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, method, handle, access),
                 List.copyOf(parameters)), List.of());
     }
 

@@ -99,7 +99,7 @@ public final class ResourceScanner {
             descriptor.add("mimeType", mimeType);
         }
         return new ScanResult<>(new ResourceDefinition(uri, template, name, descriptor.build(), mimeType.isEmpty() ? null : mimeType,
-                new FeatureMethod(bean, handle, where, access), List.copyOf(parameters), templated != null && templated.uncheckedVariables()),
+                new FeatureMethod(bean, method, handle, access), List.copyOf(parameters), templated != null && templated.uncheckedVariables()),
                 List.of());
     }
 

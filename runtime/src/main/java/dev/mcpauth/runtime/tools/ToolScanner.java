@@ -149,7 +149,7 @@ public final class ToolScanner {
         if (outputSchema != null) {
             descriptor.add("outputSchema", outputSchema);
         }
-        return ScanResult.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(bean, found.get(), where, access),
+        return ScanResult.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(bean, method, found.get(), access),
                 List.copyOf(parameters), inputSchema, resultKind, List.copyOf(headerArguments)));
     }
 

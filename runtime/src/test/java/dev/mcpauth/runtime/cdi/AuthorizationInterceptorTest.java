@@ -7,6 +7,7 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
@@ -176,6 +177,41 @@ class AuthorizationInterceptorTest {
                 () -> as(Set.of("sales:read"), Set.of(), hr::report));
         assertEquals(List.of("hr:read"), refusal.required());
         assertEquals("report", as(Set.of("hr:read"), Set.of(), hr::report));
+    }
+
+    /**
+     * The MCP dispatcher's decision reaches the interceptor for exactly the bean method it allowed, once: a mark
+     * for one method lets no other through, not the same inherited method on another bean, not a second call.
+     */
+    @Test
+    void theDispatchersDecisionCoversOnlyTheOneBeanMethodItAllowedOnce() throws Exception {
+        TicketTools tools = container.select(TicketTools.class).get();
+        SalesReports sales = container.select(SalesReports.class).get();
+        HrReports hr = container.select(HrReports.class).get();
+        Set<String> readOnly = Set.of("tickets:read");
+        assertEquals("closed T-1", as(readOnly, Set.of(), () -> allowed(TicketTools.class, "closeTicket",
+                () -> tools.closeTicket("T-1"))));
+        assertThrows(InsufficientScopeException.class, () -> as(readOnly, Set.of(), () -> allowed(TicketTools.class,
+                "readTicket", () -> tools.closeTicket("T-1"))));
+        assertThrows(InsufficientScopeException.class, () -> as(Set.of("sales:read"), Set.of(),
+                () -> allowed(SalesReports.class, "report", hr::report)));
+        assertThrows(InsufficientScopeException.class, () -> as(readOnly, Set.of(), () -> allowed(TicketTools.class,
+                "closeTicket", () -> tools.closeTicket("T-1") + tools.closeTicket("T-2"))));
+    }
+
+    /** Calls {@code call} with the bean method marked as allowed by the dispatcher, as {@code BeanMethodInvoker} does. */
+    private static <T> T allowed(Class<?> beanClass, String method, Supplier<T> call) {
+        try {
+            AllowedCall.mark(beanClass, beanClass.getMethod(method, beanClass == TicketTools.class
+                    ? new Class<?>[] {String.class} : new Class<?>[0]));
+        } catch (NoSuchMethodException e) {
+            throw new AssertionError(e);
+        }
+        try {
+            return call.get();
+        } finally {
+            AllowedCall.clear();
+        }
     }
 
     @Test
