@@ -66,7 +66,7 @@ public class ToolsListBenchmark {
             JsonObject descriptor = Jsonp.object().add("name", name).add("description", "Tool number " + i + " of the benchmark")
                     .add("inputSchema", schema).build();
             all.add(new ToolDefinition(name, descriptor,
-                    new FeatureMethod(null, null, "Bench#" + name, new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)),
+                    new FeatureMethod(null, null, null, new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)),
                     List.of(), schema, null, List.of()));
         }
         dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),

@@ -16,7 +16,10 @@ import dev.mcpauth.runtime.completion.Completer;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
 import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.tools.ToolInvoker;
-import dev.mcpauth.runtime.transport.McpRuntime;
+import dev.mcpauth.runtime.transport.AuthenticationFilter;
+import dev.mcpauth.runtime.transport.McpEndpoint;
+import dev.mcpauth.runtime.transport.OriginFilter;
+import dev.mcpauth.runtime.transport.ProtectedResourceMetadataEndpoint;
 import dev.mcpauth.runtime.transport.TransportSettings;
 import jakarta.annotation.security.DenyAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,8 +75,9 @@ public class McpExtension implements Extension {
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : List.of(ToolInvoker.class, ResourceReader.class, PromptRenderer.class, Completer.class, McpRuntime.class,
-                CallerHolder.class, CallerProducers.class, RuntimeProducers.class, RequiresScopeInterceptor.class)) {
+        for (Class<?> type : List.of(ToolInvoker.class, ResourceReader.class, PromptRenderer.class, Completer.class,
+                CallerHolder.class, CallerProducers.class, RuntimeProducers.class, RequiresScopeInterceptor.class,
+                McpEndpoint.class, OriginFilter.class, AuthenticationFilter.class, ProtectedResourceMetadataEndpoint.class)) {
             event.addAnnotatedType(beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
         }
         if (AuditLog.metricsApiAvailable()) {

@@ -1,139 +1,196 @@
 package dev.mcpauth.runtime.cdi;
 
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.FeatureRequirements;
 import dev.mcpauth.runtime.auth.OperationRequirements;
+import dev.mcpauth.runtime.auth.ProtectedResource;
+import dev.mcpauth.runtime.auth.TokenVerifiers;
 import dev.mcpauth.runtime.completion.Completer;
 import dev.mcpauth.runtime.completion.CompletionRegistry;
+import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.prompts.PromptRegistry;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
 import dev.mcpauth.runtime.protocol.Features;
-import dev.mcpauth.runtime.resources.ResourceReader;
-import dev.mcpauth.runtime.tools.ToolInvoker;
-import dev.mcpauth.runtime.prompts.PromptRegistry;
-import dev.mcpauth.runtime.resources.ResourceRegistry;
-import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.ServerSettings;
+import dev.mcpauth.runtime.resources.ResourceReader;
+import dev.mcpauth.runtime.resources.ResourceRegistry;
+import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
+import dev.mcpauth.runtime.transport.McpRuntime;
 import dev.mcpauth.runtime.transport.TransportSettings;
+import dev.mcpauth.spi.TokenVerifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Hands what the extension computed at deployment to the beans that need it, so that no other package
- * depends on the extension. Each value is made once and shared; the producers are {@code @Dependent}
- * because the values are immutable final classes and records, which CDI cannot proxy.
+ * The composition root: builds the runtime's parts once per application, from what {@link McpExtension} found
+ * and read at deployment, and hands them to the beans that need them, so that no other package depends on the
+ * extension or looks anything up. It is built when the application starts, so the resource server's model is
+ * ready before the first request. The producers are {@code @Dependent} because the parts are immutable final
+ * classes and records, which CDI cannot proxy; each returns the one instance built here.
  */
 @ApplicationScoped
 public class RuntimeProducers {
 
-    private McpExtension extension;
-    private ToolRegistry registry;
-    private ResourceRegistry resources;
-    private PromptRegistry prompts;
-    private CompletionRegistry completions;
+    private static final Logger LOG = Logger.getLogger(RuntimeProducers.class.getName());
+
+    private McpExtension.Settings settings;
+    private OperationRequirements operationRequirements;
+    private FeatureRequirements featureRequirements;
+    private Features features;
     private Authorizer authorizer;
+    private TokenVerifier verifier;
+    private McpDispatcher dispatcher;
+    private McpRuntime runtime;
+    private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only. */
     protected RuntimeProducers() {
     }
 
     @Inject
-    RuntimeProducers(McpExtension extension) {
-        this.extension = extension;
+    RuntimeProducers(McpExtension extension, ToolInvoker invoker, ResourceReader reader, PromptRenderer renderer, Completer completer,
+            CallerHolder callerHolder, Instance<TokenVerifier> customVerifier, Instance<DecisionMetrics> decisionMetrics) {
+        settings = extension.settings();
+        if (settings == null) {
+            // only reachable when the deployment failed already (configuration problems are deployment problems)
+            throw new IllegalStateException(Message.CONFIGURATION_NOT_READ.format());
+        }
+        FeatureCatalog found = extension.features();
+        operationRequirements = extension.requirements();
+        featureRequirements = new FeatureRequirements(found.requirements());
+        features = new Features(new ToolRegistry(found.tools()), invoker, new ResourceRegistry(found.resources()), reader,
+                new PromptRegistry(found.prompts()), renderer, new CompletionRegistry(found.completions()), completer);
+        authorizer = new Authorizer(settings.auth().enabled());
+        // the metrics bean is a proxy: its counters register on the first decision, inside a request of this application
+        AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
+        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog);
+        if (settings.auth().enabled()) {
+            // an application's own @Alternative TokenVerifier wins over the JWT default
+            verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
+        }
+        runtime = new McpRuntime(settings.transport(), dispatcher, callerHolder, auditLog, this::protectedResource);
     }
 
-    @Produces
-    @Dependent
-    synchronized ToolRegistry toolRegistry() {
-        if (registry == null) {
-            registry = new ToolRegistry(extension.features().tools());
-        }
-        return registry;
+    /**
+     * Publishes the resource server's metadata when the web application starts. In a web module the event's
+     * payload is the {@code ServletContext} (CDI 4.0 §20.3.1); it is read reflectively because the servlet API is
+     * not visible to applications on a server that enables only the features the runtime needs.
+     */
+    void start(@Observes @Initialized(ApplicationScoped.class) Object payload) {
+        protectedResource(contextPath(payload));
     }
 
-    @Produces
-    @Dependent
-    synchronized ResourceRegistry resourceRegistry() {
-        if (resources == null) {
-            resources = new ResourceRegistry(extension.features().resources());
+    static String contextPath(Object servletContext) {
+        Class<?> servletApi = servletContextType(servletContext.getClass());
+        if (servletApi != null) {
+            try {
+                return (String) servletApi.getMethod("getContextPath").invoke(servletContext);
+            } catch (ReflectiveOperationException | ClassCastException e) {
+                LOG.log(Level.WARNING, Message.CONTEXT_PATH_UNREADABLE.format(), e);
+            }
         }
-        return resources;
+        return "";
     }
 
-    @Produces
-    @Dependent
-    synchronized PromptRegistry promptRegistry() {
-        if (prompts == null) {
-            prompts = new PromptRegistry(extension.features().prompts());
+    private static Class<?> servletContextType(Class<?> type) {
+        if (type == null) {
+            return null;
         }
-        return prompts;
+        if (type.getName().equals("jakarta.servlet.ServletContext")) {
+            return type;
+        }
+        for (Class<?> implemented : type.getInterfaces()) {
+            Class<?> found = servletContextType(implemented);
+            if (found != null) {
+                return found;
+            }
+        }
+        return servletContextType(type.getSuperclass());
     }
 
+    private synchronized ProtectedResource protectedResource(String contextPath) {
+        AuthSettings auth = settings.auth();
+        if (protectedResource == null && auth.enabled()) {
+            protectedResource = new ProtectedResource(auth, verifier, featureRequirements.all(), contextPath);
+            LOG.info(() -> Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
+        }
+        return protectedResource;
+    }
+
+    /** The protected resource, empty when auth is switched off; at the root context path if asked before the start. */
+    private Optional<ProtectedResource> protectedResource() {
+        ProtectedResource resource = protectedResource;
+        return Optional.ofNullable(resource != null || !settings.auth().enabled() ? resource : protectedResource(""));
+    }
+
+    /** What the Jakarta REST classes need. */
     @Produces
     @Dependent
-    synchronized CompletionRegistry completionRegistry() {
-        if (completions == null) {
-            completions = new CompletionRegistry(extension.features().completions());
-        }
-        return completions;
+    McpRuntime mcpRuntime() {
+        return runtime;
     }
 
     /** What the deployment serves and how each kind is called, for the protocol layer. */
     @Produces
     @Dependent
-    Features features(ToolInvoker invoker, ResourceReader reader, PromptRenderer renderer, Completer completer) {
-        return new Features(toolRegistry(), invoker, resourceRegistry(), reader, promptRegistry(), renderer, completionRegistry(), completer);
+    Features features() {
+        return features;
+    }
+
+    @Produces
+    @Dependent
+    ToolRegistry toolRegistry() {
+        return features.tools();
     }
 
     /** The access requirements of everything a client can discover: the protected resource's scopes. */
     @Produces
     @Dependent
     FeatureRequirements featureRequirements() {
-        return new FeatureRequirements(extension.features().requirements());
+        return featureRequirements;
     }
 
     @Produces
     @Dependent
     OperationRequirements operationRequirements() {
-        return extension.requirements();
+        return operationRequirements;
     }
 
     @Produces
     @Dependent
-    synchronized Authorizer authorizer() {
-        if (authorizer == null) {
-            authorizer = new Authorizer(authSettings().enabled());
-        }
+    Authorizer authorizer() {
         return authorizer;
     }
 
     @Produces
     @Dependent
     AuthSettings authSettings() {
-        return settings().auth();
+        return settings.auth();
     }
 
     @Produces
     @Dependent
     ServerSettings serverSettings() {
-        return settings().server();
+        return settings.server();
     }
 
     @Produces
     @Dependent
     TransportSettings transportSettings() {
-        return settings().transport();
-    }
-
-    private McpExtension.Settings settings() {
-        McpExtension.Settings settings = extension.settings();
-        if (settings == null) {
-            // only reachable when the deployment failed already (configuration problems are deployment problems)
-            throw new IllegalStateException(Message.CONFIGURATION_NOT_READ.format());
-        }
-        return settings;
+        return settings.transport();
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthorizationHeader;
@@ -21,7 +23,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,27 +33,21 @@ import java.util.logging.Logger;
  * {@code invalid_request}; a good token makes its caller the request's caller. It never decides what the
  * caller may do: that is the scope check's job.
  */
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class.getName());
 
-    private final Supplier<McpRuntime> runtime;
-
-    /** The filter of the current application, configured through CDI on first use. */
-    public AuthenticationFilter() {
-        this(Lazy.of(McpRuntime::current));
-    }
-
-    AuthenticationFilter(Supplier<McpRuntime> runtime) {
-        this.runtime = runtime;
-    }
+    // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
+    // constructor by its own rules before CDI is asked) and CDI accept
+    @Inject
+    McpRuntime runtime;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        McpRuntime mcp = runtime.get();
-        CallerHolder holder = mcp.callerHolder();
-        Optional<ProtectedResource> protectedResource = mcp.protectedResource();
+        CallerHolder holder = runtime.callerHolder();
+        Optional<ProtectedResource> protectedResource = runtime.protectedResource();
         if (protectedResource.isEmpty()) {
             holder.set(McpCaller.ANONYMOUS, null);
             return;
@@ -66,16 +61,16 @@ public class AuthenticationFilter implements ContainerRequestFilter {
         if (request.getUriInfo().getQueryParameters().containsKey("access_token")) {
             // RFC 6750 §2.3 URI query tokens leak into logs and histories; MCP forbids them
             String description = "Access tokens in the query string are not accepted";
-            mcp.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
+            runtime.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), description);
             request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
         AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (header instanceof AuthorizationHeader.Absent) {
-            mcp.auditLog().denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
+            runtime.auditLog().denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
         } else if (header instanceof AuthorizationHeader.Malformed malformed) {
-            mcp.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
+            runtime.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
@@ -84,7 +79,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {
-                mcp.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
+                runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
             } catch (RuntimeException e) {
                 // a verifier (ours or an application's) failed on input it should have refused: the token is at fault
@@ -94,12 +89,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
                 LOG.warning(Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
                 String description = "The token could not be verified";
-                mcp.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
+                runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
                 request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
                 LOG.log(Level.WARNING, Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
-                mcp.auditLog().denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
+                runtime.auditLog().denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }
         }

@@ -13,9 +13,18 @@ import java.util.Set;
 @ApplicationPath("/mcp")
 public class McpApplication extends Application {
 
-    /** One instance of each, created here so the JAX-RS runtime never needs to treat them as CDI beans. */
+    /**
+     * The endpoint and the filters that need the application's runtime: application-scoped CDI beans, which the
+     * Jakarta REST runtime takes from CDI (Jakarta REST 3.1 §11.2.3).
+     */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(McpEndpoint.class, OriginFilter.class, AuthenticationFilter.class);
+    }
+
+    /** The providers that need nothing: one instance each. */
     @Override
     public Set<Object> getSingletons() {
-        return Set.of(new McpEndpoint(), new OriginFilter(), new AuthenticationFilter(), new CorsFilter(), new UnhandledExceptionMapper());
+        return Set.of(new CorsFilter(), new UnhandledExceptionMapper());
     }
 }

@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AuditLog;
@@ -37,7 +39,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +49,7 @@ import java.util.logging.Logger;
  * behind a load balancer can answer any request; there is no stream the server opens on its own, so GET and DELETE
  * get 405.
  */
+@ApplicationScoped
 @Path("")
 public class McpEndpoint {
 
@@ -56,16 +58,10 @@ public class McpEndpoint {
     /** The media type of a streamed answer (Server-Sent Events). */
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
 
-    private final Supplier<McpRuntime> runtime;
-
-    /** The endpoint of the current application, found through CDI on first use. */
-    public McpEndpoint() {
-        this(Lazy.of(McpRuntime::current));
-    }
-
-    McpEndpoint(Supplier<McpRuntime> runtime) {
-        this.runtime = runtime;
-    }
+    // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
+    // constructor by its own rules before CDI is asked) and CDI accept
+    @Inject
+    McpRuntime runtime;
 
     /**
      * Handles one JSON-RPC message.
@@ -121,7 +117,7 @@ public class McpEndpoint {
     }
 
     private byte[] readLimited(InputStream body) {
-        int limit = runtime.get().transportSettings().maxBodyBytes();
+        int limit = runtime.transportSettings().maxBodyBytes();
         try {
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
@@ -180,8 +176,7 @@ public class McpEndpoint {
         if (!(id instanceof JsonString || id instanceof JsonNumber)) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
-        McpRuntime mcp = runtime.get();
-        McpCaller caller = mcp.callerHolder().caller();
+        McpCaller caller = runtime.callerHolder().caller();
         McpRequest read;
         try {
             read = McpRequest.of(methodName.getString(), params(object), metadata);
@@ -193,36 +188,36 @@ public class McpEndpoint {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
             // none means this endpoint was published without it (an application's own Application scanning
             // our classes, say); with authentication on that is a refusal, never an anonymous call
-            return mcp.protectedResource().map(resource -> {
-                mcp.auditLog().denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
+            return runtime.protectedResource().map(resource -> {
+                runtime.auditLog().denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
                         "no verified caller reached the MCP endpoint");
                 return AuthResponses.unauthorized(resource, null);
-            }).orElseGet(() -> answer(mcp, id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
+            }).orElseGet(() -> answer(id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
         }
         // the request resolved once: its caller and roles travel with it to every check and handler
-        return answer(mcp, id, read.by(caller, mcp.callerHolder().roles()), audit, acceptsStream);
+        return answer(id, read.by(caller, runtime.callerHolder().roles()), audit, acceptsStream);
     }
 
     /** A JSON answer, or a stream of progress and log messages ending with the answer when the client asked for them. */
-    private Response answer(McpRuntime mcp, JsonValue id, McpRequest request, AuditLog.Request audit, boolean acceptsStream) {
+    private Response answer(JsonValue id, McpRequest request, AuditLog.Request audit, boolean acceptsStream) {
         McpDispatcher.Prepared prepared;
         try {
             // every refusal the request alone decides comes here, before a stream opens: plain HTTP answers
-            prepared = mcp.dispatcher().prepare(request);
+            prepared = runtime.dispatcher().prepare(request);
         } catch (JsonRpcException e) {
             return error(id, e);
         } catch (AccessDeniedException e) {
-            return refused(mcp, request.caller(), audit, e);
+            return refused(request.caller(), audit, e);
         }
         if (!acceptsStream || !prepared.streams()) {
             try {
                 JsonObject result = prepared.run(McpProgress.NONE);
-                mcp.auditLog().allowed(request.caller(), audit);
+                runtime.auditLog().allowed(request.caller(), audit);
                 return json(200, JsonRpcMessages.result(id, result));
             } catch (JsonRpcException e) {
                 return error(id, e);
             } catch (AccessDeniedException e) {
-                return refused(mcp, request.caller(), audit, e);
+                return refused(request.caller(), audit, e);
             }
         }
         StreamingOutput stream = out -> {
@@ -230,12 +225,12 @@ public class McpEndpoint {
             JsonObject response;
             try {
                 response = JsonRpcMessages.result(id, prepared.run(progress));
-                mcp.auditLog().allowed(request.caller(), audit);
+                runtime.auditLog().allowed(request.caller(), audit);
             } catch (JsonRpcException e) {
                 response = JsonRpcMessages.error(id, e);
             } catch (AccessDeniedException e) {
                 // the endpoint's decision allowed it; a bean's own interceptor may still refuse
-                mcp.auditLog().denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
+                runtime.auditLog().denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
                 response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
             } catch (RuntimeException | Error e) {
                 // outside the bean invoker (mapping the result, say): the stream still ends with its one response
@@ -253,12 +248,12 @@ public class McpEndpoint {
         return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
     }
 
-    private static Response refused(McpRuntime mcp, McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {
+    private Response refused(McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {
         List<String> missing = e instanceof InsufficientScopeException scope ? scope.missing() : List.of();
         int status = e instanceof NotAuthenticatedException ? 401 : 403;
-        mcp.auditLog().denied(status, e.reason(), caller, audit, missing, e.getMessage());
+        runtime.auditLog().denied(status, e.reason(), caller, audit, missing, e.getMessage());
         // a refusal is thrown only with authentication on, so the protected resource is there
-        return AuthResponses.refusal(mcp.protectedResource().orElseThrow(), e);
+        return AuthResponses.refusal(runtime.protectedResource().orElseThrow(), e);
     }
 
     private static JsonObject params(JsonObject request) {

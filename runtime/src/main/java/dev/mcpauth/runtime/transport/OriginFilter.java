@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.messages.Message;
@@ -11,7 +13,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -26,6 +27,7 @@ import java.util.logging.Logger;
  * browser never sends that request. The filter runs before resource matching: the endpoint declares no
  * {@code OPTIONS} method, and a preflight must be answered without credentials (Fetch standard, CORS protocol).
  */
+@ApplicationScoped
 @PreMatching
 @Priority(Priorities.AUTHENTICATION - 500)
 public class OriginFilter implements ContainerRequestFilter {
@@ -35,16 +37,10 @@ public class OriginFilter implements ContainerRequestFilter {
     /** Request property set when a present {@code Origin} was allowed, for the {@link CorsFilter}. */
     static final String ALLOWED_ORIGIN = OriginFilter.class.getName() + ".allowed";
 
-    private final Supplier<McpRuntime> runtime;
-
-    /** The filter of the current application, configured through CDI on first use. */
-    public OriginFilter() {
-        this(Lazy.of(McpRuntime::current));
-    }
-
-    OriginFilter(Supplier<McpRuntime> runtime) {
-        this.runtime = runtime;
-    }
+    // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
+    // constructor by its own rules before CDI is asked) and CDI accept
+    @Inject
+    McpRuntime runtime;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -53,7 +49,7 @@ public class OriginFilter implements ContainerRequestFilter {
             return;
         }
         Optional<String> normalized = Origins.normalize(origin);
-        if (normalized.isPresent() && runtime.get().transportSettings().isAllowedOrigin(normalized.get())) {
+        if (normalized.isPresent() && runtime.transportSettings().isAllowedOrigin(normalized.get())) {
             request.setProperty(ALLOWED_ORIGIN, Boolean.TRUE);
             if (isPreflight(request)) {
                 request.abortWith(Response.noContent().build());

@@ -1,5 +1,7 @@
 package dev.mcpauth.runtime.transport;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
@@ -9,7 +11,6 @@ import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Serves the protected resource metadata (RFC 9728 §3) at the root location
@@ -17,22 +18,17 @@ import java.util.function.Supplier;
  * ({@code /.well-known/oauth-protected-resource/mcp}), both relative to the WAR's context root. It is
  * public, cacheable and readable by browser-based clients (CORS).
  */
+@ApplicationScoped
 @Path("oauth-protected-resource")
 public class ProtectedResourceMetadataEndpoint {
 
     /** Clients may cache the document for an hour; it changes only with a redeployment. */
     static final int MAX_AGE_SECONDS = 3600;
 
-    private final Supplier<McpRuntime> runtime;
-
-    /** The endpoint of the current application, configured through CDI on first use. */
-    public ProtectedResourceMetadataEndpoint() {
-        this(Lazy.of(McpRuntime::current));
-    }
-
-    ProtectedResourceMetadataEndpoint(Supplier<McpRuntime> runtime) {
-        this.runtime = runtime;
-    }
+    // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
+    // constructor by its own rules before CDI is asked) and CDI accept
+    @Inject
+    McpRuntime runtime;
 
     /**
      * The document at the root location.
@@ -83,7 +79,7 @@ public class ProtectedResourceMetadataEndpoint {
     }
 
     private Response document(Optional<String> path) {
-        Optional<ProtectedResource> resource = runtime.get().protectedResource();
+        Optional<ProtectedResource> resource = runtime.protectedResource();
         if (resource.isEmpty() || path.isPresent() && !path.get().equals(resource.get().resourcePath())) {
             return cors(Response.status(Response.Status.NOT_FOUND)).build();
         }

@@ -11,8 +11,14 @@ import java.util.Set;
 @ApplicationPath("/.well-known")
 public class WellKnownApplication extends Application {
 
+    /** The metadata endpoint, an application-scoped CDI bean (Jakarta REST 3.1 §11.2.3). */
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(ProtectedResourceMetadataEndpoint.class);
+    }
+
     @Override
     public Set<Object> getSingletons() {
-        return Set.of(new ProtectedResourceMetadataEndpoint(), new UnhandledExceptionMapper());
+        return Set.of(new UnhandledExceptionMapper());
     }
 }

@@ -129,4 +129,18 @@ class PackageRulesTest {
         }
         assertEquals(List.of(), violations);
     }
+
+    /** One composition root (cdi.RuntimeProducers) hands out every part; nothing looks the container up by itself. */
+    @Test
+    void nothingLooksUpTheContainer() throws IOException {
+        List<String> violations = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (Files.readString(file).contains("CDI.current(")) {
+                    violations.add(SOURCES.relativize(file).toString());
+                }
+            }
+        }
+        assertEquals(List.of(), violations);
+    }
 }
