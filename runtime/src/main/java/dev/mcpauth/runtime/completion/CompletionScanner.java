@@ -38,7 +38,7 @@ public final class CompletionScanner {
      * @return the definition or the problems
      */
     public static ScanResult<CompletionDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
-        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        String where = FeatureMethods.where(method);
         CompletePrompt prompt = method.getAnnotation(CompletePrompt.class);
         CompleteResourceTemplate template = method.getAnnotation(CompleteResourceTemplate.class);
         String annotation = prompt != null ? "@CompletePrompt" : "@CompleteResourceTemplate";

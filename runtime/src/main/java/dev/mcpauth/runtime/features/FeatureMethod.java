@@ -22,6 +22,6 @@ public record FeatureMethod(Bean<?> bean, Method method, MethodHandle handle, Ac
      * @return {@code Class#method}
      */
     public String where() {
-        return method.getDeclaringClass().getName() + "#" + method.getName();
+        return FeatureMethods.where(method);
     }
 }

@@ -14,6 +14,16 @@ public final class FeatureMethods {
     }
 
     /**
+     * Where a method is, as deployment messages and logs name it.
+     *
+     * @param method the method
+     * @return {@code Class#method}
+     */
+    public static String where(Method method) {
+        return method.getDeclaringClass().getName() + "#" + method.getName();
+    }
+
+    /**
      * Whether the method can serve a feature: public and not static (it is called on the bean).
      *
      * @param method the annotated method

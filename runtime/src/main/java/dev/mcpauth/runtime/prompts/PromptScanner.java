@@ -44,7 +44,7 @@ public final class PromptScanner {
      */
     public static ScanResult<PromptDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         Prompt prompt = method.getAnnotation(Prompt.class);
-        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        String where = FeatureMethods.where(method);
         List<String> problems = new ArrayList<>();
         if (!FeatureMethods.isPublicInstance(method)) {
             problems.add(Message.FEATURE_NOT_PUBLIC_INSTANCE_METHOD.format("@Prompt", where));

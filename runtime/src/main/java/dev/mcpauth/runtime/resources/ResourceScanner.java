@@ -43,7 +43,7 @@ public final class ResourceScanner {
      * @return the definition or the problems
      */
     public static ScanResult<ResourceDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
-        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        String where = FeatureMethods.where(method);
         McpResource fixed = method.getAnnotation(McpResource.class);
         McpResourceTemplate templated = method.getAnnotation(McpResourceTemplate.class);
         String annotation = fixed != null ? "@McpResource" : "@McpResourceTemplate";

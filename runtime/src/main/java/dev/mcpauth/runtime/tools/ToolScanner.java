@@ -54,7 +54,7 @@ public final class ToolScanner {
      */
     public static ScanResult<ToolDefinition> scan(Method method, Bean<?> bean, AccessRequirement access) {
         Tool tool = method.getAnnotation(Tool.class);
-        String where = method.getDeclaringClass().getName() + "#" + method.getName();
+        String where = FeatureMethods.where(method);
         List<String> problems = new ArrayList<>();
 
         String name = tool.name().isEmpty() ? ToolNames.fromMethodName(method.getName()) : tool.name();
