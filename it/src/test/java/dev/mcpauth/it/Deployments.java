@@ -5,6 +5,9 @@ import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.cdi.McpExtension;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -28,18 +31,47 @@ public final class Deployments {
         return ShrinkWrap.create(WebArchive.class, name + ".war")
                 .addClasses(classes)
                 .addAsResource(new StringAsset(config), "META-INF/microprofile-config.properties")
-                .addAsLibraries(library(Tool.class, "mcp-auth-api.jar"), library(McpExtension.class, "mcp-auth-runtime.jar"),
-                        library(JWSObject.class, "nimbus-jose-jwt.jar"), library(JsonWebToken.class, "microprofile-jwt-auth-api.jar"));
+                .addAsLibraries(libraries());
+    }
+
+    /**
+     * What a WAR that depends on {@code mcp-auth-runtime} carries in {@code WEB-INF/lib}, as Maven packs it (the sample
+     * WAR holds the same four): the api and runtime jars and the runtime's compile dependencies, each found by a class
+     * it holds.
+     */
+    private static final Map<String, Class<?>> LIBRARIES = libraryMembers();
+
+    private static Map<String, Class<?>> libraryMembers() {
+        Map<String, Class<?>> members = new LinkedHashMap<>();
+        members.put("mcp-auth-api.jar", Tool.class);
+        members.put("mcp-auth-runtime.jar", McpExtension.class);
+        members.put("nimbus-jose-jwt.jar", JWSObject.class);
+        members.put("microprofile-jwt-auth-api.jar", JsonWebToken.class);
+        return members;
+    }
+
+    /** The libraries of a user's WAR (see {@link #LIBRARIES}), as archives. */
+    public static Archive<?>[] libraries() {
+        return LIBRARIES.entrySet().stream().map(library -> library(library.getValue(), library.getKey())).toArray(Archive<?>[]::new);
+    }
+
+    /** The same libraries as files, for a compiler's class path. */
+    public static List<File> libraryLocations() {
+        return LIBRARIES.values().stream().map(Deployments::location).toList();
+    }
+
+    /** The jar (or, in an IDE, the classes folder) a class was loaded from. */
+    public static File location(Class<?> member) {
+        try {
+            return new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The jar (or, in an IDE, the classes folder) a class was loaded from, as a library archive. */
     static Archive<?> library(Class<?> member, String name) {
-        File location;
-        try {
-            location = new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        File location = location(member);
         if (location.isDirectory()) {
             return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
         }
