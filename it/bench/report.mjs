@@ -1,13 +1,17 @@
-// Turns what run-bench.sh collected into the tables of docs/performance.md: per variant and connection count, the median over
-// the rounds of requests/s, p50 and p99, and the error count; the ratios computed from those medians (auth on /
-// off, the 2026-07-28 wire / the 2025 wire, ours / each peer on the same wire); startup time to the first 200
-// and resident memory after the run, per server process.
+// Turns what run-bench.sh and it/scale/run-scale-bench.sh collected into the tables of docs/performance.md: per variant
+// and connection count, the median over the rounds of requests/s, p50 and p99, and the error count; the ratios computed
+// from those medians (auth on / off, the 2026-07-28 wire / the 2025 wire, ours / each peer on the same wire; two
+// instances through nginx / one direct); startup time to the first 200 and resident memory after the run, per server
+// process, when their files are given.
+//
+//   node report.mjs results.jsonl rss.json startup.json out.md      (rss.json and startup.json may be "-": no such table)
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const [resultsFile, rssFile, startupFile, outFile] = process.argv.slice(2);
 const runs = readFileSync(resultsFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
-const rss = JSON.parse(readFileSync(rssFile, 'utf8'));
-const startup = JSON.parse(readFileSync(startupFile, 'utf8'));
+const readJson = (file) => (file && file !== '-' ? JSON.parse(readFileSync(file, 'utf8')) : null);
+const rss = readJson(rssFile);
+const startup = readJson(startupFile) ?? {};
 const median = (values) => { const s = [...values].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
 const ms = (us) => (us / 1000).toFixed(2);
 const labels = {
@@ -20,6 +24,9 @@ const labels = {
   reference: 'TS SDK 1.32, 2025-11-25 wire',
   'payara-on': 'ours (Payara Micro), auth on', 'payara-off': 'ours (Payara Micro), auth off',
 };
+// the variants of it/scale/run-scale-bench.sh
+const scaleLabels = { 'one-direct': 'one Liberty instance, direct', 'two-nginx': 'two instances through nginx' };
+Object.assign(labels, scaleLabels);
 const serverLabels = {
   'liberty-on': 'ours on Open Liberty, auth on', 'liberty-off': 'ours on Open Liberty, auth off',
   quarkus: 'Quarkus MCP 1.13 + OIDC (JVM)', ts2: 'TS SDK 2.4 (Node)', ts1: 'TS SDK 1.32 (Node)',
@@ -50,10 +57,13 @@ const ratios = [
   ['ours / TS 2.4 (2026)', 'auth-on-2026', 'ts2', false],
   ['ours / TS 2.4 (2025)', 'auth-on', 'ts2-2025', false],
   ['ours / TS 1.32 (2025)', 'auth-on', 'reference', false],
+  ['two instances through nginx / one direct', 'two-nginx', 'one-direct', true],
 ].filter(([, a, b]) => variants.includes(a) && variants.includes(b));
+// the p99 column compares ours with Quarkus: a column of the peers' run, not of the scale-out one
+const p99Column = !variants.some((v) => v in scaleLabels);
 if (ratios.length) {
-  out += `\n| conns | ${ratios.map(([h]) => `${h}, req/s`).join(' | ')} | p99 ours / Quarkus |\n`;
-  out += `| ---: | ${ratios.map(() => '---:').join(' | ')} | ---: |\n`;
+  out += `\n| conns | ${ratios.map(([h]) => `${h}, req/s`).join(' | ')}${p99Column ? ' | p99 ours / Quarkus' : ''} |\n`;
+  out += `| ---: | ${ratios.map(() => '---:').join(' | ')}${p99Column ? ' | ---:' : ''} |\n`;
   for (const c of connections) {
     const cells = ratios.map(([, a, b, percent]) => {
       const x = stats[`${a}/${c}`]; const y = stats[`${b}/${c}`];
@@ -61,12 +71,14 @@ if (ratios.length) {
       return percent ? `${(x.rps / y.rps * 100).toFixed(0)} %` : `${(x.rps / y.rps).toFixed(2)}x`;
     });
     const on = stats[`auth-on/${c}`]; const q = stats[`quarkus/${c}`];
-    out += `| ${c} | ${cells.join(' | ')} | ${on && q ? (on.p99 / q.p99).toFixed(2) : ''} |\n`;
+    out += `| ${c} | ${cells.join(' | ')}${p99Column ? ` | ${on && q ? (on.p99 / q.p99).toFixed(2) : ''}` : ''} |\n`;
   }
 }
-out += '\n| server process | first 200 after launch | RSS after the run |\n| --- | ---: | ---: |\n';
-for (const [name, kib] of Object.entries(rss)) {
-  out += `| ${serverLabels[name] ?? name} | ${startup[name] !== undefined ? (startup[name] / 1000).toFixed(1) + ' s' : ''} | ${(kib / 1024).toFixed(0)} MiB |\n`;
+if (rss) {
+  out += '\n| server process | first 200 after launch | RSS after the run |\n| --- | ---: | ---: |\n';
+  for (const [name, kib] of Object.entries(rss)) {
+    out += `| ${serverLabels[name] ?? name} | ${startup[name] !== undefined ? (startup[name] / 1000).toFixed(1) + ' s' : ''} | ${(kib / 1024).toFixed(0)} MiB |\n`;
+  }
 }
 writeFileSync(outFile, out);
 console.log(out);

@@ -25,11 +25,14 @@
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (60: Liberty on 2 shared cores was still speeding up after 30),
 # BENCH_CONNECTIONS ("1 16 64"), BENCH_THREADS wrk threads (2), BENCH_PAYARA (0; 1 adds Payara Micro),
 # BENCH_VARIANTS (all; e.g. "auth-on quarkus" to run fewer), BENCH_MVN_ARGS extra Maven arguments (e.g. -o).
+# The functions shared with it/scale/run-scale-bench.sh are in it/bench/bench-lib.sh.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BENCH="$ROOT/it/bench"
 OUT="$ROOT/it/target/bench"
+SAY_PREFIX=bench
+source "$BENCH/bench-lib.sh"
 WLP="$ROOT/liberty-sample/target/liberty/wlp"
 ROUNDS="${BENCH_ROUNDS:-3}"
 DURATION="${BENCH_DURATION:-10}"
@@ -40,7 +43,6 @@ PAYARA="${BENCH_PAYARA:-0}"
 PAYARA_VERSION=6.2025.10
 PAYARA_JAR="$ROOT/it/target/payara/payara-micro-$PAYARA_VERSION.jar"
 QUARKUS_JAR="$BENCH/quarkus/target/quarkus-app/quarkus-run.jar"
-ISSUER="http://localhost:8290/bench"
 
 # server -> URL of its MCP endpoint
 declare -A SERVER_URL=([liberty-on]="http://localhost:9080/mcp" [liberty-off]="http://localhost:9082/mcp"
@@ -59,23 +61,15 @@ for variant in "${VARIANTS[@]}"; do
   [[ " ${SERVERS[*]} " == *" $server "* ]] || SERVERS+=("$server")
 done
 
-say() { printf '[bench] %s\n' "$*" >&2; }
-command -v wrk >/dev/null || { say "wrk is needed: sudo apt-get install wrk"; exit 2; }
-for port in 8290 9080 9082 9280 3002 3000 9180 9182; do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then say "port $port is in use: stop the demo or other servers first"; exit 2; fi
-done
+need_tool wrk "sudo apt-get install wrk"
+ports_free "stop the demo or other servers first" 8290 9080 9082 9280 3002 3000 9180 9182
 
 PIDS=()
 cleanup() {
   trap - EXIT INT TERM
   say "stopping servers"
-  "$WLP/bin/server" stop sampleServer >/dev/null 2>&1 || true
-  "$WLP/bin/server" stop benchOpen >/dev/null 2>&1 || true
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${PIDS[@]}"; do # Payara Micro takes a few seconds to shut down: wait, then insist
-    for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-    kill -9 "$pid" 2>/dev/null || true
-  done
+  stop_liberty sampleServer benchOpen
+  stop_pids "${PIDS[@]}"
 }
 trap cleanup EXIT INT TERM
 
@@ -90,15 +84,12 @@ if [[ " ${SERVERS[*]} " == *" payara-on "* && ! -s "$PAYARA_JAR" ]]; then
     -DoutputDirectory="$ROOT/it/target/payara")
 fi
 say "installing the TypeScript servers' npm packages"
-npm install --no-audit --no-fund --prefix "$BENCH" >"$OUT/npm-install.log" 2>&1
-npm install --no-audit --no-fund --prefix "$BENCH/ts2" >>"$OUT/npm-install.log" 2>&1
+npm_install "$BENCH" "$BENCH/ts2"
 
 say "starting the token issuer"
 audiences=$(for s in "${!SERVER_URL[@]}"; do printf '%s,' "${SERVER_URL[$s]}"; done)
-BENCH_AUDIENCES="${audiences%,}" BENCH_TOKEN_FILE="$OUT/token.txt" node "$BENCH/bench-issuer.mjs" >"$OUT/issuer.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 50); do [[ -s "$OUT/token.txt" ]] && curl -fs -o /dev/null "$ISSUER/jwks" && break; sleep 0.2; done
-TOKEN=$(cat "$OUT/token.txt")
+start_issuer "${audiences%,}"
+PIDS+=("$ISSUER_PID")
 
 declare -A SESSION=()
 open_session() { # server -> prints the Mcp-Session-Id of a fresh initialized session (empty when none was given)
@@ -114,26 +105,16 @@ open_session() { # server -> prints the Mcp-Session-Id of a fresh initialized se
   echo "$id"
 }
 call() { # variant -> HTTP status of one benchmarked call (the answer in check-<variant>.json)
-  local server wire auth url headers=()
+  local server wire auth token=""
   read -r server wire auth <<<"${VARIANT[$1]}"
-  url=${SERVER_URL[$server]}
-  [[ "$auth" == on ]] && headers+=(-H "Authorization: Bearer $TOKEN")
-  [[ -n "${SESSION[$server]:-}" ]] && headers+=(-H "Mcp-Session-Id: ${SESSION[$server]}")
-  if [[ "$wire" == 2026 ]]; then
-    headers+=(-H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' -H 'Mcp-Name: search_tickets')
-    body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"},"_meta":{"io.modelcontextprotocol/protocolVersion":"2026-07-28","io.modelcontextprotocol/clientInfo":{"name":"curl","version":"8"},"io.modelcontextprotocol/clientCapabilities":{}}}}'
-  else
-    headers+=(-H 'MCP-Protocol-Version: 2025-11-25')
-    body='{"jsonrpc":"2.0","id":1,"method":"tools/call","params":{"name":"search_tickets","arguments":{"query":"no-such-ticket"}}}'
-  fi
-  curl -s -o "$OUT/check-$1.json" -w '%{http_code}' -X POST "$url" "${headers[@]}" -H 'Content-Type: application/json' \
-    -H 'Accept: application/json, text/event-stream' -d "$body" || true
+  [[ "$auth" == on ]] && token="$TOKEN"
+  tools_call "${SERVER_URL[$server]}" "$wire" "$token" "${SESSION[$server]:-}" "$OUT/check-$1.json"
 }
 first_variant_of() { for v in "${VARIANTS[@]}"; do [[ "${VARIANT[$v]%% *}" == "$1" ]] && { echo "$v"; return; }; done; }
 
 launch() { # server -> starts it in the background (Liberty: `server start`, which returns once the server runs)
   case "$1" in
-    liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" "$WLP/bin/server" start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
+    liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" liberty_server start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
     liberty-off)
       rm -rf "$WLP/usr/servers/benchOpen"
       cp -r "$WLP/usr/servers/sampleServer" "$WLP/usr/servers/benchOpen"
@@ -141,7 +122,7 @@ launch() { # server -> starts it in the background (Liberty: `server start`, whi
       sed -i 's/^http.port=.*/http.port=9082/; s/^https.port=.*/https.port=9445/' "$WLP/usr/servers/benchOpen/bootstrap.properties"
       # a system property, which MicroProfile Config reads before the WAR's own file
       printf -- '-Dmcp.auth.enabled=false\n' >> "$WLP/usr/servers/benchOpen/jvm.options"
-      "$WLP/bin/server" start benchOpen >"$OUT/liberty-off.log" 2>&1 ;;
+      liberty_server start benchOpen >"$OUT/liberty-off.log" 2>&1 ;;
     quarkus) # JVM mode, the JVM's default heap as for the other JVMs
       BENCH_ISSUER="$ISSUER" java -jar "$QUARKUS_JAR" >"$OUT/quarkus.log" 2>&1 &
       PIDS+=($!); SERVER_PID[quarkus]=$! ;;
@@ -188,24 +169,9 @@ run_wrk() { # variant connections seconds -> RESULT json
   local server wire auth token=""
   read -r server wire auth <<<"${VARIANT[$1]}"
   [[ "$auth" == on ]] && token="$TOKEN"
-  local threads=$(( $2 < THREADS ? $2 : THREADS ))
-  BENCH_TOKEN="$token" BENCH_WIRE="$wire" BENCH_SESSION="${SESSION[$server]:-}" \
-    wrk -t"$threads" -c"$2" -d"${3}s" --timeout 10s -s "$BENCH/tools-call.lua" "${SERVER_URL[$server]}" \
-    | sed -n 's/^RESULT //p'
+  wrk_result "${SERVER_URL[$server]}" "$2" "$3" "$THREADS" "$token" "$wire" "${SESSION[$server]:-}"
 }
-
-say "warming up each variant for ${WARMUP}s (JIT, caches)"
-for variant in "${VARIANTS[@]}"; do run_wrk "$variant" 16 "$WARMUP" >/dev/null; done
-
-for round in $(seq 1 "$ROUNDS"); do
-  for connections in $CONNECTIONS; do
-    for variant in "${VARIANTS[@]}"; do
-      result=$(run_wrk "$variant" "$connections" "$DURATION")
-      say "round $round, $connections conns, $variant: $result"
-      echo "$result" | node -e "let s='';process.stdin.on('data',d=>s+=d).on('end',()=>console.log(JSON.stringify({...JSON.parse(s),variant:'$variant',connections:$connections,round:$round})))" >> "$OUT/results.jsonl"
-    done
-  done
-done
+run_rounds "${VARIANTS[@]}"
 
 rss_of() { awk '/VmRSS/ {print $2}' "/proc/$1/status" 2>/dev/null || echo 0; }
 {
