@@ -157,17 +157,17 @@ final class ApiBaseline {
                     + "), no longer holds:\n  " + String.join("\n  ", differences.incompatible()) + "\nIf meant ("
                     + building.release() + " is not released yet), write it again: " + WRITE, null);
         }
-        boolean recorded = own.isPresent() && differences.added().isEmpty();
-        if (recorded) {
+        boolean recorded = differences.added().isEmpty() && (own.isPresent() || building.snapshot());
+        if (recorded) { // a development version that adds nothing needs no baseline of its own
             return new Verdict(null, null);
         }
         if (!building.snapshot()) {
             return new Verdict("The release " + building + " must record its API in api-baseline-" + building + ".txt: write it with "
                     + WRITE, null);
         }
-        return new Verdict(null, (own.isPresent() ? differences.added().size() + " addition(s) not yet in " + own.get().file().getFileName()
-                : "no baseline of " + building.release() + " yet") + "; record them with " + WRITE
-                + (differences.added().isEmpty() ? "" : "\n  " + String.join("\n  ", differences.added())));
+        return new Verdict(null, differences.added().size() + " addition(s) not yet in "
+                + (own.isPresent() ? own.get().file().getFileName() : "a baseline of " + building.release()) + "; record them with "
+                + WRITE + "\n  " + String.join("\n  ", differences.added()));
     }
 
     /** Every baseline in a directory, oldest first. */

@@ -159,8 +159,13 @@ class ApiBaselineRulesTest {
         assertTrue(check(patch, v2, List.of(released), true).failure().contains("set the version to 0.2.0-SNAPSHOT"));
         assertEquals(null, check(Version.parse("0.2.0-SNAPSHOT"), v2, List.of(released), true).failure());
         // additions only remind, until the version is released
-        assertEquals(null, check(patch, v1, List.of(released), false).failure());
-        assertTrue(check(patch, v1, List.of(released), false).reminder().startsWith("no baseline of 0.1.1 yet"));
+        SortedMap<String, String> v1more = new TreeMap<>(v1);
+        v1more.put(V1.class.getName() + " method more()", "public default java.lang.String more()");
+        assertEquals(new ApiBaseline.Verdict(null, null), check(patch, v1, List.of(released), false));
+        assertEquals(null, check(patch, v1more, List.of(released), false).failure());
+        assertTrue(check(patch, v1more, List.of(released), false).reminder().startsWith("1 addition(s) not yet in a baseline of 0.1.1"));
+        assertTrue(check(patch, v1more, List.of(released, baseline("0.1.1", v1)), false).reminder()
+                .startsWith("1 addition(s) not yet in api-baseline-0.1.1.txt"));
         assertTrue(check(Version.parse("0.1.1"), v1, List.of(released), false).failure().startsWith("The release 0.1.1 must record its API"));
         assertEquals(new ApiBaseline.Verdict(null, null), check(Version.parse("0.1.1"), v1, List.of(released, baseline("0.1.1", v1)), false));
         // the version's own baseline, once written, stays true: a removal fails until it is written again
