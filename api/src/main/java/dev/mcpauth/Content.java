@@ -58,7 +58,12 @@ public sealed interface Content permits Content.Text, Content.Image, Content.Aud
      * @param text the text, not null
      */
     record Text(String text) implements Content {
-        /** Checks the text is present. */
+        /**
+         * Checks the text is present.
+         *
+         * @param text the text, not null
+         * @throws NullPointerException when the text is null
+         */
         public Text {
             Objects.requireNonNull(text, "text");
         }
@@ -71,7 +76,13 @@ public sealed interface Content permits Content.Text, Content.Image, Content.Aud
      * @param mimeType the image type, not null
      */
     record Image(String data, String mimeType) implements Content {
-        /** Checks both parts are present. */
+        /**
+         * Checks both parts are present.
+         *
+         * @param data base64-encoded bytes, not null
+         * @param mimeType the image type, not null
+         * @throws NullPointerException when a part is null
+         */
         public Image {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(mimeType, "mimeType");
@@ -85,7 +96,13 @@ public sealed interface Content permits Content.Text, Content.Image, Content.Aud
      * @param mimeType the audio type, not null
      */
     record Audio(String data, String mimeType) implements Content {
-        /** Checks both parts are present. */
+        /**
+         * Checks both parts are present.
+         *
+         * @param data base64-encoded bytes, not null
+         * @param mimeType the audio type, not null
+         * @throws NullPointerException when a part is null
+         */
         public Audio {
             Objects.requireNonNull(data, "data");
             Objects.requireNonNull(mimeType, "mimeType");
@@ -101,7 +118,16 @@ public sealed interface Content permits Content.Text, Content.Image, Content.Aud
      * @param blob the base64-encoded bytes, or null for a text resource
      */
     record EmbeddedResource(String uri, String mimeType, String text, String blob) implements Content {
-        /** Checks the URI is present and exactly one of text and blob is set. */
+        /**
+         * Checks the URI is present and exactly one of text and blob is set.
+         *
+         * @param uri the resource URI, not null
+         * @param mimeType the resource type, may be null
+         * @param text the resource text, or null for a binary resource
+         * @param blob the base64-encoded bytes, or null for a text resource
+         * @throws NullPointerException when the URI is null
+         * @throws IllegalArgumentException when both or neither of text and blob are set
+         */
         public EmbeddedResource {
             Objects.requireNonNull(uri, "uri");
             if ((text == null) == (blob == null)) {

@@ -41,7 +41,15 @@ public record McpCaller(String subject, String clientId, Set<String> scopes, Map
     /** The caller of every request when authentication is switched off: no scopes, no claims, no issuer. */
     public static final McpCaller ANONYMOUS = new McpCaller("anonymous", null, Set.of(), Map.of(), null);
 
-    /** Copies the collections so a caller cannot change after construction. */
+    /**
+     * Copies the collections so a caller cannot change after construction.
+     *
+     * @param subject who the token stands for, not null
+     * @param clientId the OAuth client the token was issued to, or null
+     * @param scopes the granted scopes
+     * @param claims every claim of the token
+     * @param issuer the issuer that vouches for the caller, or null when unknown
+     */
     public McpCaller {
         Objects.requireNonNull(subject, "subject");
         scopes = Set.copyOf(scopes);

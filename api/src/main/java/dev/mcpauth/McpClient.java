@@ -33,7 +33,15 @@ import java.util.Objects;
 public record McpClient(String protocolVersion, String name, String version, Map<String, Object> capabilities,
         boolean capabilitiesKnown) {
 
-    /** Copies the map so a client cannot change after construction. */
+    /**
+     * Copies the map so a client cannot change after construction.
+     *
+     * @param protocolVersion the revision of the request, not null
+     * @param name the client's name, or null when not given
+     * @param version the client's version, or null when not given
+     * @param capabilities the declared capabilities, each keyed by its name
+     * @param capabilitiesKnown whether the request told which capabilities the client has
+     */
     public McpClient {
         Objects.requireNonNull(protocolVersion, "protocolVersion");
         capabilities = Map.copyOf(capabilities);

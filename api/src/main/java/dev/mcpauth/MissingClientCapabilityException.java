@@ -11,6 +11,7 @@ public class MissingClientCapabilityException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The capability names the client lacks, as {@link #missing()} returns them. */
     private final List<String> missing;
 
     /**

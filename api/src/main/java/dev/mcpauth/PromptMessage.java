@@ -18,7 +18,13 @@ public record PromptMessage(Role role, Content content) {
         ASSISTANT
     }
 
-    /** Both are required. */
+    /**
+     * Both are required.
+     *
+     * @param role who says it, not null
+     * @param content what is said, not null
+     * @throws NullPointerException when either is null
+     */
     public PromptMessage {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(content, "content");

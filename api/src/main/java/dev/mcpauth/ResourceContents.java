@@ -15,7 +15,15 @@ import java.util.Objects;
  */
 public record ResourceContents(String uri, String mimeType, String text, String blob) {
 
-    /** Exactly one of text and blob. */
+    /**
+     * Exactly one of text and blob.
+     *
+     * @param uri the URI of these contents, or null for the URI read
+     * @param mimeType the MIME type, or null for none
+     * @param text the text, or null for a blob
+     * @param blob the Base64 of the bytes, or null for text
+     * @throws IllegalArgumentException when both or neither of text and blob are set
+     */
     public ResourceContents {
         if ((text == null) == (blob == null)) {
             throw new IllegalArgumentException("resource contents are text or a blob, exactly one of them");

@@ -13,7 +13,13 @@ import java.util.List;
  */
 public record ToolResult(List<Content> content, Object structuredContent, boolean isError) {
 
-    /** Copies the content list so the result cannot change after construction. */
+    /**
+     * Copies the content list so the result cannot change after construction.
+     *
+     * @param content the content items, in order; never null
+     * @param structuredContent an object sent as {@code structuredContent}, or null for none
+     * @param isError whether the result reports a failure of the tool's work
+     */
     public ToolResult {
         content = List.copyOf(content);
     }
