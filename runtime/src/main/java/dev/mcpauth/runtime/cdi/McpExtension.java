@@ -54,7 +54,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The CDI portable extension and composition root: it registers the runtime's beans, finds {@link Tool}
+ * The CDI portable extension: it registers the runtime's beans, finds {@link dev.mcpauth.Tool}
  * methods on managed beans, computes each protected operation's {@link AccessRequirement} once (the model
  * every authorization check reads), checks everything, and reads the configuration, so that every problem
  * is reported at deployment: per-method problems as definition errors, cross-bean problems (duplicate

@@ -141,7 +141,7 @@ public enum Message {
 
     // 013x: prompts, each fails the deployment
 
-    /** A prompt parameter is not a String, Optional<String>, McpCaller or McpClient. Args: method, parameter, type. */
+    /** A prompt parameter is not a String, {@code Optional<String>}, McpCaller or McpClient. Args: method, parameter, type. */
     PROMPT_PARAMETER_TYPE("MCPAUTH-0130", "@Prompt %s parameter '%s' is a %s: prompt arguments are String (or"
             + " Optional<String> when not required); McpCaller and McpClient are allowed too"),
 

@@ -32,7 +32,7 @@ import java.util.logging.Logger;
 /**
  * Calls a tool: checks arguments against the tool's schema ({@link #validate}, asked once per request before the
  * call), binds them to the method's parameters with JSON-B, calls the method on the CDI bean (so interceptors such as
- * {@code @RequiresScope} run), and maps what it returns. A {@link McpException} becomes a result with
+ * {@code @RequiresScope} run), and maps what it returns. A {@link dev.mcpauth.McpException} becomes a result with
  * {@code isError: true} and its message; any other exception a result with a generic text and an incident id
  * (the details go to the log only); bad arguments are a JSON-RPC invalid-params error.
  */
@@ -77,7 +77,7 @@ public class ToolInvoker {
      * @param context the call's caller, client, round input and progress sink, for {@link ContextArgument} parameters
      * @return the {@code CallToolResult}
      * @throws JsonRpcException with {@code INVALID_PARAMS} when an argument cannot be read as its Java type
-     * @throws AccessDeniedException when an authorization check around the method refuses the call
+     * @throws dev.mcpauth.runtime.auth.AccessDeniedException when an authorization check around the method refuses the call
      * @throws MissingClientCapabilityException when the tool needs a capability the client lacks
      * @throws McpInput.InputRequired when the tool needs an answer the client has not given yet
      * @throws Error what the method threw, unchanged
