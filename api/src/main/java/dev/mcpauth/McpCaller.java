@@ -36,7 +36,8 @@ import java.util.Set;
  * @param issuer the issuer that vouches for the caller (the verified {@code iss}), or null when unknown
  *     (authentication off, or a custom verifier that names none)
  */
-public record McpCaller(String subject, String clientId, Set<String> scopes, Map<String, Object> claims, String issuer) {
+public record McpCaller(
+        String subject, String clientId, Set<String> scopes, Map<String, Object> claims, String issuer) {
 
     /** The caller of every request when authentication is switched off: no scopes, no claims, no issuer. */
     public static final McpCaller ANONYMOUS = new McpCaller("anonymous", null, Set.of(), Map.of(), null);

@@ -30,7 +30,11 @@ import java.util.Objects;
  * @param capabilities the declared capabilities as JSON-like Java values, each keyed by its name
  * @param capabilitiesKnown whether the request told which capabilities the client has
  */
-public record McpClient(String protocolVersion, String name, String version, Map<String, Object> capabilities,
+public record McpClient(
+        String protocolVersion,
+        String name,
+        String version,
+        Map<String, Object> capabilities,
         boolean capabilitiesKnown) {
 
     /**
@@ -65,7 +69,9 @@ public record McpClient(String protocolVersion, String name, String version, Map
      * @throws MissingClientCapabilityException naming the missing ones
      */
     public void requireCapability(String... required) {
-        List<String> missing = List.of(required).stream().filter(capability -> !hasCapability(capability)).toList();
+        List<String> missing = List.of(required).stream()
+                .filter(capability -> !hasCapability(capability))
+                .toList();
         if (!missing.isEmpty()) {
             throw new MissingClientCapabilityException(missing);
         }

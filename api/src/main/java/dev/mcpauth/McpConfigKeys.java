@@ -236,6 +236,5 @@ public final class McpConfigKeys {
     /** Default of {@link #MAX_BODY_BYTES}: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
-    private McpConfigKeys() {
-    }
+    private McpConfigKeys() {}
 }

@@ -137,7 +137,9 @@ public interface McpInput {
          * @throws InputRequired when the answer has not arrived yet
          */
         default String text() {
-            return result().get("content") instanceof Map<?, ?> content && content.get("text") instanceof String text ? text : "";
+            return result().get("content") instanceof Map<?, ?> content && content.get("text") instanceof String text
+                    ? text
+                    : "";
         }
     }
 

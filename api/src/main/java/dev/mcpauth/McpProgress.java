@@ -43,7 +43,8 @@ public interface McpProgress {
     };
 
     /** The log levels of MCP (RFC 5424 syslog severities), least severe first. */
-    java.util.List<String> LEVELS = java.util.List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
+    java.util.List<String> LEVELS =
+            java.util.List.of("debug", "info", "notice", "warning", "error", "critical", "alert", "emergency");
 
     /**
      * Reports progress; values must grow from report to report.

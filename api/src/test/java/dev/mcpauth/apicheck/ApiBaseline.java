@@ -39,8 +39,7 @@ final class ApiBaseline {
     private static final Pattern FILE = Pattern.compile("api-baseline-(\\d+\\.\\d+\\.\\d+)\\.txt");
     private static final String SEPARATOR = " = ";
 
-    private ApiBaseline() {
-    }
+    private ApiBaseline() {}
 
     /**
      * A version {@code major.minor.patch}, with {@code -SNAPSHOT} or not.
@@ -59,8 +58,11 @@ final class ApiBaseline {
             if (!matcher.matches()) {
                 throw new IllegalArgumentException("not a version major.minor.patch[-SNAPSHOT]: " + text);
             }
-            return new Version(Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2)),
-                    Integer.parseInt(matcher.group(3)), matcher.group(4) != null);
+            return new Version(
+                    Integer.parseInt(matcher.group(1)),
+                    Integer.parseInt(matcher.group(2)),
+                    Integer.parseInt(matcher.group(3)),
+                    matcher.group(4) != null);
         }
 
         /** The version without {@code -SNAPSHOT}: the one a baseline is named after. */
@@ -75,8 +77,11 @@ final class ApiBaseline {
 
         @Override
         public int compareTo(Version other) {
-            return Comparator.comparingInt(Version::major).thenComparingInt(Version::minor).thenComparingInt(Version::patch)
-                    .thenComparing(v -> !v.snapshot()).compare(this, other);
+            return Comparator.comparingInt(Version::major)
+                    .thenComparingInt(Version::minor)
+                    .thenComparingInt(Version::patch)
+                    .thenComparing(v -> !v.snapshot())
+                    .compare(this, other);
         }
 
         @Override
@@ -92,8 +97,7 @@ final class ApiBaseline {
      * @param file where it is
      * @param api its entries
      */
-    record Baseline(Version version, Path file, SortedMap<String, String> api) {
-    }
+    record Baseline(Version version, Path file, SortedMap<String, String> api) {}
 
     /**
      * The differences between a baseline and the API built now.
@@ -101,8 +105,7 @@ final class ApiBaseline {
      * @param incompatible what breaks a user of the baseline's version, one line each
      * @param added what is new and breaks nobody, one line each
      */
-    record Differences(List<String> incompatible, List<String> added) {
-    }
+    record Differences(List<String> incompatible, List<String> added) {}
 
     /**
      * What a build of the api module makes of its API and the baselines.
@@ -110,8 +113,7 @@ final class ApiBaseline {
      * @param failure why the build fails, or null when it passes
      * @param reminder what to do though it passes (write the baseline to record additions), or null
      */
-    record Verdict(String failure, String reminder) {
-    }
+    record Verdict(String failure, String reminder) {}
 
     /** The command that writes the baseline of the version being built. */
     static final String WRITE = "mvn -B -pl api verify -Dapi.baseline.write=true";
@@ -127,21 +129,33 @@ final class ApiBaseline {
      *     checked, so writing never hides a refused change
      * @return the verdict
      */
-    static Verdict check(Version building, Map<String, String> api, List<Baseline> baselines, String changelog, boolean writing) {
-        Optional<Baseline> released = baselines.stream().filter(b -> b.version().compareTo(building.release()) < 0)
+    static Verdict check(
+            Version building, Map<String, String> api, List<Baseline> baselines, String changelog, boolean writing) {
+        Optional<Baseline> released = baselines.stream()
+                .filter(b -> b.version().compareTo(building.release()) < 0)
                 .reduce((older, newer) -> newer);
-        Optional<Baseline> own = baselines.stream().filter(b -> b.version().equals(building.release())).findFirst();
+        Optional<Baseline> own = baselines.stream()
+                .filter(b -> b.version().equals(building.release()))
+                .findFirst();
 
         if (released.isPresent()) {
             Version version = released.get().version();
             List<String> refused = refused(compare(released.get().api(), api), building, version, changelog);
             if (!refused.isEmpty()) {
-                Version next = version.major() == 0 ? new Version(0, version.minor() + 1, 0, true) : new Version(version.major() + 1, 0, 0, true);
-                String remedy = building.leavesCompatibilityLineOf(version) ? "" : "set the version to " + next + " and ";
-                return new Verdict("Incompatible change(s) to the API released as " + version + " (" + released.get().file().getFileName()
-                        + "):\n  " + String.join("\n  ", refused) + "\nIf meant: " + remedy + "name each of them in CHANGELOG.md's"
-                        + " section of " + (remedy.isEmpty() ? building.release() : next.release()) + " (as Type.member, or Type),"
-                        + " with what a user must do (docs/releasing.md).", null);
+                Version next = version.major() == 0
+                        ? new Version(0, version.minor() + 1, 0, true)
+                        : new Version(version.major() + 1, 0, 0, true);
+                String remedy =
+                        building.leavesCompatibilityLineOf(version) ? "" : "set the version to " + next + " and ";
+                return new Verdict(
+                        "Incompatible change(s) to the API released as " + version + " ("
+                                + released.get().file().getFileName()
+                                + "):\n  " + String.join("\n  ", refused) + "\nIf meant: " + remedy
+                                + "name each of them in CHANGELOG.md's"
+                                + " section of " + (remedy.isEmpty() ? building.release() : next.release())
+                                + " (as Type.member, or Type),"
+                                + " with what a user must do (docs/releasing.md).",
+                        null);
             }
         }
         if (writing) {
@@ -153,21 +167,29 @@ final class ApiBaseline {
         }
         Differences differences = compare(reference.get().api(), api);
         if (own.isPresent() && !differences.incompatible().isEmpty()) {
-            return new Verdict(own.get().file().getFileName() + ", the baseline of the version being built (" + building
-                    + "), no longer holds:\n  " + String.join("\n  ", differences.incompatible()) + "\nIf meant ("
-                    + building.release() + " is not released yet), write it again: " + WRITE, null);
+            return new Verdict(
+                    own.get().file().getFileName() + ", the baseline of the version being built (" + building
+                            + "), no longer holds:\n  " + String.join("\n  ", differences.incompatible())
+                            + "\nIf meant ("
+                            + building.release() + " is not released yet), write it again: " + WRITE,
+                    null);
         }
         boolean recorded = differences.added().isEmpty() && (own.isPresent() || building.snapshot());
         if (recorded) { // a development version that adds nothing needs no baseline of its own
             return new Verdict(null, null);
         }
         if (!building.snapshot()) {
-            return new Verdict("The release " + building + " must record its API in api-baseline-" + building + ".txt: write it with "
-                    + WRITE, null);
+            return new Verdict(
+                    "The release " + building + " must record its API in api-baseline-" + building
+                            + ".txt: write it with " + WRITE,
+                    null);
         }
-        return new Verdict(null, differences.added().size() + " addition(s) not yet in "
-                + (own.isPresent() ? own.get().file().getFileName() : "a baseline of " + building.release()) + "; record them with "
-                + WRITE + "\n  " + String.join("\n  ", differences.added()));
+        return new Verdict(
+                null,
+                differences.added().size() + " addition(s) not yet in "
+                        + (own.isPresent() ? own.get().file().getFileName() : "a baseline of " + building.release())
+                        + "; record them with "
+                        + WRITE + "\n  " + String.join("\n  ", differences.added()));
     }
 
     /** Every baseline in a directory, oldest first. */
@@ -177,7 +199,9 @@ final class ApiBaseline {
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> FILE.matcher(f.getFileName().toString()).matches())
-                    .map(ApiBaseline::read).sorted(Comparator.comparing(Baseline::version)).toList();
+                    .map(ApiBaseline::read)
+                    .sorted(Comparator.comparing(Baseline::version))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -215,7 +239,8 @@ final class ApiBaseline {
         List<String> lines = new ArrayList<>();
         lines.add("# The public API of " + artifact + " " + version.release()
                 + ": every public and protected type and member, one per line, sorted.");
-        lines.add("# Checked by ApiBaselineTest; written by it with -Dapi.baseline.write=true, never by hand (docs/releasing.md).");
+        lines.add(
+                "# Checked by ApiBaselineTest; written by it with -Dapi.baseline.write=true, never by hand (docs/releasing.md).");
         api.forEach((key, value) -> lines.add(key + SEPARATOR + value));
         try {
             Files.createDirectories(file.getParent());
@@ -298,7 +323,9 @@ final class ApiBaseline {
             refused.addAll(differences.incompatible());
             return refused;
         }
-        return differences.incompatible().stream().filter(difference -> !section.get().contains(element(difference))).toList();
+        return differences.incompatible().stream()
+                .filter(difference -> !section.get().contains(element(difference)))
+                .toList();
     }
 
     /** The text of CHANGELOG.md's section whose heading names the version. */

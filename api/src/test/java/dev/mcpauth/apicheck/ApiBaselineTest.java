@@ -50,7 +50,11 @@ class ApiBaselineTest {
     /** The directory the module's own classes were compiled to (target/classes). */
     static Path classes() {
         try {
-            return Path.of(Tool.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Path.of(Tool.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

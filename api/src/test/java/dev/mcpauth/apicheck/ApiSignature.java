@@ -41,10 +41,10 @@ import java.util.stream.Stream;
 final class ApiSignature {
 
     /** The modifiers that matter to a user of the API (not synchronized, native, strictfp, transient, volatile). */
-    private static final int API_MODIFIERS = Modifier.PUBLIC | Modifier.PROTECTED | Modifier.ABSTRACT | Modifier.STATIC | Modifier.FINAL;
+    private static final int API_MODIFIERS =
+            Modifier.PUBLIC | Modifier.PROTECTED | Modifier.ABSTRACT | Modifier.STATIC | Modifier.FINAL;
 
-    private ApiSignature() {
-    }
+    private ApiSignature() {}
 
     /**
      * The API of every class under a classes directory, loaded (not initialized) through a class loader that sees it.
@@ -89,14 +89,21 @@ final class ApiSignature {
         if (type.isRecord()) {
             RecordComponent[] components = type.getRecordComponents();
             for (int i = 0; i < components.length; i++) {
-                api.put(owner + " component " + i, name(components[i].getGenericType()) + " " + components[i].getName());
+                api.put(
+                        owner + " component " + i,
+                        name(components[i].getGenericType()) + " " + components[i].getName());
             }
         }
         for (Constructor<?> constructor : type.getDeclaredConstructors()) {
             if (visible(constructor.getModifiers()) && !constructor.isSynthetic()) {
                 String key = owner + " constructor " + "(" + erased(constructor.getParameterTypes()) + ")";
-                api.put(key, modifiers(constructor.getModifiers()) + typeParameters(constructor.getTypeParameters())
-                        + type.getSimpleName() + parameters(constructor) + exceptions(constructor));
+                api.put(
+                        key,
+                        modifiers(constructor.getModifiers())
+                                + typeParameters(constructor.getTypeParameters())
+                                + type.getSimpleName()
+                                + parameters(constructor)
+                                + exceptions(constructor));
                 annotations(api, key, constructor.getDeclaredAnnotations());
             }
         }
@@ -135,18 +142,22 @@ final class ApiSignature {
     private static List<String> classNames(Path classes) {
         try (Stream<Path> files = Files.walk(classes)) {
             return files.filter(f -> f.toString().endsWith(".class"))
-                    .map(f -> classes.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "."))
+                    .map(f -> classes.relativize(f)
+                            .toString()
+                            .replace(f.getFileSystem().getSeparator(), "."))
                     .map(f -> f.substring(0, f.length() - ".class".length()))
                     .filter(n -> !n.endsWith("package-info") && !n.equals("module-info"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private static String typeDeclaration(Class<?> type) {
-        String kind = type.isAnnotation() ? "@interface" : type.isInterface() ? "interface" : type.isEnum() ? "enum"
-                : type.isRecord() ? "record" : "class";
+        String kind = type.isAnnotation()
+                ? "@interface"
+                : type.isInterface() ? "interface" : type.isEnum() ? "enum" : type.isRecord() ? "record" : "class";
         int modifiers = type.getModifiers() & API_MODIFIERS;
         if (type.isInterface()) {
             modifiers &= ~Modifier.ABSTRACT; // implied
@@ -157,10 +168,19 @@ final class ApiSignature {
         } else if (!Modifier.isFinal(type.getModifiers()) && hasSealedSupertype(type)) {
             declaration.append(" non-sealed");
         }
-        declaration.append(' ').append(kind).append(' ').append(type.getName()).append(typeParameters(type.getTypeParameters()).stripTrailing());
+        declaration
+                .append(' ')
+                .append(kind)
+                .append(' ')
+                .append(type.getName())
+                .append(typeParameters(type.getTypeParameters()).stripTrailing());
         if (type.isSealed()) {
-            declaration.append(" permits ").append(Arrays.stream(type.getPermittedSubclasses()).map(Class::getName).sorted()
-                    .collect(Collectors.joining(", ")));
+            declaration
+                    .append(" permits ")
+                    .append(Arrays.stream(type.getPermittedSubclasses())
+                            .map(Class::getName)
+                            .sorted()
+                            .collect(Collectors.joining(", ")));
         }
         return declaration.toString().strip();
     }
@@ -175,8 +195,13 @@ final class ApiSignature {
         if (method.isDefault()) {
             declaration.append("default ");
         }
-        declaration.append(typeParameters(method.getTypeParameters())).append(name(method.getGenericReturnType())).append(' ')
-                .append(method.getName()).append(parameters(method)).append(exceptions(method));
+        declaration
+                .append(typeParameters(method.getTypeParameters()))
+                .append(name(method.getGenericReturnType()))
+                .append(' ')
+                .append(method.getName())
+                .append(parameters(method))
+                .append(exceptions(method));
         if (method.getDefaultValue() != null) {
             declaration.append(" default ").append(value(method.getDefaultValue()));
         }
@@ -185,7 +210,8 @@ final class ApiSignature {
 
     private static String fieldDeclaration(Field field) {
         String declaration = modifiers(field.getModifiers()) + name(field.getGenericType());
-        boolean constant = Modifier.isStatic(field.getModifiers()) && Modifier.isFinal(field.getModifiers())
+        boolean constant = Modifier.isStatic(field.getModifiers())
+                && Modifier.isFinal(field.getModifiers())
                 && (field.getType().isPrimitive() || field.getType() == String.class);
         if (!constant) {
             return declaration;
@@ -207,11 +233,20 @@ final class ApiSignature {
         if (parameters.length == 0) {
             return "";
         }
-        return Arrays.stream(parameters).map(parameter -> {
-            List<Type> bounds = Arrays.stream(parameter.getBounds()).filter(bound -> bound != Object.class).toList();
-            return parameter.getName() + (bounds.isEmpty() ? "" : " extends "
-                    + bounds.stream().map(ApiSignature::name).collect(Collectors.joining(" & ")));
-        }).collect(Collectors.joining(", ", "<", "> "));
+        return Arrays.stream(parameters)
+                .map(parameter -> {
+                    List<Type> bounds = Arrays.stream(parameter.getBounds())
+                            .filter(bound -> bound != Object.class)
+                            .toList();
+                    return parameter.getName()
+                            + (bounds.isEmpty()
+                                    ? ""
+                                    : " extends "
+                                            + bounds.stream()
+                                                    .map(ApiSignature::name)
+                                                    .collect(Collectors.joining(" & ")));
+                })
+                .collect(Collectors.joining(", ", "<", "> "));
     }
 
     private static String parameters(Executable executable) {
@@ -228,7 +263,9 @@ final class ApiSignature {
     }
 
     private static String exceptions(Executable executable) {
-        String exceptions = Arrays.stream(executable.getGenericExceptionTypes()).map(ApiSignature::name).sorted()
+        String exceptions = Arrays.stream(executable.getGenericExceptionTypes())
+                .map(ApiSignature::name)
+                .sorted()
                 .collect(Collectors.joining(", "));
         return exceptions.isEmpty() ? "" : " throws " + exceptions;
     }
@@ -249,8 +286,10 @@ final class ApiSignature {
             return c.isArray() ? name(c.getComponentType()) + "[]" : c.getName();
         }
         if (type instanceof ParameterizedType p) {
-            return raw(p).getName() + Arrays.stream(p.getActualTypeArguments()).map(ApiSignature::name)
-                    .collect(Collectors.joining(", ", "<", ">"));
+            return raw(p).getName()
+                    + Arrays.stream(p.getActualTypeArguments())
+                            .map(ApiSignature::name)
+                            .collect(Collectors.joining(", ", "<", ">"));
         }
         if (type instanceof WildcardType w) {
             if (w.getLowerBounds().length > 0) {
@@ -295,12 +334,14 @@ final class ApiSignature {
         if (value instanceof Annotation annotation) {
             Method[] elements = annotation.annotationType().getDeclaredMethods();
             Arrays.sort(elements, Comparator.comparing(Method::getName));
-            String arguments = Arrays.stream(elements).map(element -> element.getName() + "=" + value(element(annotation, element)))
+            String arguments = Arrays.stream(elements)
+                    .map(element -> element.getName() + "=" + value(element(annotation, element)))
                     .collect(Collectors.joining(", "));
             return "@" + annotation.annotationType().getName() + (arguments.isEmpty() ? "" : "(" + arguments + ")");
         }
         if (value != null && value.getClass().isArray()) {
-            return Stream.iterate(0, i -> i < Array.getLength(value), i -> i + 1).map(i -> value(Array.get(value, i)))
+            return Stream.iterate(0, i -> i < Array.getLength(value), i -> i + 1)
+                    .map(i -> value(Array.get(value, i)))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return String.valueOf(value);

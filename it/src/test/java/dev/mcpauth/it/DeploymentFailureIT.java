@@ -30,11 +30,11 @@ import java.time.Instant;
 import java.util.List;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
-import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.asset.ByteArrayAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,20 +58,25 @@ class DeploymentFailureIT {
 
     @Deployment(name = "no-resource", managed = false, testable = false)
     static WebArchive missingResource() {
-        return Deployments.war("broken-no-resource", "mp.jwt.verify.issuer=http://localhost:8180/realms/mcp\n", IdentityTools.class);
+        return Deployments.war(
+                "broken-no-resource", "mp.jwt.verify.issuer=http://localhost:8180/realms/mcp\n", IdentityTools.class);
     }
 
     @Deployment(name = "bad-auth-config", managed = false, testable = false)
     static WebArchive badAuthConfiguration() {
-        return Deployments.war("broken-auth-config", "mcp.auth.resource=http://localhost:9081/mcp#part\n"
-                + "mp.jwt.verify.issuer=not a url\n", IdentityTools.class);
+        return Deployments.war(
+                "broken-auth-config",
+                "mcp.auth.resource=http://localhost:9081/mcp#part\n" + "mp.jwt.verify.issuer=not a url\n",
+                IdentityTools.class);
     }
 
     @Deployment(name = "unnamed-parameter", managed = false, testable = false)
     static WebArchive unnamedParameter() throws IOException {
         String classFile = UnnamedParameterTools.class.getName().replace('.', '/') + ".class";
         return Deployments.war("broken-unnamed-parameter", "mcp.auth.enabled=false\n")
-                .add(new ByteArrayAsset(compiledWithoutParameterNames(UnnamedParameterTools.class)), "WEB-INF/classes/" + classFile);
+                .add(
+                        new ByteArrayAsset(compiledWithoutParameterNames(UnnamedParameterTools.class)),
+                        "WEB-INF/classes/" + classFile);
     }
 
     @Deployment(name = "private-constructor", managed = false, testable = false)
@@ -81,7 +86,8 @@ class DeploymentFailureIT {
 
     @Deployment(name = "constructor-injection", managed = false, testable = false)
     static WebArchive constructorInjectionOnly() {
-        return Deployments.war("broken-constructor-injection", "mcp.auth.enabled=false\n", ConstructorInjectionOnlyTools.class);
+        return Deployments.war(
+                "broken-constructor-injection", "mcp.auth.enabled=false\n", ConstructorInjectionOnlyTools.class);
     }
 
     @Deployment(name = "invalid-scope", managed = false, testable = false)
@@ -102,23 +108,27 @@ class DeploymentFailureIT {
     @Test
     void brokenResourcesPromptsAndCompletionsAreAllReportedNamingEachMethod() throws Exception {
         String bean = BrokenFeatures.class.getName();
-        assertDeploymentFails("broken-features", List.of(
-                List.of("MCPAUTH-0120", bean + "#schemeless", "'no scheme here'"),
-                List.of("MCPAUTH-0121", bean + "#unclosed", "'tickets://{id'"),
-                List.of("MCPAUTH-0122", bean + "#wrongParameter", "'id'"),
-                List.of("MCPAUTH-0123", bean + "#wrongParameter", "'orderId'"),
-                List.of("MCPAUTH-0130", bean + "#countedPrompt", "'count'"),
-                List.of("MCPAUTH-0131", bean + "#numberPrompt"),
-                List.of("MCPAUTH-0140", bean + "#notAList")));
+        assertDeploymentFails(
+                "broken-features",
+                List.of(
+                        List.of("MCPAUTH-0120", bean + "#schemeless", "'no scheme here'"),
+                        List.of("MCPAUTH-0121", bean + "#unclosed", "'tickets://{id'"),
+                        List.of("MCPAUTH-0122", bean + "#wrongParameter", "'id'"),
+                        List.of("MCPAUTH-0123", bean + "#wrongParameter", "'orderId'"),
+                        List.of("MCPAUTH-0130", bean + "#countedPrompt", "'count'"),
+                        List.of("MCPAUTH-0131", bean + "#numberPrompt"),
+                        List.of("MCPAUTH-0140", bean + "#notAList")));
     }
 
     @Test
     void clashesAcrossTheDeploymentAreAllReported() throws Exception {
         String bean = ClashingFeatures.class.getName();
-        assertDeploymentFails("clashing-features", List.of(
-                List.of("MCPAUTH-0125", "'desk://stats'", bean + "#stats", bean + "#statsAgain"),
-                List.of("MCPAUTH-0132", "'greet'", bean + "#greet", bean + "#greetAgain"),
-                List.of("MCPAUTH-0141", bean + "#nobody", "ref/prompt greet (nobody)")));
+        assertDeploymentFails(
+                "clashing-features",
+                List.of(
+                        List.of("MCPAUTH-0125", "'desk://stats'", bean + "#stats", bean + "#statsAgain"),
+                        List.of("MCPAUTH-0132", "'greet'", bean + "#greet", bean + "#greetAgain"),
+                        List.of("MCPAUTH-0141", bean + "#nobody", "ref/prompt greet (nobody)")));
     }
 
     @Test
@@ -136,42 +146,61 @@ class DeploymentFailureIT {
     @Test
     void twoToolsWithOneNameFailTheDeploymentNamingBothMethods() throws Exception {
         // CDI does not order a bean's methods, so the two may be named either way round
-        assertDeploymentFails("duplicate", List.of(List.of("MCPAUTH-0102: the tool name 'lookup' is used by both ",
-                DuplicateNameTools.class.getName() + "#lookupCustomer", DuplicateNameTools.class.getName() + "#lookupOrder")));
+        assertDeploymentFails(
+                "duplicate",
+                List.of(List.of(
+                        "MCPAUTH-0102: the tool name 'lookup' is used by both ",
+                        DuplicateNameTools.class.getName() + "#lookupCustomer",
+                        DuplicateNameTools.class.getName() + "#lookupOrder")));
     }
 
     @Test
     void anUnsupportedParameterTypeFailsTheDeploymentNamingTheMethod() throws Exception {
-        assertDeploymentFails("unsupported", "MCPAUTH-0103: @Tool " + UnsupportedParameterTools.class.getName()
-                + "#describe parameter 'anything' has an unsupported type");
+        assertDeploymentFails(
+                "unsupported",
+                "MCPAUTH-0103: @Tool " + UnsupportedParameterTools.class.getName()
+                        + "#describe parameter 'anything' has an unsupported type");
     }
 
     @Test
     void aParameterWithoutANameFailsTheDeploymentNamingTheMethod() throws Exception {
-        assertDeploymentFails("unnamed-parameter", List.of(List.of("MCPAUTH-0106",
-                "@Tool " + UnnamedParameterTools.class.getName() + "#greet parameter 0 has no name", "-parameters")));
+        assertDeploymentFails(
+                "unnamed-parameter",
+                List.of(List.of(
+                        "MCPAUTH-0106",
+                        "@Tool " + UnnamedParameterTools.class.getName() + "#greet parameter 0 has no name",
+                        "-parameters")));
     }
 
     @Test
     void aToolBeanWithOnlyAPrivateNoArgConstructorFailsTheDeploymentNamingTheClass() throws Exception {
-        assertDeploymentFails("private-constructor", List.of(List.of("MCPAUTH-0108",
-                "tool bean " + PrivateConstructorTools.class.getName() + " is @ApplicationScoped")));
+        assertDeploymentFails(
+                "private-constructor",
+                List.of(List.of(
+                        "MCPAUTH-0108",
+                        "tool bean " + PrivateConstructorTools.class.getName() + " is @ApplicationScoped")));
     }
 
     @Test
     void aToolBeanWithOnlyAConstructorWithParametersFailsTheDeploymentNamingTheClass() throws Exception {
-        assertDeploymentFails("constructor-injection", List.of(List.of("MCPAUTH-0108",
-                "tool bean " + ConstructorInjectionOnlyTools.class.getName() + " is @ApplicationScoped")));
+        assertDeploymentFails(
+                "constructor-injection",
+                List.of(List.of(
+                        "MCPAUTH-0108",
+                        "tool bean " + ConstructorInjectionOnlyTools.class.getName() + " is @ApplicationScoped")));
     }
 
     @Test
     void anInvalidRequiredScopeFailsTheDeploymentNamingTheMethodAndTheScope() throws Exception {
-        assertDeploymentFails("invalid-scope", List.of(
-                List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#readTickets", "'tickets read'"),
-                List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#quoted", "'a\"b'")));
+        assertDeploymentFails(
+                "invalid-scope",
+                List.of(
+                        List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#readTickets", "'tickets read'"),
+                        List.of("MCPAUTH-0109", InvalidScopeTools.class.getName() + "#quoted", "'a\"b'")));
     }
 
-    private void assertDeploymentFails(String deployment, String expectedMessage) throws IOException, InterruptedException {
+    private void assertDeploymentFails(String deployment, String expectedMessage)
+            throws IOException, InterruptedException {
         assertDeploymentFails(deployment, List.of(List.of(expectedMessage)));
     }
 
@@ -179,19 +208,23 @@ class DeploymentFailureIT {
      * Deploys {@code deployment}, expects it to fail, and expects the server log written since then to hold,
      * for each entry of {@code expectedLines}, one line that contains all of that entry's fragments.
      */
-    private void assertDeploymentFails(String deployment, List<List<String>> expectedLines) throws IOException, InterruptedException {
+    private void assertDeploymentFails(String deployment, List<List<String>> expectedLines)
+            throws IOException, InterruptedException {
         Path log = Path.of(System.getProperty("it.server.dir"), "logs", "messages.log");
         long start = Files.exists(log) ? Files.size(log) : 0;
         try {
             assertThrows(Exception.class, () -> deployer.deploy(deployment), "the deployment should have failed");
             // Liberty writes the CDI failure to messages.log; give the logger a moment to flush
             Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-            while (!missingLines(readFrom(log, start), expectedLines).isEmpty() && Instant.now().isBefore(deadline)) {
+            while (!missingLines(readFrom(log, start), expectedLines).isEmpty()
+                    && Instant.now().isBefore(deadline)) {
                 Thread.sleep(250);
             }
             List<List<String>> missing = missingLines(readFrom(log, start), expectedLines);
-            assertTrue(missing.isEmpty(), "messages.log should have a line containing each of " + missing
-                    + "; it says since the deployment:\n" + readFrom(log, start));
+            assertTrue(
+                    missing.isEmpty(),
+                    "messages.log should have a line containing each of " + missing
+                            + "; it says since the deployment:\n" + readFrom(log, start));
         } finally {
             try {
                 deployer.undeploy(deployment);
@@ -203,7 +236,8 @@ class DeploymentFailureIT {
 
     private static List<List<String>> missingLines(String log, List<List<String>> expectedLines) {
         return expectedLines.stream()
-                .filter(fragments -> log.lines().noneMatch(line -> fragments.stream().allMatch(line::contains)))
+                .filter(fragments ->
+                        log.lines().noneMatch(line -> fragments.stream().allMatch(line::contains)))
                 .toList();
     }
 
@@ -229,23 +263,39 @@ class DeploymentFailureIT {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertTrue(javac != null, "the tests must run on a JDK: no Java compiler to compile " + source);
         ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int exit = javac.run(null, diagnostics, diagnostics, "--release", "17", "-proc:none", "-d", out.toString(),
-                "-classpath", location(Tool.class) + File.pathSeparator + location(ApplicationScoped.class), source.toString());
+        int exit = javac.run(
+                null,
+                diagnostics,
+                diagnostics,
+                "--release",
+                "17",
+                "-proc:none",
+                "-d",
+                out.toString(),
+                "-classpath",
+                location(Tool.class) + File.pathSeparator + location(ApplicationScoped.class),
+                source.toString());
         assertEquals(0, exit, "javac " + source + ": " + diagnostics.toString(StandardCharsets.UTF_8));
         byte[] compiled = Files.readAllBytes(out.resolve(relative + ".class"));
         // the attribute -parameters writes; present in the build's copy, so its absence here is meaningful
         try (InputStream built = type.getResourceAsStream(type.getSimpleName() + ".class")) {
-            assertTrue(new String(built.readAllBytes(), StandardCharsets.ISO_8859_1).contains("MethodParameters"),
+            assertTrue(
+                    new String(built.readAllBytes(), StandardCharsets.ISO_8859_1).contains("MethodParameters"),
                     "the build should compile tests with -parameters");
         }
-        assertFalse(new String(compiled, StandardCharsets.ISO_8859_1).contains("MethodParameters"),
+        assertFalse(
+                new String(compiled, StandardCharsets.ISO_8859_1).contains("MethodParameters"),
                 "compiled without -parameters, yet the class file keeps parameter names");
         return compiled;
     }
 
     private static String location(Class<?> member) {
         try {
-            return new File(member.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return new File(member.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -8,6 +8,7 @@ import java.net.URISyntaxException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -15,13 +16,11 @@ import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.importer.ZipImporter;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** Builds test WARs the way a user's WAR looks: their classes, a config file, and our jars in WEB-INF/lib. */
 public final class Deployments {
 
-    private Deployments() {
-    }
+    private Deployments() {}
 
     /**
      * A WAR holding {@code classes}, the api and runtime jars, and {@code config} as its
@@ -52,7 +51,9 @@ public final class Deployments {
 
     /** The libraries of a user's WAR (see {@link #LIBRARIES}), as archives. */
     public static Archive<?>[] libraries() {
-        return LIBRARIES.entrySet().stream().map(library -> library(library.getValue(), library.getKey())).toArray(Archive<?>[]::new);
+        return LIBRARIES.entrySet().stream()
+                .map(library -> library(library.getValue(), library.getKey()))
+                .toArray(Archive<?>[]::new);
     }
 
     /** The same libraries as files, for a compiler's class path. */
@@ -63,7 +64,8 @@ public final class Deployments {
     /** The jar (or, in an IDE, the classes folder) a class was loaded from. */
     public static File location(Class<?> member) {
         try {
-            return new File(member.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    member.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -73,7 +75,9 @@ public final class Deployments {
     static Archive<?> library(Class<?> member, String name) {
         File location = location(member);
         if (location.isDirectory()) {
-            return ShrinkWrap.create(ExplodedImporter.class, name).importDirectory(location).as(JavaArchive.class);
+            return ShrinkWrap.create(ExplodedImporter.class, name)
+                    .importDirectory(location)
+                    .as(JavaArchive.class);
         }
         return ShrinkWrap.create(ZipImporter.class, name).importFrom(location).as(JavaArchive.class);
     }

@@ -29,13 +29,21 @@ class McpEndpointIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("endpoint-it", """
+        return Deployments.war(
+                "endpoint-it",
+                """
                 mcp.auth.enabled=false
                 mcp.server.name=shop
                 mcp.server.version=2.3.4
                 mcp.server.instructions=Order pizza politely.
                 mcp.tools.page-size=4
-                """, ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, FailingTools.class, ProgressTools.class);
+                """,
+                ShopTools.class,
+                ShopTools.Size.class,
+                ShopTools.Pizza.class,
+                ShopTools.Order.class,
+                FailingTools.class,
+                ProgressTools.class);
     }
 
     @Test
@@ -50,9 +58,15 @@ class McpEndpointIT {
 
     @Test
     void initializeSpeaksOlderRevisionsAndOffersTheNewestForUnknownOnes() {
-        assertEquals("2025-06-18", mcp.result("initialize", initializeParams("2025-06-18")).getString("protocolVersion"));
-        assertEquals("2025-03-26", mcp.result("initialize", initializeParams("2025-03-26")).getString("protocolVersion"));
-        assertEquals("2025-11-25", mcp.result("initialize", initializeParams("2024-01-01")).getString("protocolVersion"));
+        assertEquals(
+                "2025-06-18",
+                mcp.result("initialize", initializeParams("2025-06-18")).getString("protocolVersion"));
+        assertEquals(
+                "2025-03-26",
+                mcp.result("initialize", initializeParams("2025-03-26")).getString("protocolVersion"));
+        assertEquals(
+                "2025-11-25",
+                mcp.result("initialize", initializeParams("2024-01-01")).getString("protocolVersion"));
     }
 
     @Test
@@ -83,23 +97,54 @@ class McpEndpointIT {
             page = mcp.result("tools/list", "{\"cursor\":\"" + page.getString("nextCursor") + "\"}");
             pages++;
         }
-        assertEquals(List.of("add", "broken_invariant", "broken_report", "caller", "cancelled_count", "count_to", "crash", "echo", "letters",
-                "order_pizza", "shop.status", "slow_count"), names);
+        assertEquals(
+                List.of(
+                        "add",
+                        "broken_invariant",
+                        "broken_report",
+                        "caller",
+                        "cancelled_count",
+                        "count_to",
+                        "crash",
+                        "echo",
+                        "letters",
+                        "order_pizza",
+                        "shop.status",
+                        "slow_count"),
+                names);
         assertEquals(3, pages, "twelve tools in pages of four");
     }
 
     @Test
     void toolSchemasFollowTheJavaTypes() {
         JsonObject order = tool("order_pizza");
-        JsonObject pizza = order.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("pizza");
-        assertEquals("[\"SMALL\",\"LARGE\"]", pizza.getJsonObject("properties").getJsonObject("size").getJsonArray("enum").toString());
-        assertEquals("[\"pizza\"]", order.getJsonObject("inputSchema").getJsonArray("required").toString());
+        JsonObject pizza =
+                order.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("pizza");
+        assertEquals(
+                "[\"SMALL\",\"LARGE\"]",
+                pizza.getJsonObject("properties")
+                        .getJsonObject("size")
+                        .getJsonArray("enum")
+                        .toString());
+        assertEquals(
+                "[\"pizza\"]",
+                order.getJsonObject("inputSchema").getJsonArray("required").toString());
         assertEquals("object", order.getJsonObject("outputSchema").getString("type"));
         JsonObject echo = tool("echo");
-        assertEquals("What to echo", echo.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("text").getString("description"));
+        assertEquals(
+                "What to echo",
+                echo.getJsonObject("inputSchema")
+                        .getJsonObject("properties")
+                        .getJsonObject("text")
+                        .getString("description"));
         assertFalse(echo.containsKey("outputSchema"));
         // the caller parameter is not something a client supplies
-        assertEquals(0, tool("caller").getJsonObject("inputSchema").getJsonObject("properties").size());
+        assertEquals(
+                0,
+                tool("caller")
+                        .getJsonObject("inputSchema")
+                        .getJsonObject("properties")
+                        .size());
     }
 
     @Test
@@ -112,7 +157,9 @@ class McpEndpointIT {
 
     @Test
     void recordsComeBackAsStructuredContentAndJsonText() {
-        JsonObject result = call("order_pizza", "{\"pizza\":{\"size\":\"LARGE\",\"toppings\":[\"olives\",\"basil\"]},\"note\":\"ring twice\"}");
+        JsonObject result = call(
+                "order_pizza",
+                "{\"pizza\":{\"size\":\"LARGE\",\"toppings\":[\"olives\",\"basil\"]},\"note\":\"ring twice\"}");
         JsonObject structured = result.getJsonObject("structuredContent");
         assertEquals(1500, structured.getInt("price"));
         assertEquals("ring twice", structured.getString("note"));
@@ -122,9 +169,16 @@ class McpEndpointIT {
     @Test
     void listsComeBackWrappedAsResult() {
         JsonObject result = call("letters", "{\"count\":3}");
-        assertEquals("[\"a\",\"b\",\"c\"]", result.getJsonObject("structuredContent").getJsonArray("result").toString());
+        assertEquals(
+                "[\"a\",\"b\",\"c\"]",
+                result.getJsonObject("structuredContent").getJsonArray("result").toString());
         assertEquals("[\"a\",\"b\",\"c\"]", text(result));
-        assertEquals("[]", call("letters", "{}").getJsonObject("structuredContent").getJsonArray("result").toString());
+        assertEquals(
+                "[]",
+                call("letters", "{}")
+                        .getJsonObject("structuredContent")
+                        .getJsonArray("result")
+                        .toString());
     }
 
     @Test
@@ -150,7 +204,8 @@ class McpEndpointIT {
 
     @Test
     void anErrorIsNotAToolResultButAnInternalErrorWithAnIncidentId() {
-        HttpResponse<String> response = mcp.post(request("tools/call", "{\"name\":\"broken_invariant\",\"arguments\":{}}"));
+        HttpResponse<String> response =
+                mcp.post(request("tools/call", "{\"name\":\"broken_invariant\",\"arguments\":{}}"));
         assertEquals(500, response.statusCode());
         JsonObject error = McpHttp.json(response.body()).getJsonObject("error");
         assertEquals(-32603, error.getInt("code"));
@@ -164,10 +219,20 @@ class McpEndpointIT {
         JsonObject wrongType = mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":\"two\",\"b\":1}}");
         assertError(-32602, "/a: expected integer, got string", wrongType);
         assertError(-32602, "/b: required", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1}}"));
-        assertError(-32602, "/c: unknown argument", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2,\"c\":3}}"));
-        assertError(-32602, "/a: must be at most 2147483647", mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":3000000000,\"b\":2}}"));
-        assertError(-32602, "/pizza/size: must be one of", mcp.request("tools/call",
-                "{\"name\":\"order_pizza\",\"arguments\":{\"pizza\":{\"size\":\"HUGE\",\"toppings\":[]}}}"));
+        assertError(
+                -32602,
+                "/c: unknown argument",
+                mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":1,\"b\":2,\"c\":3}}"));
+        assertError(
+                -32602,
+                "/a: must be at most 2147483647",
+                mcp.request("tools/call", "{\"name\":\"add\",\"arguments\":{\"a\":3000000000,\"b\":2}}"));
+        assertError(
+                -32602,
+                "/pizza/size: must be one of",
+                mcp.request(
+                        "tools/call",
+                        "{\"name\":\"order_pizza\",\"arguments\":{\"pizza\":{\"size\":\"HUGE\",\"toppings\":[]}}}"));
         assertError(-32602, "Invalid cursor", mcp.request("tools/list", "{\"cursor\":\"not-a-cursor\"}"));
     }
 
@@ -190,14 +255,20 @@ class McpEndpointIT {
 
     @Test
     void aToolThatReportsProgressAnswersWithAStreamOfProgressEndingWithTheResult() {
-        String call = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},"
-                + "\"_meta\":{\"progressToken\":\"count-1\"}}}";
+        String call =
+                "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},"
+                        + "\"_meta\":{\"progressToken\":\"count-1\"}}}";
         HttpResponse<String> streamed = mcp.post(call);
         assertEquals(200, streamed.statusCode());
-        assertTrue(streamed.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"), streamed.headers().toString());
+        assertTrue(
+                streamed.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"),
+                streamed.headers().toString());
         assertEquals("no", streamed.headers().firstValue("X-Accel-Buffering").orElse(""));
-        List<JsonObject> events = streamed.body().lines().filter(line -> line.startsWith("data: "))
-                .map(line -> McpHttp.json(line.substring(6))).toList();
+        List<JsonObject> events = streamed.body()
+                .lines()
+                .filter(line -> line.startsWith("data: "))
+                .map(line -> McpHttp.json(line.substring(6)))
+                .toList();
         assertEquals(6, events.size(), streamed.body());
         for (int step = 1; step <= 5; step++) {
             JsonObject params = events.get(step - 1).getJsonObject("params");
@@ -220,19 +291,29 @@ class McpEndpointIT {
     @Test
     void refusalsTheRequestAloneDecidesArePlainAnswersNotEventsInAnOpenedStream() {
         // invalid arguments
-        HttpResponse<String> badArguments = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"count_to\",\"arguments\":{\"steps\":\"many\"},\"_meta\":{\"progressToken\":\"c\"}}}");
-        assertTrue(badArguments.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), badArguments.body());
-        assertEquals(-32602, McpHttp.json(badArguments.body()).getJsonObject("error").getInt("code"));
+        HttpResponse<String> badArguments = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":12,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"count_to\",\"arguments\":{\"steps\":\"many\"},\"_meta\":{\"progressToken\":\"c\"}}}");
+        assertTrue(
+                badArguments.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                badArguments.body());
+        assertEquals(
+                -32602, McpHttp.json(badArguments.body()).getJsonObject("error").getInt("code"));
         // a requestState that is not ours (2026-07-28)
-        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},"
-                + "\"progressToken\":\"c\"}";
-        HttpResponse<String> badState = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"tools/call\",\"params\":"
-                + "{\"name\":\"count_to\",\"arguments\":{\"steps\":2},\"requestState\":\"not-ours\"," + meta + "}}",
+        String meta =
+                "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{},"
+                        + "\"progressToken\":\"c\"}";
+        HttpResponse<String> badState = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":13,\"method\":\"tools/call\",\"params\":"
+                        + "{\"name\":\"count_to\",\"arguments\":{\"steps\":2},\"requestState\":\"not-ours\"," + meta
+                        + "}}",
                 Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "count_to"));
-        assertTrue(badState.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), badState.body());
+        assertTrue(
+                badState.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                badState.body());
         JsonObject error = McpHttp.json(badState.body()).getJsonObject("error");
-        assertEquals("Invalid requestState: it was not issued by this server or was changed", error.getString("message"));
+        assertEquals(
+                "Invalid requestState: it was not issued by this server or was changed", error.getString("message"));
     }
 
     @Test
@@ -240,41 +321,62 @@ class McpEndpointIT {
         HttpResponse<String> streamed = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":14,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"broken_report\",\"arguments\":{},\"_meta\":{\"progressToken\":\"b\"}}}");
         assertEquals(200, streamed.statusCode());
-        List<JsonObject> events = streamed.body().lines().filter(line -> line.startsWith("data: "))
-                .map(line -> McpHttp.json(line.substring(6))).toList();
+        List<JsonObject> events = streamed.body()
+                .lines()
+                .filter(line -> line.startsWith("data: "))
+                .map(line -> McpHttp.json(line.substring(6)))
+                .toList();
         assertEquals(2, events.size(), streamed.body());
         assertEquals("notifications/progress", events.get(0).getString("method"));
         JsonObject last = events.get(1);
         assertEquals(14, last.getInt("id"));
         assertEquals(-32603, last.getJsonObject("error").getInt("code"), streamed.body());
-        assertTrue(last.getJsonObject("error").getString("message").matches("Internal error, incident [0-9a-f-]{36}"), streamed.body());
+        assertTrue(
+                last.getJsonObject("error").getString("message").matches("Internal error, incident [0-9a-f-]{36}"),
+                streamed.body());
         assertFalse(streamed.body().contains("this report has no value"), "no internals reach the client");
     }
 
     @Test
     void aModernRequestWithALogLevelGetsTheLogMessagesOfThatLevelAndAbove() {
-        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}";
-        String call = "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},";
-        Map<String, String> headers = Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "slow_count");
-        HttpResponse<String> logged = mcp.post(call + meta + ",\"io.modelcontextprotocol/logLevel\":\"info\"}}}", headers);
-        List<JsonObject> events = logged.body().lines().filter(line -> line.startsWith("data: ")).map(line -> McpHttp.json(line.substring(6))).toList();
+        String meta =
+                "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}";
+        String call =
+                "{\"jsonrpc\":\"2.0\",\"id\":11,\"method\":\"tools/call\",\"params\":{\"name\":\"slow_count\",\"arguments\":{},";
+        Map<String, String> headers =
+                Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/call", "Mcp-Name", "slow_count");
+        HttpResponse<String> logged =
+                mcp.post(call + meta + ",\"io.modelcontextprotocol/logLevel\":\"info\"}}}", headers);
+        List<JsonObject> events = logged.body()
+                .lines()
+                .filter(line -> line.startsWith("data: "))
+                .map(line -> McpHttp.json(line.substring(6)))
+                .toList();
         assertEquals(2, events.size(), logged.body());
         assertEquals("notifications/message", events.get(0).getString("method"));
-        assertEquals("{\"level\":\"info\",\"data\":\"counted 5\"}", events.get(0).getJsonObject("params").toString());
+        assertEquals(
+                "{\"level\":\"info\",\"data\":\"counted 5\"}",
+                events.get(0).getJsonObject("params").toString());
         assertEquals("complete", events.get(1).getJsonObject("result").getString("resultType"));
         // no level asked: no log messages, and nothing else to stream, so plain JSON
         HttpResponse<String> quiet = mcp.post(call + meta + "}}}", headers);
-        assertTrue(quiet.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), quiet.headers().toString());
+        assertTrue(
+                quiet.headers().firstValue("Content-Type").orElse("").startsWith("application/json"),
+                quiet.headers().toString());
     }
 
     @Test
     void closingTheStreamCancelsTheCall() throws Exception {
         int before = Integer.parseInt(text(call("cancelled_count", "{}")));
-        HttpRequest request = HttpRequest.newBuilder(mcp.endpoint()).header("Content-Type", "application/json")
+        HttpRequest request = HttpRequest.newBuilder(mcp.endpoint())
+                .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":"
-                        + "{\"name\":\"slow_count\",\"arguments\":{},\"_meta\":{\"progressToken\":\"gone\"}}}")).build();
-        HttpResponse<java.io.InputStream> stream = java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"jsonrpc\":\"2.0\",\"id\":10,\"method\":\"tools/call\",\"params\":"
+                                + "{\"name\":\"slow_count\",\"arguments\":{},\"_meta\":{\"progressToken\":\"gone\"}}}"))
+                .build();
+        HttpResponse<java.io.InputStream> stream =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofInputStream());
         try (java.io.BufferedReader events = new java.io.BufferedReader(new java.io.InputStreamReader(stream.body()))) {
             assertTrue(events.readLine().startsWith("event: message"), "the first progress event arrives");
         } // the client goes away after the first event
@@ -288,8 +390,10 @@ class McpEndpointIT {
 
     @Test
     void withAuthenticationOffTheModernListIsPublic() {
-        String meta = "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
-        HttpResponse<String> response = mcp.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + meta + "}}",
+        String meta =
+                "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\",\"io.modelcontextprotocol/clientCapabilities\":{}}";
+        HttpResponse<String> response = mcp.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{" + meta + "}}",
                 Map.of("MCP-Protocol-Version", "2026-07-28", "Mcp-Method", "tools/list"));
         assertEquals(200, response.statusCode(), response.body());
         JsonObject result = McpHttp.json(response.body()).getJsonObject("result");
@@ -305,12 +409,23 @@ class McpEndpointIT {
         JsonObject unsupported = McpHttp.json(badVersion.body()).getJsonObject("error");
         assertEquals(-32022, unsupported.getInt("code"));
         assertEquals("1999-01-01", unsupported.getJsonObject("data").getString("requested"));
-        assertEquals(200, mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "2025-06-18")).statusCode());
+        assertEquals(
+                200,
+                mcp.post(request("ping", "{}"), Map.of("MCP-Protocol-Version", "2025-06-18"))
+                        .statusCode());
 
-        assertEquals(415, mcp.post(request("ping", "{}"), Map.of("Content-Type", "text/plain")).statusCode());
-        assertEquals(406, mcp.post(request("ping", "{}"), Map.of("Accept", "text/html")).statusCode());
+        assertEquals(
+                415,
+                mcp.post(request("ping", "{}"), Map.of("Content-Type", "text/plain"))
+                        .statusCode());
+        assertEquals(
+                406,
+                mcp.post(request("ping", "{}"), Map.of("Accept", "text/html")).statusCode());
 
-        HttpResponse<String> get = mcp.send(HttpRequest.newBuilder(mcp.endpoint()).header("Accept", "text/event-stream").GET().build());
+        HttpResponse<String> get = mcp.send(HttpRequest.newBuilder(mcp.endpoint())
+                .header("Accept", "text/event-stream")
+                .GET()
+                .build());
         assertEquals(405, get.statusCode());
         assertEquals("POST", get.headers().firstValue("Allow").orElse(""));
     }
@@ -319,13 +434,17 @@ class McpEndpointIT {
     void foreignOriginsAreRefusedAndLocalOnesPass() {
         HttpResponse<String> evil = mcp.post(request("ping", "{}"), Map.of("Origin", "http://evil.example.com"));
         assertEquals(403, evil.statusCode());
-        assertEquals(200, mcp.post(request("ping", "{}"), Map.of("Origin", "http://localhost:6274")).statusCode());
+        assertEquals(
+                200,
+                mcp.post(request("ping", "{}"), Map.of("Origin", "http://localhost:6274"))
+                        .statusCode());
     }
 
     @Test
     void oversizedBodiesAreRefused() {
-        String huge = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""
-                + "x".repeat(1_100_000) + "\"}}}";
+        String huge =
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""
+                        + "x".repeat(1_100_000) + "\"}}}";
         HttpResponse<String> response = mcp.post(huge);
         assertEquals(413, response.statusCode());
         assertNoInternals(response.body());
@@ -371,6 +490,7 @@ class McpEndpointIT {
     }
 
     private static String initializeParams(String version) {
-        return "{\"protocolVersion\":\"" + version + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
+        return "{\"protocolVersion\":\"" + version
+                + "\",\"capabilities\":{},\"clientInfo\":{\"name\":\"it\",\"version\":\"1\"}}";
     }
 }

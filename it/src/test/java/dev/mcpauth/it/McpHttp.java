@@ -17,8 +17,10 @@ import java.util.Map;
 public final class McpHttp {
 
     /** HTTP/1.1 as MCP clients speak it; the JDK's default HTTP/2 upgrade attempt costs a round trip per request. */
-    private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient CLIENT = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
 
     private final URI endpoint;
 
@@ -28,7 +30,8 @@ public final class McpHttp {
 
     /** The MCP endpoint of a WAR deployed on the test server. */
     public static McpHttp forContextRoot(String contextRoot) {
-        return new McpHttp(URI.create("http://localhost:" + System.getProperty("it.http.port", "9081") + "/" + contextRoot + "/mcp"));
+        return new McpHttp(URI.create(
+                "http://localhost:" + System.getProperty("it.http.port", "9081") + "/" + contextRoot + "/mcp"));
     }
 
     public URI endpoint() {
@@ -64,9 +67,11 @@ public final class McpHttp {
 
     /** A JSON-RPC request and its parsed response, which must be HTTP 200. */
     public JsonObject request(String method, String paramsJson) {
-        HttpResponse<String> response = post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
+        HttpResponse<String> response =
+                post("{\"jsonrpc\":\"2.0\",\"id\":7,\"method\":\"" + method + "\",\"params\":" + paramsJson + "}");
         if (response.statusCode() != 200) {
-            throw new AssertionError("expected HTTP 200 for " + method + ", got " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "expected HTTP 200 for " + method + ", got " + response.statusCode() + ": " + response.body());
         }
         return json(response.body());
     }
@@ -86,8 +91,13 @@ public final class McpHttp {
         if (response.statusCode() != 200) {
             throw new AssertionError("tools/list: HTTP " + response.statusCode() + " " + response.body());
         }
-        return json(response.body()).getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class)
-                .stream().map(tool -> tool.getString("name")).toList();
+        return json(response.body())
+                .getJsonObject("result")
+                .getJsonArray("tools")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .map(tool -> tool.getString("name"))
+                .toList();
     }
 
     /** The result of a {@code tools/call} by the caller of {@code token}, which must answer HTTP 200 with a result. */

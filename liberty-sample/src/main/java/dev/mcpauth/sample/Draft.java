@@ -10,5 +10,4 @@ import java.time.Instant;
  * @param text the reply
  * @param createdAt when it was drafted
  */
-public record Draft(String ticketId, String author, String text, Instant createdAt) {
-}
+public record Draft(String ticketId, String author, String text, Instant createdAt) {}

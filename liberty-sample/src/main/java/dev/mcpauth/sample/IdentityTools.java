@@ -11,7 +11,10 @@ public class IdentityTools {
 
     @Tool(description = "Who the server thinks the caller is: user, client and granted scopes")
     public Identity whoami(McpCaller caller) {
-        return new Identity(TicketTools.displayName(caller), caller.subject(), caller.clientId(),
+        return new Identity(
+                TicketTools.displayName(caller),
+                caller.subject(),
+                caller.clientId(),
                 caller.scopes().stream().sorted().toList());
     }
 
@@ -23,6 +26,5 @@ public class IdentityTools {
      * @param clientId the OAuth client
      * @param scopes the granted scopes
      */
-    public record Identity(String user, String subject, String clientId, List<String> scopes) {
-    }
+    public record Identity(String user, String subject, String clientId, List<String> scopes) {}
 }

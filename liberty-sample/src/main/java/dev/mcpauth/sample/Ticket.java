@@ -13,5 +13,9 @@ package dev.mcpauth.sample;
 public record Ticket(String id, String title, Status status, String customer, String assignee, String description) {
 
     /** Where a ticket stands. */
-    public enum Status { OPEN, PENDING, CLOSED }
+    public enum Status {
+        OPEN,
+        PENDING,
+        CLOSED
+    }
 }

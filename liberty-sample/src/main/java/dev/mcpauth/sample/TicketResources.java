@@ -4,12 +4,12 @@ import dev.mcpauth.CompletePrompt;
 import dev.mcpauth.CompleteResourceTemplate;
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpException;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptArg;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.McpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -35,8 +35,11 @@ public class TicketResources {
     @Inject
     TicketStore store;
 
-    @McpResourceTemplate(uriTemplate = "tickets://{id}", title = "Support ticket",
-            description = "One of the caller's support tickets, with its drafts", mimeType = "application/json")
+    @McpResourceTemplate(
+            uriTemplate = "tickets://{id}",
+            title = "Support ticket",
+            description = "One of the caller's support tickets, with its drafts",
+            mimeType = "application/json")
     public Optional<TicketWithDrafts> ticket(McpCaller caller, String id) {
         return store.find(TicketTools.owner(caller), id).map(ticket -> new TicketWithDrafts(ticket, store.drafts(id)));
     }
@@ -46,8 +49,11 @@ public class TicketResources {
         return ownIds(caller, prefix);
     }
 
-    @Prompt(title = "Reply to a ticket", description = "Draft a reply to one of the caller's tickets in the chosen tone")
-    public List<PromptMessage> replyToTicket(McpCaller caller,
+    @Prompt(
+            title = "Reply to a ticket",
+            description = "Draft a reply to one of the caller's tickets in the chosen tone")
+    public List<PromptMessage> replyToTicket(
+            McpCaller caller,
             @PromptArg(description = "The ticket id, such as T-1001") String ticketId,
             @PromptArg(description = "apologetic, formal or friendly (default: friendly)") Optional<String> tone) {
         Ticket ticket = store.find(TicketTools.owner(caller), ticketId)
@@ -57,10 +63,12 @@ public class TicketResources {
             throw new McpException("Unknown tone '" + chosen + "': use one of " + TONES);
         }
         return List.of(
-                PromptMessage.user(Content.resource("tickets://" + ticket.id(), "application/json",
+                PromptMessage.user(Content.resource(
+                        "tickets://" + ticket.id(),
+                        "application/json",
                         JSON.toJson(new TicketWithDrafts(ticket, store.drafts(ticket.id()))))),
-                PromptMessage.user("Write a " + chosen + " reply to " + ticket.customer() + " about ticket " + ticket.id()
-                        + " (\"" + ticket.title() + "\"). Keep it short and say what happens next."));
+                PromptMessage.user("Write a " + chosen + " reply to " + ticket.customer() + " about ticket "
+                        + ticket.id() + " (\"" + ticket.title() + "\"). Keep it short and say what happens next."));
     }
 
     @CompletePrompt(prompt = "reply_to_ticket", argument = "ticketId")
@@ -70,12 +78,16 @@ public class TicketResources {
 
     @CompletePrompt(prompt = "reply_to_ticket", argument = "tone")
     public List<String> tones(String prefix) {
-        return TONES.stream().filter(tone -> tone.startsWith(prefix.toLowerCase(Locale.ROOT))).toList();
+        return TONES.stream()
+                .filter(tone -> tone.startsWith(prefix.toLowerCase(Locale.ROOT)))
+                .toList();
     }
 
     private List<String> ownIds(McpCaller caller, String prefix) {
-        return store.search(TicketTools.owner(caller), "").stream().map(Ticket::id)
-                .filter(id -> id.toUpperCase(Locale.ROOT).startsWith(prefix.toUpperCase(Locale.ROOT))).toList();
+        return store.search(TicketTools.owner(caller), "").stream()
+                .map(Ticket::id)
+                .filter(id -> id.toUpperCase(Locale.ROOT).startsWith(prefix.toUpperCase(Locale.ROOT)))
+                .toList();
     }
 
     /**
@@ -84,6 +96,5 @@ public class TicketResources {
      * @param ticket the ticket
      * @param drafts the replies drafted for it so far
      */
-    public record TicketWithDrafts(Ticket ticket, List<Draft> drafts) {
-    }
+    public record TicketWithDrafts(Ticket ticket, List<Draft> drafts) {}
 }

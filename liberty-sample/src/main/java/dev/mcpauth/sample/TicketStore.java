@@ -27,21 +27,56 @@ public class TicketStore {
     public static final String BOB = "b0b00000-0000-4000-8000-000000000002";
 
     /** A ticket and the subject of the employee it belongs to (the ticket's assignee is that employee's name). */
-    private record Owned(String owner, Ticket ticket) {
-    }
+    private record Owned(String owner, Ticket ticket) {}
 
     private final Map<String, Owned> tickets = List.of(
-            new Owned(ALICE, new Ticket("T-1001", "Cannot log in after password reset", Ticket.Status.OPEN, "ACME Corp", "alice",
-                    "Since the reset this morning the login page says 'invalid credentials'.")),
-            new Owned(ALICE, new Ticket("T-1002", "Invoice shows the wrong VAT rate", Ticket.Status.PENDING, "Globex", "alice",
-                    "Our March invoice applies 21% instead of 19%.")),
-            new Owned(ALICE, new Ticket("T-1003", "Export to CSV times out", Ticket.Status.OPEN, "Initech", "alice",
-                    "Exporting more than 10,000 rows never finishes.")),
-            new Owned(BOB, new Ticket("T-2001", "Request for a second admin account", Ticket.Status.OPEN, "Umbrella", "bob",
-                    "We need another administrator for the night shift.")),
-            new Owned(BOB, new Ticket("T-2002", "Mobile app crashes on start", Ticket.Status.CLOSED, "Hooli", "bob",
-                    "Version 4.2 crashes immediately on Android 14.")))
-            .stream().collect(Collectors.toUnmodifiableMap(owned -> owned.ticket().id(), Function.identity()));
+                    new Owned(
+                            ALICE,
+                            new Ticket(
+                                    "T-1001",
+                                    "Cannot log in after password reset",
+                                    Ticket.Status.OPEN,
+                                    "ACME Corp",
+                                    "alice",
+                                    "Since the reset this morning the login page says 'invalid credentials'.")),
+                    new Owned(
+                            ALICE,
+                            new Ticket(
+                                    "T-1002",
+                                    "Invoice shows the wrong VAT rate",
+                                    Ticket.Status.PENDING,
+                                    "Globex",
+                                    "alice",
+                                    "Our March invoice applies 21% instead of 19%.")),
+                    new Owned(
+                            ALICE,
+                            new Ticket(
+                                    "T-1003",
+                                    "Export to CSV times out",
+                                    Ticket.Status.OPEN,
+                                    "Initech",
+                                    "alice",
+                                    "Exporting more than 10,000 rows never finishes.")),
+                    new Owned(
+                            BOB,
+                            new Ticket(
+                                    "T-2001",
+                                    "Request for a second admin account",
+                                    Ticket.Status.OPEN,
+                                    "Umbrella",
+                                    "bob",
+                                    "We need another administrator for the night shift.")),
+                    new Owned(
+                            BOB,
+                            new Ticket(
+                                    "T-2002",
+                                    "Mobile app crashes on start",
+                                    Ticket.Status.CLOSED,
+                                    "Hooli",
+                                    "bob",
+                                    "Version 4.2 crashes immediately on Android 14.")))
+            .stream()
+            .collect(Collectors.toUnmodifiableMap(owned -> owned.ticket().id(), Function.identity()));
 
     private final List<Draft> drafts = new CopyOnWriteArrayList<>();
 
@@ -52,14 +87,17 @@ public class TicketStore {
                 .filter(owned -> owned.owner().equals(owner))
                 .map(Owned::ticket)
                 .filter(ticket -> (ticket.title() + " " + ticket.description() + " " + ticket.customer())
-                        .toLowerCase(Locale.ROOT).contains(needle))
+                        .toLowerCase(Locale.ROOT)
+                        .contains(needle))
                 .sorted((a, b) -> a.id().compareTo(b.id()))
                 .toList();
     }
 
     /** The ticket with this id, if it belongs to the owner with token subject {@code owner}. */
     public Optional<Ticket> find(String owner, String id) {
-        return Optional.ofNullable(tickets.get(id)).filter(owned -> owned.owner().equals(owner)).map(Owned::ticket);
+        return Optional.ofNullable(tickets.get(id))
+                .filter(owned -> owned.owner().equals(owner))
+                .map(Owned::ticket);
     }
 
     /** Records a draft reply and returns it. */
@@ -71,6 +109,8 @@ public class TicketStore {
 
     /** The drafts recorded for a ticket, oldest first. */
     public List<Draft> drafts(String ticketId) {
-        return drafts.stream().filter(draft -> draft.ticketId().equals(ticketId)).toList();
+        return drafts.stream()
+                .filter(draft -> draft.ticketId().equals(ticketId))
+                .toList();
     }
 }

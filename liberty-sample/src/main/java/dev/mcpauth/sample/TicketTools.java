@@ -1,12 +1,12 @@
 package dev.mcpauth.sample;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpException;
 import dev.mcpauth.McpInput;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
-import dev.mcpauth.McpException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -25,7 +25,9 @@ public class TicketTools {
     TicketStore store;
 
     @Tool(description = "Search the caller's support tickets by text in title, description or customer name")
-    public List<Ticket> searchTickets(McpCaller caller, McpProgress progress,
+    public List<Ticket> searchTickets(
+            McpCaller caller,
+            McpProgress progress,
             @ToolArg(description = "Text to look for; empty matches every ticket") String query) {
         List<Ticket> found = store.search(owner(caller), query);
         // a real desk searches a slow backend page by page; a client that asked for progress sees each page
@@ -40,16 +42,21 @@ public class TicketTools {
         return store.find(owner(caller), id).orElseThrow(() -> new McpException("No ticket " + id + " for you"));
     }
 
-    @Tool(description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent."
-            + " Clients that can ask the user are asked to confirm first")
+    @Tool(
+            description = "Draft a reply to one of the caller's tickets; the draft is saved for review, not sent."
+                    + " Clients that can ask the user are asked to confirm first")
     @RequiresScope("tickets:write")
-    public Draft draftReply(McpCaller caller, McpInput input,
+    public Draft draftReply(
+            McpCaller caller,
+            McpInput input,
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
-        Ticket ticket = store.find(owner(caller), ticketId).orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
+        Ticket ticket = store.find(owner(caller), ticketId)
+                .orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         if (input.canAsk(McpInput.ELICITATION)) {
             // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
-            McpInput.Answer confirm = input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
+            McpInput.Answer confirm =
+                    input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
             if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("save"))) {
                 throw new McpException("Nothing recorded: the user did not confirm the draft");
             }
@@ -59,8 +66,13 @@ public class TicketTools {
     }
 
     /** The confirmation form: one yes/no question. */
-    private static final Map<String, Object> CONFIRM_FORM = Map.of("type", "object",
-            "properties", Map.of("save", Map.of("type", "boolean", "title", "Save the draft")), "required", List.of("save"));
+    private static final Map<String, Object> CONFIRM_FORM = Map.of(
+            "type",
+            "object",
+            "properties",
+            Map.of("save", Map.of("type", "boolean", "title", "Save the draft")),
+            "required",
+            List.of("save"));
 
     /**
      * Whose tickets the caller may see: the token subject, which the authorization server fixes for each user (and

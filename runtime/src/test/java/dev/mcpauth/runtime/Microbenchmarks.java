@@ -25,8 +25,11 @@ class Microbenchmarks {
 
     @Test
     void run() throws Exception {
-        List<String> args = new ArrayList<>(List.of("-rf", "json", "-rff", System.getProperty("jmh.result", "target/jmh-results.json")));
-        Arrays.stream(System.getProperty("jmh.args", "").trim().split("\\s+")).filter(arg -> !arg.isEmpty()).forEach(args::add);
+        List<String> args = new ArrayList<>(
+                List.of("-rf", "json", "-rff", System.getProperty("jmh.result", "target/jmh-results.json")));
+        Arrays.stream(System.getProperty("jmh.args", "").trim().split("\\s+"))
+                .filter(arg -> !arg.isEmpty())
+                .forEach(args::add);
         args.add(System.getProperty("jmh.include", "dev.mcpauth.runtime"));
         Collection<RunResult> results = new Runner(new CommandLineOptions(args.toArray(String[]::new))).run();
         assertFalse(results.isEmpty(), "no benchmark ran: is the annotation processor on the test classpath (-Pjmh)?");

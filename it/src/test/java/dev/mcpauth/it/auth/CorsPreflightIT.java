@@ -32,14 +32,17 @@ class CorsPreflightIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("cors-it", "mcp.auth.resource=" + MCP.endpoint() + "\n"
-                + "mp.jwt.verify.issuer=" + AS.issuer() + "\n"
-                + "mcp.allowed-origins=https://app.example.com\n",
+        return Deployments.war(
+                "cors-it",
+                "mcp.auth.resource=" + MCP.endpoint() + "\n"
+                        + "mp.jwt.verify.issuer=" + AS.issuer() + "\n"
+                        + "mcp.allowed-origins=https://app.example.com\n",
                 TicketDeskTools.class);
     }
 
     private static HttpResponse<String> preflight(String origin, String requestHeaders) {
-        return MCP.send(HttpRequest.newBuilder(MCP.endpoint()).method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+        return MCP.send(HttpRequest.newBuilder(MCP.endpoint())
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", requestHeaders)
@@ -53,13 +56,24 @@ class CorsPreflightIT {
     @Test
     void anAllowedOriginsPreflightGets204WithTheHeadersMcpUses() {
         for (String origin : List.of("http://localhost:6274", "http://127.0.0.1:6274", "https://app.example.com")) {
-            HttpResponse<String> response = preflight(origin,
+            HttpResponse<String> response = preflight(
+                    origin,
                     "authorization, content-type, mcp-protocol-version, mcp-method, mcp-name, mcp-param-region");
             assertEquals(204, response.statusCode(), origin);
             assertEquals(origin, header(response, "Access-Control-Allow-Origin"));
-            assertTrue(header(response, "Access-Control-Allow-Methods").contains("POST"), header(response, "Access-Control-Allow-Methods"));
-            List<String> allowed = List.of(header(response, "Access-Control-Allow-Headers").toLowerCase().split(",\\s*"));
-            for (String name : List.of("authorization", "content-type", "mcp-protocol-version", "mcp-method", "mcp-name", "mcp-param-region")) {
+            assertTrue(
+                    header(response, "Access-Control-Allow-Methods").contains("POST"),
+                    header(response, "Access-Control-Allow-Methods"));
+            List<String> allowed = List.of(header(response, "Access-Control-Allow-Headers")
+                    .toLowerCase()
+                    .split(",\\s*"));
+            for (String name : List.of(
+                    "authorization",
+                    "content-type",
+                    "mcp-protocol-version",
+                    "mcp-method",
+                    "mcp-name",
+                    "mcp-param-region")) {
                 assertTrue(allowed.contains(name), name + " not in " + allowed);
             }
             assertTrue(header(response, "Access-Control-Expose-Headers").contains("WWW-Authenticate"));
@@ -71,10 +85,16 @@ class CorsPreflightIT {
 
     @Test
     void anyOtherOriginsPreflightGets403WithoutCorsHeaders() {
-        for (String origin : List.of("http://evil.example.com", "http://localhost.evil.example.com", "https://app.example.com:8443", "null")) {
+        for (String origin : List.of(
+                "http://evil.example.com",
+                "http://localhost.evil.example.com",
+                "https://app.example.com:8443",
+                "null")) {
             HttpResponse<String> response = preflight(origin, "authorization, content-type");
             assertEquals(403, response.statusCode(), origin);
-            assertFalse(response.headers().map().keySet().stream().anyMatch(name -> name.toLowerCase().startsWith("access-control-")),
+            assertFalse(
+                    response.headers().map().keySet().stream()
+                            .anyMatch(name -> name.toLowerCase().startsWith("access-control-")),
                     origin + ": " + response.headers().map());
         }
     }
@@ -85,6 +105,9 @@ class CorsPreflightIT {
         assertEquals(401, response.statusCode());
         assertEquals("http://localhost:6274", header(response, "Access-Control-Allow-Origin"));
         assertTrue(header(response, "Access-Control-Expose-Headers").contains("WWW-Authenticate"));
-        assertEquals("", header(response, "Access-Control-Allow-Headers"), "methods and headers are the preflight's business");
+        assertEquals(
+                "",
+                header(response, "Access-Control-Allow-Headers"),
+                "methods and headers are the preflight's business");
     }
 }

@@ -36,8 +36,13 @@ class DirectCallIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("direct-call-it", "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n",
-                TicketDeskTools.class, TicketReportResource.class, ReportApplication.class, UnfilteredMcpApplication.class);
+        return Deployments.war(
+                "direct-call-it",
+                "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n",
+                TicketDeskTools.class,
+                TicketReportResource.class,
+                ReportApplication.class,
+                UnfilteredMcpApplication.class);
     }
 
     private static HttpResponse<String> report(String authorization) {
@@ -70,7 +75,9 @@ class DirectCallIT {
         for (Map<String, String> headers : List.of(Map.<String, String>of(), McpHttp.bearer(token))) {
             HttpResponse<String> refused = unfiltered.post(McpHttp.toolsCall("list_tickets", "{}"), headers);
             assertEquals(401, refused.statusCode(), refused.body());
-            assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "), refused.headers().toString());
+            assertTrue(
+                    refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "),
+                    refused.headers().toString());
             assertFalse(refused.body().contains("T-1"), refused.body());
         }
     }

@@ -10,10 +10,8 @@ import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.IdentityTools;
 import dev.mcpauth.it.fixture.TicketDeskTools;
-import jakarta.json.JsonObject;
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -45,34 +43,50 @@ class IntrospectionIT {
     }
 
     private static WebArchive war(String name, McpHttp mcp, TestAuthorizationServer as, String verifier) {
-        return Deployments.war(name, "mcp.auth.resource=" + mcp.endpoint() + "\n"
-                + "mp.jwt.verify.issuer=" + as.issuer() + "\n"
-                + "mcp.auth.verifier=" + verifier + "\n"
-                + "mcp.auth.introspection.client-id=" + TestAuthorizationServer.INTROSPECTION_CLIENT + "\n"
-                + "mcp.auth.introspection.client-secret=" + TestAuthorizationServer.INTROSPECTION_SECRET + "\n"
-                + "mcp.auth.scope-implications=tickets:admin=tickets:write,tickets:write=tickets:read\n",
-                TicketDeskTools.class, IdentityTools.class);
+        return Deployments.war(
+                name,
+                "mcp.auth.resource=" + mcp.endpoint() + "\n"
+                        + "mp.jwt.verify.issuer=" + as.issuer() + "\n"
+                        + "mcp.auth.verifier=" + verifier + "\n"
+                        + "mcp.auth.introspection.client-id=" + TestAuthorizationServer.INTROSPECTION_CLIENT + "\n"
+                        + "mcp.auth.introspection.client-secret=" + TestAuthorizationServer.INTROSPECTION_SECRET + "\n"
+                        + "mcp.auth.scope-implications=tickets:admin=tickets:write,tickets:write=tickets:read\n",
+                TicketDeskTools.class,
+                IdentityTools.class);
     }
 
     @Test
     void anActiveOpaqueTokenIsAcceptedWithItsScopesAndTheAnswerIsReused() {
-        String token = OPAQUE_AS.opaque(OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "tickets:read").build());
+        String token = OPAQUE_AS.opaque(
+                OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "tickets:read").build());
         int before = OPAQUE_AS.introspectionRequests();
         assertEquals(List.of("list_tickets", "token_name", "whoami"), OPAQUE.toolNames(token));
         assertEquals("user-42|test-client|tickets:read", text(OPAQUE.callTool(token, "whoami", "{}")));
-        assertEquals(403, OPAQUE.post(toolsCall("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"x\"}"), bearer(token)).statusCode());
+        assertEquals(
+                403,
+                OPAQUE.post(toolsCall("draft_reply", "{\"ticketId\":\"T-1\",\"text\":\"x\"}"), bearer(token))
+                        .statusCode());
         assertEquals(before + 1, OPAQUE_AS.introspectionRequests(), "one introspection, then the cached answer");
     }
 
     @Test
     void inactiveUnknownAndForeignTokensAreRefused() {
         assertInvalid(OPAQUE, "never-issued-token", "The token is not active");
-        String revoked = OPAQUE_AS.opaque(OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "").build());
+        String revoked = OPAQUE_AS.opaque(
+                OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "").build());
         OPAQUE_AS.revoke(revoked);
         assertInvalid(OPAQUE, revoked, "The token is not active");
-        assertInvalid(OPAQUE, OPAQUE_AS.opaque(OPAQUE_AS.claims("https://elsewhere.example/mcp", "").build()),
+        assertInvalid(
+                OPAQUE,
+                OPAQUE_AS.opaque(
+                        OPAQUE_AS.claims("https://elsewhere.example/mcp", "").build()),
                 "The token is meant for another resource (aud)");
-        assertInvalid(OPAQUE, OPAQUE_AS.opaque(OPAQUE_AS.claims(OPAQUE.endpoint().toString(), "").issuer("http://localhost:1/other").build()),
+        assertInvalid(
+                OPAQUE,
+                OPAQUE_AS.opaque(OPAQUE_AS
+                        .claims(OPAQUE.endpoint().toString(), "")
+                        .issuer("http://localhost:1/other")
+                        .build()),
                 "The token was issued by another issuer");
     }
 
@@ -80,9 +94,21 @@ class IntrospectionIT {
     void jwtsAreVerifiedLocallyAndOpaqueTokensIntrospected() {
         String audience = HYBRID.endpoint().toString();
         int before = HYBRID_AS.introspectionRequests();
-        assertEquals(200, HYBRID.post(PING, bearer(HYBRID_AS.rs256(HYBRID_AS.claims(audience, "").build()))).statusCode());
+        assertEquals(
+                200,
+                HYBRID.post(
+                                PING,
+                                bearer(HYBRID_AS.rs256(
+                                        HYBRID_AS.claims(audience, "").build())))
+                        .statusCode());
         assertEquals(before, HYBRID_AS.introspectionRequests(), "a JWT needs no introspection");
-        assertEquals(200, HYBRID.post(PING, bearer(HYBRID_AS.opaque(HYBRID_AS.claims(audience, "").build()))).statusCode());
+        assertEquals(
+                200,
+                HYBRID.post(
+                                PING,
+                                bearer(HYBRID_AS.opaque(
+                                        HYBRID_AS.claims(audience, "").build())))
+                        .statusCode());
         assertEquals(before + 1, HYBRID_AS.introspectionRequests());
         assertInvalid(HYBRID, "a.b.c", "The token is not a well-formed JWT");
         assertEquals(before + 1, HYBRID_AS.introspectionRequests(), "a bad JWT is refused, not introspected");
@@ -90,21 +116,22 @@ class IntrospectionIT {
 
     @Test
     void aScopeImpliesTheScopesTheHierarchyNames() {
-        String admin = HYBRID_AS.rs256(HYBRID_AS.claims(HYBRID.endpoint().toString(), "tickets:admin").build());
+        String admin = HYBRID_AS.rs256(
+                HYBRID_AS.claims(HYBRID.endpoint().toString(), "tickets:admin").build());
         assertEquals(List.of("draft_reply", "list_tickets", "token_name", "whoami"), HYBRID.toolNames(admin));
-        assertEquals("draft for T-7: done", text(HYBRID.callTool(admin, "draft_reply", "{\"ticketId\":\"T-7\",\"text\":\"done\"}")));
+        assertEquals(
+                "draft for T-7: done",
+                text(HYBRID.callTool(admin, "draft_reply", "{\"ticketId\":\"T-7\",\"text\":\"done\"}")));
     }
 
     private static void assertInvalid(McpHttp mcp, String token, String description) {
         HttpResponse<String> response = mcp.post(PING, bearer(token));
         assertEquals(401, response.statusCode(), description);
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error_description=\"" + description + "\""),
+        assertTrue(
+                response.headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElse("")
+                        .contains("error_description=\"" + description + "\""),
                 response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
-
-
-
-
-
-
 }

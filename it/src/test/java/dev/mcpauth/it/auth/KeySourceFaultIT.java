@@ -62,7 +62,8 @@ class KeySourceFaultIT {
     @Test
     void theWarDeploysWhileTheServerIsDownAnswers503AndRecoversByItself() throws Exception {
         McpHttp mcp = McpHttp.forContextRoot("faults-down");
-        String token = DOWN_AT_START.rs256(DOWN_AT_START.claims(mcp.endpoint().toString(), "").build());
+        String token = DOWN_AT_START.rs256(
+                DOWN_AT_START.claims(mcp.endpoint().toString(), "").build());
         assertEquals(401, mcp.post(PING).statusCode(), "without a token the answer does not depend on the keys");
 
         HttpResponse<String> outage = mcp.post(PING, bearer(token));
@@ -74,15 +75,22 @@ class KeySourceFaultIT {
         DOWN_AT_START.setAvailable(true);
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         int status = 0;
-        while (Instant.now().isBefore(deadline) && (status = mcp.post(PING, bearer(token)).statusCode()) != 200) {
+        while (Instant.now().isBefore(deadline)
+                && (status = mcp.post(PING, bearer(token)).statusCode()) != 200) {
             Thread.sleep(1000);
         }
         assertEquals(200, status, "the resource server should recover once the authorization server is back");
 
         // down again while running: the cached keys keep verifying tokens
         DOWN_AT_START.setAvailable(false);
-        assertEquals(200, mcp.post(PING, bearer(DOWN_AT_START.rs256(DOWN_AT_START.claims(mcp.endpoint().toString(), "").build())))
-                .statusCode());
+        assertEquals(
+                200,
+                mcp.post(
+                                PING,
+                                bearer(DOWN_AT_START.rs256(DOWN_AT_START
+                                        .claims(mcp.endpoint().toString(), "")
+                                        .build())))
+                        .statusCode());
         DOWN_AT_START.setAvailable(true);
     }
 
@@ -96,32 +104,47 @@ class KeySourceFaultIT {
 
         ROTATING.rotateRsaKey("rsa-2");
         String newToken = ROTATING.rs256(ROTATING.claims(audience, "").build());
-        assertEquals(200, mcp.post(PING, bearer(newToken)).statusCode(), "a token with the new kid should trigger a re-fetch");
+        assertEquals(
+                200,
+                mcp.post(PING, bearer(newToken)).statusCode(),
+                "a token with the new kid should trigger a re-fetch");
         assertEquals(fetchesBefore + 1, ROTATING.jwksRequests(), "exactly one re-fetch");
         assertEquals(200, mcp.post(PING, bearer(newToken)).statusCode());
         assertEquals(fetchesBefore + 1, ROTATING.jwksRequests(), "the new key is cached");
 
         HttpResponse<String> removed = mcp.post(PING, bearer(oldToken));
         assertEquals(401, removed.statusCode(), "the old key left the JWKS, so its tokens stop working");
-        assertTrue(removed.headers().firstValue("WWW-Authenticate").orElse("").contains("No key of the issuer matches the token"));
+        assertTrue(removed.headers()
+                .firstValue("WWW-Authenticate")
+                .orElse("")
+                .contains("No key of the issuer matches the token"));
     }
 
     @Test
     void aFloodOfUnknownKeyIdsDoesNotBecomeAFloodOfJwksRequests() {
         McpHttp mcp = McpHttp.forContextRoot("faults-flooded");
         String audience = mcp.endpoint().toString();
-        assertEquals(200, mcp.post(PING, bearer(FLOODED.rs256(FLOODED.claims(audience, "").build()))).statusCode());
+        assertEquals(
+                200,
+                mcp.post(PING, bearer(FLOODED.rs256(FLOODED.claims(audience, "").build())))
+                        .statusCode());
         int fetchesBefore = FLOODED.jwksRequests();
         RSAKey forger = FLOODED.rsaKey();
         for (int i = 0; i < 200; i++) {
-            String forged = TestAuthorizationServer.sign(FLOODED.claims(audience, "").build(),
-                    new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(UUID.randomUUID().toString()).build(),
+            String forged = TestAuthorizationServer.sign(
+                    FLOODED.claims(audience, "").build(),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID(UUID.randomUUID().toString())
+                            .build(),
                     TestAuthorizationServer.rsaSigner(forger));
             assertEquals(401, mcp.post(PING, bearer(forged)).statusCode());
         }
         int refetches = FLOODED.jwksRequests() - fetchesBefore;
         assertTrue(refetches <= 2, "200 unknown kids caused " + refetches + " JWKS requests");
-        assertEquals(200, mcp.post(PING, bearer(FLOODED.rs256(FLOODED.claims(audience, "").build()))).statusCode(),
+        assertEquals(
+                200,
+                mcp.post(PING, bearer(FLOODED.rs256(FLOODED.claims(audience, "").build())))
+                        .statusCode(),
                 "valid tokens keep working during the flood");
     }
 
@@ -131,7 +154,9 @@ class KeySourceFaultIT {
         SLOW.setDelayMillis(15_000);
         try {
             Instant start = Instant.now();
-            HttpResponse<String> response = mcp.post(PING, bearer(SLOW.rs256(SLOW.claims(mcp.endpoint().toString(), "").build())));
+            HttpResponse<String> response = mcp.post(
+                    PING,
+                    bearer(SLOW.rs256(SLOW.claims(mcp.endpoint().toString(), "").build())));
             Duration took = Duration.between(start, Instant.now());
             assertEquals(503, response.statusCode());
             assertTrue(took.compareTo(Duration.ofSeconds(10)) < 0, "the request took " + took);
@@ -142,7 +167,9 @@ class KeySourceFaultIT {
 
     private static WebArchive war(String name, TestAuthorizationServer server) {
         String resource = McpHttp.forContextRoot(name).endpoint().toString();
-        return Deployments.war(name, "mcp.auth.resource=" + resource + "\nmp.jwt.verify.issuer=" + server.issuer() + "\n",
+        return Deployments.war(
+                name,
+                "mcp.auth.resource=" + resource + "\nmp.jwt.verify.issuer=" + server.issuer() + "\n",
                 IdentityTools.class);
     }
 

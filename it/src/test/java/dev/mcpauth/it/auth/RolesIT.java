@@ -33,13 +33,18 @@ class RolesIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("roles-it", "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
-                + "mcp.auth.roles-claim=realm_access.roles\n", AdminTools.class);
+        return Deployments.war(
+                "roles-it",
+                "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
+                        + "mcp.auth.roles-claim=realm_access.roles\n",
+                AdminTools.class);
     }
 
     @Test
     void aRoleFromTheRolesClaimOpensTheTool() {
-        String admin = AS.rs256(AS.claims(RESOURCE, "").claim("realm_access", Map.of("roles", List.of("ticket-admin"))).build());
+        String admin = AS.rs256(AS.claims(RESOURCE, "")
+                .claim("realm_access", Map.of("roles", List.of("ticket-admin")))
+                .build());
         assertEquals(List.of("admin_help", "purge_drafts"), MCP.toolNames(admin));
         assertEquals("purged", text(MCP.callTool(admin, "purge_drafts", "{}")));
     }
@@ -49,12 +54,16 @@ class RolesIT {
         // a client can ask for any scope; a role is the authorization server's statement about the user
         String scoped = AS.rs256(AS.claims(RESOURCE, "ticket-admin").build());
         assertEquals(List.of("admin_help"), MCP.toolNames(scoped));
-        assertPlainForbidden(MCP.post(toolsCall("purge_drafts", "{}"), bearer(scoped)), "The call needs one of the roles: ticket-admin");
+        assertPlainForbidden(
+                MCP.post(toolsCall("purge_drafts", "{}"), bearer(scoped)),
+                "The call needs one of the roles: ticket-admin");
     }
 
     @Test
     void withoutTheRoleTheToolIsHiddenAndRefusedButPermitAllStaysOpen() {
-        String user = AS.rs256(AS.claims(RESOURCE, "tickets:read").claim("realm_access", Map.of("roles", List.of("ticket-reader"))).build());
+        String user = AS.rs256(AS.claims(RESOURCE, "tickets:read")
+                .claim("realm_access", Map.of("roles", List.of("ticket-reader")))
+                .build());
         assertEquals(List.of("admin_help"), MCP.toolNames(user));
         assertEquals("purge_drafts deletes every draft", text(MCP.callTool(user, "admin_help", "{}")));
         HttpResponse<String> refused = MCP.post(toolsCall("purge_drafts", "{}"), bearer(user));
@@ -63,9 +72,13 @@ class RolesIT {
 
     @Test
     void denyAllHidesTheToolFromEveryoneAndRefusesItEvenWithTheRole() {
-        String admin = AS.rs256(AS.claims(RESOURCE, "").claim("realm_access", Map.of("roles", List.of("ticket-admin"))).build());
+        String admin = AS.rs256(AS.claims(RESOURCE, "")
+                .claim("realm_access", Map.of("roles", List.of("ticket-admin")))
+                .build());
         assertFalse(MCP.toolNames(admin).contains("drop_everything"));
-        assertPlainForbidden(MCP.post(toolsCall("drop_everything", "{}"), bearer(admin)), "The operation is not available to any caller");
+        assertPlainForbidden(
+                MCP.post(toolsCall("drop_everything", "{}"), bearer(admin)),
+                "The operation is not available to any caller");
     }
 
     /**
@@ -74,7 +87,9 @@ class RolesIT {
      */
     private static void assertPlainForbidden(HttpResponse<String> refused, String description) {
         assertEquals(403, refused.statusCode(), refused.body());
-        assertTrue(refused.headers().firstValue("WWW-Authenticate").isEmpty(), refused.headers().toString());
+        assertTrue(
+                refused.headers().firstValue("WWW-Authenticate").isEmpty(),
+                refused.headers().toString());
         JsonObject body = McpHttp.json(refused.body());
         assertEquals("access_denied", body.getString("error"));
         assertEquals(description, body.getString("error_description"));

@@ -24,8 +24,8 @@ import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Date;
 import java.util.Base64;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +58,12 @@ public final class TestAuthorizationServer {
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         // one thread per exchange, so a deliberately slow answer does not hold up the others
         server.setExecutor(Executors.newCachedThreadPool());
-        server.createContext("/realms/test/.well-known/openid-configuration", exchange -> respond(exchange,
-                "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer() + "/jwks\",\"introspection_endpoint\":\""
-                        + issuer() + "/introspect\"}"));
+        server.createContext(
+                "/realms/test/.well-known/openid-configuration",
+                exchange -> respond(
+                        exchange,
+                        "{\"issuer\":\"" + issuer() + "\",\"jwks_uri\":\"" + issuer()
+                                + "/jwks\",\"introspection_endpoint\":\"" + issuer() + "/introspect\"}"));
         server.createContext("/realms/test/introspect", this::introspect);
         server.createContext("/realms/test/jwks", exchange -> {
             jwksRequests.incrementAndGet();
@@ -103,7 +106,8 @@ public final class TestAuthorizationServer {
 
     /** Issues an opaque token standing for these claims; introspection answers with them and {@code active: true}. */
     public String opaque(JWTClaimsSet claims) {
-        String token = UUID.randomUUID().toString().replace("-", "") + UUID.randomUUID().toString().replace("-", "");
+        String token = UUID.randomUUID().toString().replace("-", "")
+                + UUID.randomUUID().toString().replace("-", "");
         opaqueTokens.put(token, claims.toJSONObject());
         return token;
     }
@@ -125,14 +129,22 @@ public final class TestAuthorizationServer {
         for (String pair : form.split("&")) {
             int eq = pair.indexOf('=');
             if (eq > 0) {
-                fields.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+                fields.put(
+                        URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         String basic = exchange.getRequestHeaders().getFirst("Authorization");
-        boolean authenticated = basic != null && basic.equals("Basic " + Base64.getEncoder().encodeToString(
-                (URLEncoder.encode(INTROSPECTION_CLIENT, StandardCharsets.UTF_8) + ":" + URLEncoder.encode(INTROSPECTION_SECRET, StandardCharsets.UTF_8))
-                        .getBytes(StandardCharsets.UTF_8)))
-                || INTROSPECTION_CLIENT.equals(fields.get("client_id")) && INTROSPECTION_SECRET.equals(fields.get("client_secret"));
+        boolean authenticated = basic != null
+                        && basic.equals("Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString(
+                                                (URLEncoder.encode(INTROSPECTION_CLIENT, StandardCharsets.UTF_8) + ":"
+                                                                + URLEncoder.encode(
+                                                                        INTROSPECTION_SECRET, StandardCharsets.UTF_8))
+                                                        .getBytes(StandardCharsets.UTF_8)))
+                || INTROSPECTION_CLIENT.equals(fields.get("client_id"))
+                        && INTROSPECTION_SECRET.equals(fields.get("client_secret"));
         if (!authenticated) {
             exchange.sendResponseHeaders(401, -1);
             exchange.close();
@@ -184,13 +196,23 @@ public final class TestAuthorizationServer {
 
     /** The claims signed with the RSA key (RS256). */
     public String rs256(JWTClaimsSet claims) {
-        return sign(claims, new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(rsaKey.getKeyID()).build(), rsaSigner(rsaKey));
+        return sign(
+                claims,
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(rsaKey.getKeyID())
+                        .build(),
+                rsaSigner(rsaKey));
     }
 
     /** The claims signed with the EC key (ES256). */
     public String es256(JWTClaimsSet claims) {
         try {
-            return sign(claims, new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(ecKey.getKeyID()).build(), new ECDSASigner(ecKey));
+            return sign(
+                    claims,
+                    new JWSHeader.Builder(JWSAlgorithm.ES256)
+                            .keyID(ecKey.getKeyID())
+                            .build(),
+                    new ECDSASigner(ecKey));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
         }

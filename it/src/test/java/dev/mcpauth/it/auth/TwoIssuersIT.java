@@ -35,54 +35,76 @@ class TwoIssuersIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("two-issuers-it", "mcp.auth.resource=" + RESOURCE + "\n"
-                + "mcp.auth.issuers=" + WORKFORCE.issuer() + "," + PARTNERS.issuer() + "\n"
-                + "mcp.auth.issuer-scopes=" + PARTNERS.issuer() + "=tickets:read\n", IdentityTools.class);
+        return Deployments.war(
+                "two-issuers-it",
+                "mcp.auth.resource=" + RESOURCE + "\n"
+                        + "mcp.auth.issuers=" + WORKFORCE.issuer() + "," + PARTNERS.issuer() + "\n"
+                        + "mcp.auth.issuer-scopes=" + PARTNERS.issuer() + "=tickets:read\n",
+                IdentityTools.class);
     }
 
     @Test
     void tokensOfBothIssuersAreAccepted() {
-        assertEquals(200, ping(WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "").build())).statusCode());
-        assertEquals(200, ping(PARTNERS.es256(PARTNERS.claims(RESOURCE, "").build())).statusCode());
+        assertEquals(
+                200,
+                ping(WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "").build())).statusCode());
+        assertEquals(
+                200, ping(PARTNERS.es256(PARTNERS.claims(RESOURCE, "").build())).statusCode());
     }
 
     @Test
     void aTokenIsCheckedOnlyWithTheKeysOfTheIssuerItNames() {
         // signed by the partners' key but claiming to come from the workforce issuer (both keys are "rsa-1")
-        String forged = TestAuthorizationServer.sign(WORKFORCE.claims(RESOURCE, "").build(),
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), TestAuthorizationServer.rsaSigner(PARTNERS.rsaKey()));
+        String forged = TestAuthorizationServer.sign(
+                WORKFORCE.claims(RESOURCE, "").build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                TestAuthorizationServer.rsaSigner(PARTNERS.rsaKey()));
         assertRefused(forged, "The token's signature is invalid");
         assertRefused(STRANGER.rs256(STRANGER.claims(RESOURCE, "").build()), "The token was issued by another issuer");
     }
 
     @Test
     void theSameSubjectFromTwoIssuersIsTwoCallers() {
-        String staff = text(MCP.callTool(WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
-        String partner = text(MCP.callTool(PARTNERS.rs256(PARTNERS.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
+        String staff = text(MCP.callTool(
+                WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
+        String partner = text(MCP.callTool(
+                PARTNERS.rs256(PARTNERS.claims(RESOURCE, "tickets:read").build()), "whoami", "{}"));
         assertEquals("user-42|test-client|tickets:read", staff);
         assertEquals("user-42@" + PARTNERS.issuer() + "|test-client|tickets:read", partner);
     }
 
     @Test
     void anIssuerGrantsOnlyTheScopesItIsTrustedFor() {
-        String partner = PARTNERS.rs256(PARTNERS.claims(RESOURCE, "tickets:read tickets:write admin").build());
+        String partner = PARTNERS.rs256(
+                PARTNERS.claims(RESOURCE, "tickets:read tickets:write admin").build());
         assertTrue(text(MCP.callTool(partner, "whoami", "{}")).endsWith("|tickets:read"));
-        String staff = WORKFORCE.rs256(WORKFORCE.claims(RESOURCE, "tickets:read tickets:write admin").build());
+        String staff = WORKFORCE.rs256(
+                WORKFORCE.claims(RESOURCE, "tickets:read tickets:write admin").build());
         assertTrue(text(MCP.callTool(staff, "whoami", "{}")).endsWith("|admin tickets:read tickets:write"));
     }
 
     @Test
     void theMetadataListsBothAuthorizationServers() {
-        HttpResponse<String> metadata = MCP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + MCP.endpoint().getPort()
-                + "/two-issuers-it/.well-known/oauth-protected-resource/two-issuers-it/mcp")).GET().build());
-        assertEquals("[\"" + WORKFORCE.issuer() + "\",\"" + PARTNERS.issuer() + "\"]",
-                McpHttp.json(metadata.body()).getJsonArray("authorization_servers").toString());
+        HttpResponse<String> metadata = MCP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + MCP.endpoint().getPort()
+                                + "/two-issuers-it/.well-known/oauth-protected-resource/two-issuers-it/mcp"))
+                .GET()
+                .build());
+        assertEquals(
+                "[\"" + WORKFORCE.issuer() + "\",\"" + PARTNERS.issuer() + "\"]",
+                McpHttp.json(metadata.body())
+                        .getJsonArray("authorization_servers")
+                        .toString());
     }
 
     private static void assertRefused(String token, String description) {
         HttpResponse<String> response = ping(token);
         assertEquals(401, response.statusCode());
-        assertTrue(response.headers().firstValue("WWW-Authenticate").orElse("").contains("error_description=\"" + description + "\""),
+        assertTrue(
+                response.headers()
+                        .firstValue("WWW-Authenticate")
+                        .orElse("")
+                        .contains("error_description=\"" + description + "\""),
                 response.headers().firstValue("WWW-Authenticate").orElse(""));
     }
 

@@ -7,8 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PrivateConstructorTools {
 
-    private PrivateConstructorTools() {
-    }
+    private PrivateConstructorTools() {}
 
     @Tool
     public String ping() {

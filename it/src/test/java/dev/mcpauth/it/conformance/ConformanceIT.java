@@ -32,8 +32,13 @@ class ConformanceIT {
 
     @Deployment(testable = false)
     static WebArchive deployment() {
-        return Deployments.war("it-conformance", "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n",
-                ConformanceTools.class, ConformanceResources.class, ConformancePrompts.class, ConformanceRounds.class);
+        return Deployments.war(
+                "it-conformance",
+                "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n",
+                ConformanceTools.class,
+                ConformanceResources.class,
+                ConformancePrompts.class,
+                ConformanceRounds.class);
     }
 
     /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */
@@ -51,7 +56,10 @@ class ConformanceIT {
     private static void runSuite(String requirements, Path log) throws IOException, InterruptedException {
         Path script = Path.of(System.getProperty("it.conformance.script"));
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of("bash", script.toString(), McpHttp.forContextRoot("it-conformance").endpoint().toString()))
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                        "bash",
+                        script.toString(),
+                        McpHttp.forContextRoot("it-conformance").endpoint().toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().remove("CONFORMANCE_REQUIREMENTS");

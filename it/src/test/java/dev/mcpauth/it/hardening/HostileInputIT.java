@@ -60,6 +60,7 @@ class HostileInputIT {
     private static final TestAuthorizationServer AS = TestAuthorizationServer.get();
     /** The second issuer of the two-issuer deployment; the first is {@link #AS}. */
     private static final TestAuthorizationServer PARTNERS = TestAuthorizationServer.start();
+
     private static final McpHttp MCP = McpHttp.forContextRoot("fuzz-it");
     private static final McpHttp TWO_ISSUERS = McpHttp.forContextRoot("fuzz-two-issuers-it");
     private static final String RESOURCE = MCP.endpoint().toString();
@@ -67,9 +68,11 @@ class HostileInputIT {
     private static final String PATH = MCP.endpoint().getPath();
     private static final int ITERATIONS = Integer.getInteger("fuzz.iterations", 300);
     private static final long SEED = Long.getLong("fuzz.seed", 20261127L);
-    private static final byte[] PING = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PING =
+            "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\"}".getBytes(StandardCharsets.UTF_8);
     /** The deployment trusting {@link #AS} only, and the one trusting {@link #AS} and {@link #PARTNERS}. */
-    private static final List<Target> TARGETS = List.of(new Target("one issuer", MCP), new Target("two issuers", TWO_ISSUERS));
+    private static final List<Target> TARGETS =
+            List.of(new Target("one issuer", MCP), new Target("two issuers", TWO_ISSUERS));
 
     /** A deployment under attack: its name in the summary and its MCP endpoint. */
     private record Target(String name, McpHttp mcp) {
@@ -116,28 +119,46 @@ class HostileInputIT {
         }
 
         String summary() {
-            return title + ": " + (outcome != null ? outcome
-                    : requests == 0 ? "not run" : "FAILED after " + requests + " requests, " + serverErrors + " 5xx");
+            return title + ": "
+                    + (outcome != null
+                            ? outcome
+                            : requests == 0
+                                    ? "not run"
+                                    : "FAILED after " + requests + " requests, " + serverErrors + " 5xx");
         }
     }
 
     @Deployment(name = "one-issuer", testable = false)
     static WebArchive deployment() {
-        return Deployments.war("fuzz-it", "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n",
-                ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, TicketDeskTools.class);
+        return Deployments.war(
+                "fuzz-it",
+                "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n",
+                ShopTools.class,
+                ShopTools.Size.class,
+                ShopTools.Pizza.class,
+                ShopTools.Order.class,
+                TicketDeskTools.class);
     }
 
     @Deployment(name = "two-issuers", testable = false)
     static WebArchive twoIssuers() {
-        return Deployments.war("fuzz-two-issuers-it", "mcp.auth.resource=" + TWO_ISSUERS.endpoint() + "\n"
-                + "mcp.auth.issuers=" + AS.issuer() + "," + PARTNERS.issuer() + "\n",
-                ShopTools.class, ShopTools.Size.class, ShopTools.Pizza.class, ShopTools.Order.class, TicketDeskTools.class);
+        return Deployments.war(
+                "fuzz-two-issuers-it",
+                "mcp.auth.resource=" + TWO_ISSUERS.endpoint() + "\n" + "mcp.auth.issuers=" + AS.issuer() + ","
+                        + PARTNERS.issuer() + "\n",
+                ShopTools.class,
+                ShopTools.Size.class,
+                ShopTools.Pizza.class,
+                ShopTools.Order.class,
+                TicketDeskTools.class);
     }
 
     @AfterAll
     static void printSummary() {
-        int requests = Arrays.stream(Campaign.values()).mapToInt(c -> c.requests).sum();
-        int serverErrors = Arrays.stream(Campaign.values()).mapToInt(c -> c.serverErrors).sum();
+        int requests =
+                Arrays.stream(Campaign.values()).mapToInt(c -> c.requests).sum();
+        int serverErrors =
+                Arrays.stream(Campaign.values()).mapToInt(c -> c.serverErrors).sum();
         System.out.println("Hostile input campaigns (seed " + SEED + ", " + ITERATIONS + " iterations): "
                 + Arrays.stream(Campaign.values()).map(Campaign::summary).collect(Collectors.joining("; "))
                 + "; in all " + requests + " requests, " + serverErrors + " answered 5xx");
@@ -182,8 +203,8 @@ class HostileInputIT {
                 if (mutated.equals(valid)) {
                     continue;
                 }
-                RawHttp.Response response = Campaign.MUTATED_TOKENS.send(target.path(),
-                        ("Bearer " + mutated).getBytes(StandardCharsets.ISO_8859_1), PING);
+                RawHttp.Response response = Campaign.MUTATED_TOKENS.send(
+                        target.path(), ("Bearer " + mutated).getBytes(StandardCharsets.ISO_8859_1), PING);
                 String input = target.name() + ", seed " + (SEED + 1) + " #" + i + " token " + mutated;
                 assertInvalidToken(response, valid, input);
                 refused++;
@@ -202,12 +223,24 @@ class HostileInputIT {
         // the deployments work: a good token of each trusted issuer is accepted, so the refusals below are decisions
         for (Target target : TARGETS) {
             String good = AS.rs256(AS.claims(target.resource(), "tickets:read").build());
-            assertEquals(200, Campaign.TOKEN_SHAPES.send(target.path(), ("Bearer " + good).getBytes(StandardCharsets.ISO_8859_1), PING)
-                    .status(), target.name() + ": a valid token of " + AS.issuer());
+            assertEquals(
+                    200,
+                    Campaign.TOKEN_SHAPES
+                            .send(target.path(), ("Bearer " + good).getBytes(StandardCharsets.ISO_8859_1), PING)
+                            .status(),
+                    target.name() + ": a valid token of " + AS.issuer());
         }
-        String partner = PARTNERS.es256(PARTNERS.claims(TWO_ISSUERS.endpoint().toString(), "tickets:read").build());
-        assertEquals(200, Campaign.TOKEN_SHAPES.send(TWO_ISSUERS.endpoint().getPath(),
-                ("Bearer " + partner).getBytes(StandardCharsets.ISO_8859_1), PING).status(), "two issuers: a valid token of the second issuer");
+        String partner = PARTNERS.es256(PARTNERS.claims(TWO_ISSUERS.endpoint().toString(), "tickets:read")
+                .build());
+        assertEquals(
+                200,
+                Campaign.TOKEN_SHAPES
+                        .send(
+                                TWO_ISSUERS.endpoint().getPath(),
+                                ("Bearer " + partner).getBytes(StandardCharsets.ISO_8859_1),
+                                PING)
+                        .status(),
+                "two issuers: a valid token of the second issuer");
 
         List<String> failures = new ArrayList<>();
         int shapes = 0;
@@ -215,8 +248,8 @@ class HostileInputIT {
             Map<String, String> tokens = hostileTokenShapes(target.resource());
             shapes = tokens.size();
             for (Map.Entry<String, String> shape : tokens.entrySet()) {
-                RawHttp.Response response = Campaign.TOKEN_SHAPES.send(target.path(),
-                        ("Bearer " + shape.getValue()).getBytes(StandardCharsets.ISO_8859_1), PING);
+                RawHttp.Response response = Campaign.TOKEN_SHAPES.send(
+                        target.path(), ("Bearer " + shape.getValue()).getBytes(StandardCharsets.ISO_8859_1), PING);
                 try {
                     assertInvalidToken(response, shape.getValue(), target.name() + ", " + shape.getKey());
                 } catch (AssertionError e) {
@@ -224,10 +257,14 @@ class HostileInputIT {
                 }
             }
         }
-        assertTrue(failures.isEmpty(), failures.size() + " of " + 2 * shapes + " hostile token shapes were not refused with 401 invalid_token ("
-                + Campaign.TOKEN_SHAPES.serverErrors + " answered 5xx):\n" + String.join("\n", failures));
-        Campaign.TOKEN_SHAPES.passed(shapes + " shapes (JWE, alg none, 2/4/5/6 parts, non-base64url, huge, non-object JSON, ...)"
-                + " x one issuer and two issuers, each 401 invalid_token with a Bearer challenge");
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " of " + 2 * shapes
+                        + " hostile token shapes were not refused with 401 invalid_token ("
+                        + Campaign.TOKEN_SHAPES.serverErrors + " answered 5xx):\n" + String.join("\n", failures));
+        Campaign.TOKEN_SHAPES.passed(
+                shapes + " shapes (JWE, alg none, 2/4/5/6 parts, non-base64url, huge, non-object JSON, ...)"
+                        + " x one issuer and two issuers, each 401 invalid_token with a Bearer challenge");
     }
 
     @Test
@@ -239,15 +276,20 @@ class HostileInputIT {
         Map<String, Integer> answers = new TreeMap<>();
         for (int i = 0; i < ITERATIONS; i++) {
             byte[] body = hostileBody(random);
-            String input = "seed " + (SEED + 2) + " #" + i + " body " + new String(Arrays.copyOf(body, Math.min(body.length, 120)), StandardCharsets.UTF_8);
+            String input = "seed " + (SEED + 2) + " #" + i + " body "
+                    + new String(Arrays.copyOf(body, Math.min(body.length, 120)), StandardCharsets.UTF_8);
             ExpectedError expected = ExpectedError.of(body, input);
             RawHttp.Response response = Campaign.BODIES.send(PATH, bearer, body);
             assertClean(response, token, input);
             assertJsonRpcError(response, expected, input);
             answers.merge(expected.status() + " " + expected.code(), 1, Integer::sum);
         }
-        Campaign.BODIES.passed(ITERATIONS + " hostile bodies, each the JSON-RPC error JSON-RPC 2.0 prescribes (HTTP status and code: "
-                + answers.entrySet().stream().map(e -> e.getKey() + " x" + e.getValue()).collect(Collectors.joining(", ")) + ")");
+        Campaign.BODIES.passed(
+                ITERATIONS + " hostile bodies, each the JSON-RPC error JSON-RPC 2.0 prescribes (HTTP status and code: "
+                        + answers.entrySet().stream()
+                                .map(e -> e.getKey() + " x" + e.getValue())
+                                .collect(Collectors.joining(", "))
+                        + ")");
     }
 
     @Test
@@ -261,13 +303,16 @@ class HostileInputIT {
         for (int i = 0; i < ITERATIONS; i++) {
             String tool = tools[random.nextInt(tools.length)];
             String arguments = randomJson(random, 0);
-            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/call\",\"params\":{\"name\":\"" + tool
-                    + "\",\"arguments\":" + arguments + "}}").getBytes(StandardCharsets.UTF_8);
+            byte[] body = ("{\"jsonrpc\":\"2.0\",\"id\":" + i + ",\"method\":\"tools/call\",\"params\":{\"name\":\""
+                            + tool + "\",\"arguments\":" + arguments + "}}")
+                    .getBytes(StandardCharsets.UTF_8);
             RawHttp.Response response = Campaign.TOOL_ARGUMENTS.send(PATH, bearer, body);
             String input = "seed " + (SEED + 3) + " #" + i + " " + tool + " " + arguments;
             assertClean(response, token, input);
             assertEquals(200, response.status(), input + " -> " + response.body());
-            assertTrue(response.body().contains("\"result\"") || response.body().contains("\"code\":-32602"), input + " -> " + response.body());
+            assertTrue(
+                    response.body().contains("\"result\"") || response.body().contains("\"code\":-32602"),
+                    input + " -> " + response.body());
             results += response.body().contains("\"result\"") ? 1 : 0;
         }
         Campaign.TOOL_ARGUMENTS.passed(ITERATIONS + " random argument objects, " + results + " answered with a result, "
@@ -279,23 +324,33 @@ class HostileInputIT {
     void oversizedInputsGet4xxNotMemoryBlowUps() throws IOException {
         String token = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
         byte[] bearer = ("Bearer " + token).getBytes(StandardCharsets.ISO_8859_1);
-        RawHttp.Response hugeHeader = Campaign.OVERSIZED.send(PATH, ("Bearer " + "A".repeat(200_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
+        RawHttp.Response hugeHeader = Campaign.OVERSIZED.send(
+                PATH, ("Bearer " + "A".repeat(200_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
         // Liberty refuses the header before it has read all of it and closes; whether its 4xx reaches us before the
         // connection is reset is a race of the network stack, so a connection closed unanswered counts as refused too
-        assertTrue(hugeHeader.status() >= 400 && hugeHeader.status() < 500 || hugeHeader.status() == RawHttp.CLOSED_UNANSWERED,
+        assertTrue(
+                hugeHeader.status() >= 400 && hugeHeader.status() < 500
+                        || hugeHeader.status() == RawHttp.CLOSED_UNANSWERED,
                 "200 kB header -> " + hugeHeader.status());
-        RawHttp.Response longToken = Campaign.OVERSIZED.send(PATH, ("Bearer " + "A".repeat(20_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
+        RawHttp.Response longToken = Campaign.OVERSIZED.send(
+                PATH, ("Bearer " + "A".repeat(20_000)).getBytes(StandardCharsets.ISO_8859_1), PING);
         assertEquals(400, longToken.status());
-        byte[] hugeBody = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""
-                + "x".repeat(5_000_000) + "\"}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] hugeBody =
+                ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":\""
+                                + "x".repeat(5_000_000) + "\"}}}")
+                        .getBytes(StandardCharsets.UTF_8);
         assertEquals(413, Campaign.OVERSIZED.send(PATH, bearer, hugeBody).status());
-        byte[] deep = ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":"
-                + "[".repeat(100_000) + "]".repeat(100_000) + "}}}").getBytes(StandardCharsets.UTF_8);
+        byte[] deep =
+                ("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"echo\",\"arguments\":{\"text\":"
+                                + "[".repeat(100_000) + "]".repeat(100_000) + "}}}")
+                        .getBytes(StandardCharsets.UTF_8);
         RawHttp.Response deepResponse = Campaign.OVERSIZED.send(PATH, bearer, deep);
         assertClean(deepResponse, token, "100,000 nested arrays");
-        assertTrue(deepResponse.status() == 400 || deepResponse.status() == 200, "deep nesting -> " + deepResponse.status());
-        Campaign.OVERSIZED.passed("a 200 kB header -> " + hugeHeader.status() + ", a 20 kB token -> 400, a 5 MB body -> 413,"
-                + " 100,000 nested arrays -> " + deepResponse.status());
+        assertTrue(
+                deepResponse.status() == 400 || deepResponse.status() == 200,
+                "deep nesting -> " + deepResponse.status());
+        Campaign.OVERSIZED.passed("a 200 kB header -> " + hugeHeader.status()
+                + ", a 20 kB token -> 400, a 5 MB body -> 413," + " 100,000 nested arrays -> " + deepResponse.status());
     }
 
     /**
@@ -310,14 +365,21 @@ class HostileInputIT {
         String header = parts[0];
         String payload = parts[1];
         String signature = parts[2];
-        String claims = JSONObjectUtils.toJSONString(AS.claims(resource, "tickets:read").build().toJSONObject());
+        String claims = JSONObjectUtils.toJSONString(
+                AS.claims(resource, "tickets:read").build().toJSONObject());
         String none = b64("{\"alg\":\"none\"}");
         Map<String, String> shapes = new LinkedHashMap<>();
-        shapes.put("JWE RSA-OAEP/A256GCM with junk parts", "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.YWFh.YWFh.YWFh.YWFh");
-        shapes.put("JWE dir/A128GCM carrying the claims as ciphertext", b64("{\"alg\":\"dir\",\"enc\":\"A128GCM\"}") + ".."
-                + b64("123456789012") + "." + b64(claims) + "." + b64("1234567890123456"));
-        shapes.put("nested JWE (cty JWT) naming the server's key", b64("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A128CBC-HS256\",\"cty\":\"JWT\",\"kid\":\"rsa-1\"}")
-                + ".YWFh.YWFh.YWFh.YWFh");
+        shapes.put(
+                "JWE RSA-OAEP/A256GCM with junk parts",
+                "eyJhbGciOiJSU0EtT0FFUCIsImVuYyI6IkEyNTZHQ00ifQ.YWFh.YWFh.YWFh.YWFh");
+        shapes.put(
+                "JWE dir/A128GCM carrying the claims as ciphertext",
+                b64("{\"alg\":\"dir\",\"enc\":\"A128GCM\"}") + ".." + b64("123456789012") + "." + b64(claims) + "."
+                        + b64("1234567890123456"));
+        shapes.put(
+                "nested JWE (cty JWT) naming the server's key",
+                b64("{\"alg\":\"RSA-OAEP-256\",\"enc\":\"A128CBC-HS256\",\"cty\":\"JWT\",\"kid\":\"rsa-1\"}")
+                        + ".YWFh.YWFh.YWFh.YWFh");
         shapes.put("JWE with an empty header", ".YWFh.YWFh.YWFh.YWFh");
         shapes.put("alg none, empty signature", none + "." + b64(claims) + ".");
         shapes.put("alg none, two parts", none + "." + b64(claims));
@@ -337,36 +399,61 @@ class HostileInputIT {
         shapes.put("empty header", "." + payload + "." + signature);
         shapes.put("empty payload", header + ".." + signature);
         shapes.put("non-base64url characters in every part", "a+b/c~d.e+f/g~h.i+j/k~l");
-        shapes.put("base64 '+' and '/' in the header", header.replace('-', '+').replace('_', '/') + "+/." + payload + "." + signature);
+        shapes.put(
+                "base64 '+' and '/' in the header",
+                header.replace('-', '+').replace('_', '/') + "+/." + payload + "." + signature);
         shapes.put("padding after the signature", valid + "==");
         shapes.put("parts one character too long for base64", header + "A." + payload + "A." + signature + "A");
-        shapes.put("huge header (11 kB), original signature", b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":\"" + "A".repeat(8_000) + "\"}")
-                + "." + payload + "." + signature);
-        shapes.put("huge kid (8 kB)", b64("{\"alg\":\"RS256\",\"kid\":\"" + "k".repeat(6_000) + "\"}") + "." + payload + "." + signature);
-        shapes.put("header nested 4,000 arrays deep", b64("{\"alg\":\"RS256\",\"x\":" + "[".repeat(4_000) + "]".repeat(4_000) + "}")
-                + "." + payload + "." + signature);
+        shapes.put(
+                "huge header (11 kB), original signature",
+                b64("{\"alg\":\"RS256\",\"kid\":\"rsa-1\",\"x\":\"" + "A".repeat(8_000) + "\"}") + "." + payload + "."
+                        + signature);
+        shapes.put(
+                "huge kid (8 kB)",
+                b64("{\"alg\":\"RS256\",\"kid\":\"" + "k".repeat(6_000) + "\"}") + "." + payload + "." + signature);
+        shapes.put(
+                "header nested 4,000 arrays deep",
+                b64("{\"alg\":\"RS256\",\"x\":" + "[".repeat(4_000) + "]".repeat(4_000) + "}") + "." + payload + "."
+                        + signature);
         shapes.put("header JSON null", b64("null") + "." + payload + "." + signature);
-        shapes.put("header JSON array", b64("[{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}]") + "." + payload + "." + signature);
+        shapes.put(
+                "header JSON array", b64("[{\"alg\":\"RS256\",\"kid\":\"rsa-1\"}]") + "." + payload + "." + signature);
         shapes.put("header JSON empty array", b64("[]") + "." + payload + "." + signature);
         shapes.put("header JSON string", b64("\"RS256\"") + "." + payload + "." + signature);
         shapes.put("header JSON number", b64("1") + "." + payload + "." + signature);
         shapes.put("header JSON true", b64("true") + "." + payload + "." + signature);
         shapes.put("header not JSON", b64("alg=RS256") + "." + payload + "." + signature);
-        shapes.put("header binary", Base64URL.encode(new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2, 3}) + "." + payload + "." + signature);
+        shapes.put(
+                "header binary",
+                Base64URL.encode(new byte[] {0, (byte) 0xff, (byte) 0xfe, 1, 2, 3}) + "." + payload + "." + signature);
         shapes.put("header {}", b64("{}") + "." + payload + "." + signature);
         shapes.put("header alg a number", b64("{\"alg\":256}") + "." + payload + "." + signature);
         shapes.put("header alg null", b64("{\"alg\":null}") + "." + payload + "." + signature);
         shapes.put("header alg an array", b64("{\"alg\":[\"RS256\"]}") + "." + payload + "." + signature);
         shapes.put("header alg with a NUL", b64("{\"alg\":\"RS256\\u0000\"}") + "." + payload + "." + signature);
-        shapes.put("header duplicate alg", b64("{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"rsa-1\"}") + "." + payload + "." + signature);
+        shapes.put(
+                "header duplicate alg",
+                b64("{\"alg\":\"RS256\",\"alg\":\"none\",\"kid\":\"rsa-1\"}") + "." + payload + "." + signature);
         shapes.put("payload JSON null", header + "." + b64("null") + "." + signature);
         shapes.put("payload JSON array", header + "." + b64("[" + claims + "]") + "." + signature);
         shapes.put("payload not JSON", header + "." + b64("iss=" + AS.issuer()) + "." + signature);
-        shapes.put("payload iss a number", header + "." + b64(JSONObjectUtils.toJSONString(
-                AS.claims(resource, "tickets:read").claim("iss", 5).build().toJSONObject())) + "." + signature);
-        shapes.put("payload iss an array of both issuers", header + "." + b64("{\"iss\":[\"" + AS.issuer() + "\",\"" + PARTNERS.issuer()
-                + "\"],\"aud\":\"" + resource + "\",\"sub\":\"x\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}") + "." + signature);
-        shapes.put("payload iss null", header + "." + b64("{\"iss\":null,\"aud\":\"" + resource + "\",\"sub\":\"x\"}") + "." + signature);
+        shapes.put(
+                "payload iss a number",
+                header + "."
+                        + b64(JSONObjectUtils.toJSONString(AS.claims(resource, "tickets:read")
+                                .claim("iss", 5)
+                                .build()
+                                .toJSONObject()))
+                        + "." + signature);
+        shapes.put(
+                "payload iss an array of both issuers",
+                header + "."
+                        + b64("{\"iss\":[\"" + AS.issuer() + "\",\"" + PARTNERS.issuer() + "\"],\"aud\":\"" + resource
+                                + "\",\"sub\":\"x\",\"exp\":" + (System.currentTimeMillis() / 1000 + 300) + "}")
+                        + "." + signature);
+        shapes.put(
+                "payload iss null",
+                header + "." + b64("{\"iss\":null,\"aud\":\"" + resource + "\",\"sub\":\"x\"}") + "." + signature);
         return shapes;
     }
 
@@ -377,8 +464,11 @@ class HostileInputIT {
     /** The classic key-confusion forgery: HMAC with the RSA public key (which anyone can fetch) as the secret. */
     private static String hs256WithPublicKey(String resource) {
         try {
-            return TestAuthorizationServer.sign(AS.claims(resource, "tickets:read").build(),
-                    new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(AS.rsaKey().getKeyID()).build(),
+            return TestAuthorizationServer.sign(
+                    AS.claims(resource, "tickets:read").build(),
+                    new JWSHeader.Builder(JWSAlgorithm.HS256)
+                            .keyID(AS.rsaKey().getKeyID())
+                            .build(),
                     new MACSigner(AS.rsaKey().toRSAPublicKey().getEncoded()));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -388,14 +478,17 @@ class HostileInputIT {
     /** Signed with a key of the attacker's, which the header offers as an embedded JWK or a JWK Set URL. */
     private static String signedByAttacker(String resource, boolean embedded) {
         try {
-            RSAKey attacker = new RSAKeyGenerator(2048).keyID(AS.rsaKey().getKeyID()).generate();
+            RSAKey attacker =
+                    new RSAKeyGenerator(2048).keyID(AS.rsaKey().getKeyID()).generate();
             JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(attacker.getKeyID());
             if (embedded) {
                 header.jwk(attacker.toPublicJWK());
             } else {
                 header.jwkURL(URI.create("http://127.0.0.1:9/jwks.json"));
             }
-            return TestAuthorizationServer.sign(AS.claims(resource, "tickets:read").build(), header.build(),
+            return TestAuthorizationServer.sign(
+                    AS.claims(resource, "tickets:read").build(),
+                    header.build(),
                     TestAuthorizationServer.rsaSigner(attacker));
         } catch (JOSEException e) {
             throw new IllegalStateException(e);
@@ -404,9 +497,13 @@ class HostileInputIT {
 
     /** Signed with the real key, but with a critical header parameter no verifier knows (RFC 7515 §4.1.11). */
     private static String criticalHeader(String resource) {
-        return TestAuthorizationServer.sign(AS.claims(resource, "tickets:read").build(),
-                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(AS.rsaKey().getKeyID())
-                        .criticalParams(Set.of("x-must-understand")).customParam("x-must-understand", true).build(),
+        return TestAuthorizationServer.sign(
+                AS.claims(resource, "tickets:read").build(),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID(AS.rsaKey().getKeyID())
+                        .criticalParams(Set.of("x-must-understand"))
+                        .customParam("x-must-understand", true)
+                        .build(),
                 TestAuthorizationServer.rsaSigner(AS.rsaKey()));
     }
 
@@ -417,8 +514,11 @@ class HostileInputIT {
         List<String> challenges = response.headers("WWW-Authenticate");
         assertEquals(1, challenges.size(), input + ": one WWW-Authenticate header, not " + challenges);
         String challenge = challenges.get(0);
-        assertTrue(challenge.startsWith("Bearer ") && challenge.contains("error=\"invalid_token\"")
-                && challenge.contains("resource_metadata=\""), input + ": challenge " + challenge);
+        assertTrue(
+                challenge.startsWith("Bearer ")
+                        && challenge.contains("error=\"invalid_token\"")
+                        && challenge.contains("resource_metadata=\""),
+                input + ": challenge " + challenge);
         JsonObject body = parseObject(response.body(), input);
         assertEquals("invalid_token", body.getString("error", null), input + ": body " + response.body());
     }
@@ -435,19 +535,25 @@ class HostileInputIT {
     private static void assertJsonRpcError(RawHttp.Response response, ExpectedError expected, String input) {
         String got = input + " (" + expected.why() + ") -> " + response.status() + " " + response.body();
         assertEquals(expected.status(), response.status(), got);
-        assertTrue(response.headers("Content-Type").stream().anyMatch(type -> type.startsWith("application/json")), got);
+        assertTrue(
+                response.headers("Content-Type").stream().anyMatch(type -> type.startsWith("application/json")), got);
         JsonObject answer = parseObject(response.body(), got);
         assertEquals("2.0", answer.getString("jsonrpc", null), got);
         assertTrue(!answer.containsKey("result") && answer.get("error") instanceof JsonObject, got);
         JsonObject error = answer.getJsonObject("error");
-        assertTrue(error.get("code") instanceof JsonNumber code && code.isIntegral() && code.intValue() == expected.code()
-                && error.get("message") instanceof JsonString, got);
+        assertTrue(
+                error.get("code") instanceof JsonNumber code
+                        && code.isIntegral()
+                        && code.intValue() == expected.code()
+                        && error.get("message") instanceof JsonString,
+                got);
         assertTrue(sameId(expected.id(), answer.get("id")), got + ": the id must be " + expected.id());
     }
 
     private static boolean sameId(JsonValue expected, JsonValue actual) {
         if (expected instanceof JsonNumber number) {
-            return actual instanceof JsonNumber other && number.bigDecimalValue().compareTo(other.bigDecimalValue()) == 0;
+            return actual instanceof JsonNumber other
+                    && number.bigDecimalValue().compareTo(other.bigDecimalValue()) == 0;
         }
         return expected.equals(actual);
     }
@@ -470,7 +576,8 @@ class HostileInputIT {
 
         static ExpectedError of(byte[] body, String input) {
             JsonValue message;
-            try (JsonReader reader = Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
+            try (JsonReader reader =
+                    Json.createReader(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8))) {
                 message = reader.readValue();
             } catch (RuntimeException e) {
                 return new ExpectedError(400, PARSE_ERROR, JsonValue.NULL, "not JSON");
@@ -478,19 +585,22 @@ class HostileInputIT {
             if (!(message instanceof JsonObject request)) {
                 return new ExpectedError(400, INVALID_REQUEST, JsonValue.NULL, "JSON, but not a request object");
             }
-            if (!(request.get("jsonrpc") instanceof JsonString version && version.getString().equals("2.0"))) {
+            if (!(request.get("jsonrpc") instanceof JsonString version
+                    && version.getString().equals("2.0"))) {
                 return new ExpectedError(400, INVALID_REQUEST, JsonValue.NULL, "no jsonrpc \"2.0\"");
             }
             JsonValue id = request.get("id");
             JsonValue method = request.get("method");
             if (method == null && id != null && (request.containsKey("result") || request.containsKey("error"))) {
-                throw new IllegalStateException(input + ": a JSON-RPC response, which gets 202 and no error: not an input of this campaign");
+                throw new IllegalStateException(
+                        input + ": a JSON-RPC response, which gets 202 and no error: not an input of this campaign");
             }
             if (!(method instanceof JsonString methodName)) {
                 return new ExpectedError(400, INVALID_REQUEST, JsonValue.NULL, "method missing or not a string");
             }
             if (id == null) {
-                throw new IllegalStateException(input + ": a notification, which gets 202 and no error: not an input of this campaign");
+                throw new IllegalStateException(
+                        input + ": a notification, which gets 202 and no error: not an input of this campaign");
             }
             if (!(id instanceof JsonString || id instanceof JsonNumber)) {
                 return new ExpectedError(400, INVALID_REQUEST, JsonValue.NULL, "id neither a string nor a number");
@@ -512,11 +622,13 @@ class HostileInputIT {
                         throw new IllegalStateException(input + ": a valid tools/list: not an input of this campaign");
                     }
                     // the campaign's cursors are never one the server issued
-                    yield new ExpectedError(200, INVALID_PARAMS, id, "tools/list with a cursor the server never issued");
+                    yield new ExpectedError(
+                            200, INVALID_PARAMS, id, "tools/list with a cursor the server never issued");
                 }
                 case "tools/call" -> {
                     if (named.get("name") instanceof JsonString tool && TOOLS.contains(tool.getString())) {
-                        throw new IllegalStateException(input + ": a call of a real tool: not an input of this campaign");
+                        throw new IllegalStateException(
+                                input + ": a call of a real tool: not an input of this campaign");
                     }
                     yield new ExpectedError(200, INVALID_PARAMS, id, "tools/call without the name of a tool");
                 }
@@ -527,8 +639,13 @@ class HostileInputIT {
     }
 
     private static void assertClean(RawHttp.Response response, String token, String input) {
-        assertTrue(response.status() > 0 && response.status() < 500, input + " -> " + response.status() + " " + response.body());
-        assertTrue(!response.body().contains("Exception") && !response.body().contains("\tat ") && !response.body().contains("dev.mcpauth"),
+        assertTrue(
+                response.status() > 0 && response.status() < 500,
+                input + " -> " + response.status() + " " + response.body());
+        assertTrue(
+                !response.body().contains("Exception")
+                        && !response.body().contains("\tat ")
+                        && !response.body().contains("dev.mcpauth"),
                 input + " leaked internals: " + response.body());
         assertTrue(!response.body().contains(token) && !response.head().contains(token), input + " echoed the token");
     }
@@ -536,14 +653,21 @@ class HostileInputIT {
     private static byte[] hostileHeader(Random random, String valid) {
         return switch (random.nextInt(8)) {
             case 0 -> randomBytes(random, random.nextInt(64));
-            case 1 -> ("Bearer " + new String(randomBytes(random, 1 + random.nextInt(300)), StandardCharsets.ISO_8859_1)).getBytes(StandardCharsets.ISO_8859_1);
-            case 2 -> ("Bearer " + valid.replace('.', (char) (33 + random.nextInt(90)))).getBytes(StandardCharsets.ISO_8859_1);
+            case 1 ->
+                ("Bearer " + new String(randomBytes(random, 1 + random.nextInt(300)), StandardCharsets.ISO_8859_1))
+                        .getBytes(StandardCharsets.ISO_8859_1);
+            case 2 ->
+                ("Bearer " + valid.replace('.', (char) (33 + random.nextInt(90))))
+                        .getBytes(StandardCharsets.ISO_8859_1);
             case 3 -> ("Bearer  " + valid + " " + valid).getBytes(StandardCharsets.ISO_8859_1);
             case 4 -> ("BeArEr\t" + mutate(random, valid)).getBytes(StandardCharsets.ISO_8859_1);
-            case 5 -> ("Bearer " + valid.substring(0, random.nextInt(valid.length()))).getBytes(StandardCharsets.ISO_8859_1);
+            case 5 ->
+                ("Bearer " + valid.substring(0, random.nextInt(valid.length()))).getBytes(StandardCharsets.ISO_8859_1);
             case 6 -> ("Bearer " + "é".repeat(1 + random.nextInt(20)) + valid).getBytes(StandardCharsets.UTF_8);
-            default -> ("Bearer " + Base64URL.encode(randomBytes(random, 10)) + "." + Base64URL.encode(randomBytes(random, 40)) + "."
-                    + Base64URL.encode(randomBytes(random, 64))).getBytes(StandardCharsets.ISO_8859_1);
+            default ->
+                ("Bearer " + Base64URL.encode(randomBytes(random, 10)) + "." + Base64URL.encode(randomBytes(random, 40))
+                                + "." + Base64URL.encode(randomBytes(random, 64)))
+                        .getBytes(StandardCharsets.ISO_8859_1);
         };
     }
 
@@ -556,13 +680,20 @@ class HostileInputIT {
             case 0 -> {
                 char[] chars = part.toCharArray();
                 int at = random.nextInt(chars.length);
-                chars[at] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(random.nextInt(64));
+                chars[at] =
+                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(random.nextInt(64));
                 parts[segment] = new String(chars);
             }
             case 1 -> parts[segment] = part.substring(0, random.nextInt(part.length()));
-            case 2 -> parts[segment] = Base64URL.encode(randomBytes(random, 1 + random.nextInt(200))).toString();
-            case 3 -> parts[segment] = Base64URL.encode(("{\"alg\":\"" + List.of("none", "HS256", "RS256", "ES256", "PS512").get(random.nextInt(5))
-                    + "\",\"kid\":\"rsa-1\"}").getBytes(StandardCharsets.UTF_8)).toString();
+            case 2 ->
+                parts[segment] = Base64URL.encode(randomBytes(random, 1 + random.nextInt(200)))
+                        .toString();
+            case 3 ->
+                parts[segment] = Base64URL.encode(("{\"alg\":\""
+                                        + List.of("none", "HS256", "RS256", "ES256", "PS512")
+                                                .get(random.nextInt(5)) + "\",\"kid\":\"rsa-1\"}")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .toString();
             case 4 -> parts[segment] = part + part;
             default -> parts[segment] = "";
         }
@@ -586,11 +717,16 @@ class HostileInputIT {
         String json = switch (random.nextInt(7)) {
             case 0 -> new String(randomBytes(random, random.nextInt(200)), StandardCharsets.ISO_8859_1);
             case 1 -> randomJson(random, 0);
-            case 2 -> "{\"jsonrpc\":\"2.0\",\"id\":" + randomJson(random, 2) + ",\"method\":" + randomJson(random, 2) + "}";
-            case 3 -> "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + randomJson(random, 1) + "}";
-            case 4 -> "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":" + randomJson(random, 2) + "}}";
+            case 2 ->
+                "{\"jsonrpc\":\"2.0\",\"id\":" + randomJson(random, 2) + ",\"method\":" + randomJson(random, 2) + "}";
+            case 3 ->
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":" + randomJson(random, 1) + "}";
+            case 4 ->
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":{\"cursor\":"
+                        + randomJson(random, 2) + "}}";
             case 5 -> "[".repeat(random.nextInt(5000)) + "]";
-            default -> "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + randomJson(random, 1) + "}";
+            default ->
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":" + randomJson(random, 1) + "}";
         };
         return json.getBytes(StandardCharsets.UTF_8);
     }
@@ -600,10 +736,14 @@ class HostileInputIT {
         return switch (kind) {
             case 0 -> "null";
             case 1 -> String.valueOf(random.nextBoolean());
-            case 2 -> List.of("0", "-1", "1.5", "1e400", "-1e-400", "9223372036854775808", "2147483648", "1.0", "-0")
-                    .get(random.nextInt(9));
-            case 3 -> "\"" + List.of("", "x", "\\u0000", "\\ud800", "T-1001", "LARGE", "é".repeat(50), "\\\"")
-                    .get(random.nextInt(8)) + "\"";
+            case 2 ->
+                List.of("0", "-1", "1.5", "1e400", "-1e-400", "9223372036854775808", "2147483648", "1.0", "-0")
+                        .get(random.nextInt(9));
+            case 3 ->
+                "\""
+                        + List.of("", "x", "\\u0000", "\\ud800", "T-1001", "LARGE", "é".repeat(50), "\\\"")
+                                .get(random.nextInt(8))
+                        + "\"";
             case 4 -> "\"" + "y".repeat(random.nextInt(3000)) + "\"";
             case 5 -> {
                 StringBuilder array = new StringBuilder("[");
@@ -616,7 +756,10 @@ class HostileInputIT {
                 StringBuilder object = new StringBuilder("{");
                 String[] keys = {"text", "a", "b", "pizza", "size", "toppings", "note", "count", "id", "__proto__", ""};
                 for (int i = random.nextInt(4); i > 0; i--) {
-                    object.append('"').append(keys[random.nextInt(keys.length)]).append("\":").append(randomJson(random, depth + 1))
+                    object.append('"')
+                            .append(keys[random.nextInt(keys.length)])
+                            .append("\":")
+                            .append(randomJson(random, depth + 1))
                             .append(i > 1 ? "," : "");
                 }
                 yield object.append('}').toString();

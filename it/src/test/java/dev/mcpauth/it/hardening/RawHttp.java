@@ -32,16 +32,16 @@ final class RawHttp {
         }
     }
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static Response post(int port, String path, byte[] authorization, byte[] body) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
             socket.setSoTimeout(30_000);
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes(("POST " + path + " HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                    + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
-                    + "Connection: close\r\nContent-Length: " + body.length + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                            + "Content-Type: application/json\r\nAccept: application/json, text/event-stream\r\n"
+                            + "Connection: close\r\nContent-Length: " + body.length + "\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             if (authorization != null) {
                 request.writeBytes("Authorization: ".getBytes(StandardCharsets.ISO_8859_1));
                 request.writeBytes(authorization);

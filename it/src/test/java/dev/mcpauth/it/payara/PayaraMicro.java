@@ -32,7 +32,8 @@ final class PayaraMicro {
 
     /** Starts an instance named {@code name} with the sample pointed at itself and the test authorization server, plus {@code extra}. */
     static PayaraMicro start(String name, Map<String, String> extra) throws IOException, InterruptedException {
-        Path jar = Path.of(System.getProperty("it.payara.jar", WORK.resolve("payara-micro.jar").toString()));
+        Path jar = Path.of(System.getProperty(
+                "it.payara.jar", WORK.resolve("payara-micro.jar").toString()));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: the it build copies it (maven-dependency-plugin)");
         }
@@ -45,26 +46,48 @@ final class PayaraMicro {
         Path root = WORK.resolve(name + "-root");
         if (Files.exists(root)) {
             try (var paths = Files.walk(root)) {
-                for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                for (Path path :
+                        paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                     Files.delete(path);
                 }
             }
         }
-        Map<String, String> environment = new HashMap<>(SampleResourceServerContract.sampleEnvironment("http://localhost:" + port));
+        Map<String, String> environment =
+                new HashMap<>(SampleResourceServerContract.sampleEnvironment("http://localhost:" + port));
         environment.putAll(extra);
         Instant start = Instant.now();
-        Process process = ServerProcesses.start(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", jar.toString(), "--deploy", ServerProcesses.sampleWar().toString(), "--contextroot", "/",
-                "--port", Integer.toString(port), "--nocluster", "--rootdir", root.toString()), environment, log);
+        Process process = ServerProcesses.start(
+                List.of(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx512m",
+                        "-jar",
+                        jar.toString(),
+                        "--deploy",
+                        ServerProcesses.sampleWar().toString(),
+                        "--contextroot",
+                        "/",
+                        "--port",
+                        Integer.toString(port),
+                        "--nocluster",
+                        "--rootdir",
+                        root.toString()),
+                environment,
+                log);
         PayaraMicro payara = new PayaraMicro(port, log, process);
         try {
             // Payara Micro opens its port before it deploys: ready is when the metadata answers, not when the port does
-            ServerProcesses.awaitOk("http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(3), process, log);
+            ServerProcesses.awaitOk(
+                    "http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp",
+                    Duration.ofMinutes(3),
+                    process,
+                    log);
         } catch (RuntimeException e) {
             payara.stop();
             throw e;
         }
-        System.out.printf("Payara Micro (%s) served the sample after %d s%n", name, Duration.between(start, Instant.now()).toSeconds());
+        System.out.printf(
+                "Payara Micro (%s) served the sample after %d s%n",
+                name, Duration.between(start, Instant.now()).toSeconds());
         return payara;
     }
 

@@ -26,11 +26,17 @@ class PayaraMicroIntrospectionIT {
 
     @BeforeAll
     static void startPayaraMicro() throws Exception {
-        payara = PayaraMicro.start("payara-micro-introspection", Map.of(
-                "MCP_AUTH_VERIFIER", "introspection",
-                "MCP_AUTH_INTROSPECTION_CLIENT_ID", TestAuthorizationServer.INTROSPECTION_CLIENT,
-                "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", TestAuthorizationServer.INTROSPECTION_SECRET,
-                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"));
+        payara = PayaraMicro.start(
+                "payara-micro-introspection",
+                Map.of(
+                        "MCP_AUTH_VERIFIER",
+                        "introspection",
+                        "MCP_AUTH_INTROSPECTION_CLIENT_ID",
+                        TestAuthorizationServer.INTROSPECTION_CLIENT,
+                        "MCP_AUTH_INTROSPECTION_CLIENT_SECRET",
+                        TestAuthorizationServer.INTROSPECTION_SECRET,
+                        "MCP_AUTH_INTROSPECTION_CACHE_TTL",
+                        "0"));
     }
 
     @AfterAll
@@ -47,21 +53,32 @@ class PayaraMicroIntrospectionIT {
     @Test
     void anActiveOpaqueTokenIsIntrospectedAndItsScopesFilterTheList() {
         int before = AS.introspectionRequests();
-        String token = AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read").subject(SampleResourceServerContract.ALICE).build());
-        assertEquals(List.of("get_ticket", "search_tickets", "whoami"), mcp().toolNames(token).stream().sorted().toList());
-        assertTrue(McpHttp.text(mcp().callTool(token, "get_ticket", "{\"id\":\"T-1001\"}")).contains("T-1001"));
+        String token = AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read")
+                .subject(SampleResourceServerContract.ALICE)
+                .build());
+        assertEquals(
+                List.of("get_ticket", "search_tickets", "whoami"),
+                mcp().toolNames(token).stream().sorted().toList());
+        assertTrue(McpHttp.text(mcp().callTool(token, "get_ticket", "{\"id\":\"T-1001\"}"))
+                .contains("T-1001"));
         assertTrue(AS.introspectionRequests() > before, "the token was introspected");
     }
 
     @Test
     void revokedAndForeignTokensGetInvalidToken() {
-        String revoked = AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read").build());
+        String revoked =
+                AS.opaque(AS.claims(payara.base() + "/mcp", "tickets:read").build());
         AS.revoke(revoked);
-        String foreign = AS.opaque(AS.claims("https://elsewhere.example/mcp", "tickets:read").build());
+        String foreign = AS.opaque(
+                AS.claims("https://elsewhere.example/mcp", "tickets:read").build());
         for (String token : List.of(revoked, foreign)) {
-            HttpResponse<String> response = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", bearer(token));
+            HttpResponse<String> response =
+                    mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", bearer(token));
             assertEquals(401, response.statusCode(), response.body());
-            assertTrue(response.headers().firstValue("WWW-Authenticate").orElseThrow().contains("error=\"invalid_token\""));
+            assertTrue(response.headers()
+                    .firstValue("WWW-Authenticate")
+                    .orElseThrow()
+                    .contains("error=\"invalid_token\""));
         }
     }
 }

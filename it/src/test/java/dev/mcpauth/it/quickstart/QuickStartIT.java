@@ -75,6 +75,7 @@ class QuickStartIT {
 
     /** Free of the other suites' ports (9080, 9081, 9180-9190, 9280, 9380-9382, 8180, 8290), the demo's among them. */
     static final int PORT = 9470;
+
     static final String CONTEXT_ROOT = "quickstart";
     static final String PACKAGE = "com.example.tickets";
     static final String BASE = "http://localhost:" + PORT + "/" + CONTEXT_ROOT;
@@ -88,7 +89,8 @@ class QuickStartIT {
     private static final Path PROJECT = WORK.resolve("project");
     private static final Path USER_DIR = WORK.resolve("usr");
     private static final Path SERVER_DIR = USER_DIR.resolve("servers/" + SERVER);
-    private static final Path LIBERTY = Path.of(System.getProperty("it.liberty.home", ROOT.resolve("it/target/liberty/wlp").toString()))
+    private static final Path LIBERTY = Path.of(System.getProperty(
+                    "it.liberty.home", ROOT.resolve("it/target/liberty/wlp").toString()))
             .resolve("bin/server");
     private static final TestAuthorizationServer AS = TestAuthorizationServer.get();
     private static final McpHttp MCP = new McpHttp(URI.create(RESOURCE));
@@ -111,12 +113,21 @@ class QuickStartIT {
 
         serverStarted = true;
         Path log = WORK.resolve("server-start.log");
-        assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", SERVER, "--clean"), environment(), log,
-                Duration.ofMinutes(3)), "Liberty did not start; see " + log);
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of(LIBERTY.toString(), "start", SERVER, "--clean"),
+                        environment(),
+                        log,
+                        Duration.ofMinutes(3)),
+                "Liberty did not start; see " + log);
         awaitTheApplication(Duration.ofMinutes(3));
-        ServerProcesses.awaitOk(BASE + "/.well-known/oauth-protected-resource", Duration.ofSeconds(30), null, messagesLog());
-        System.out.printf("quick start: WAR built from the README in %d ms, served by Liberty (%s) %d s later%n",
-                Duration.between(start, built).toMillis(), String.join(", ", readme.features()),
+        ServerProcesses.awaitOk(
+                BASE + "/.well-known/oauth-protected-resource", Duration.ofSeconds(30), null, messagesLog());
+        System.out.printf(
+                "quick start: WAR built from the README in %d ms, served by Liberty (%s) %d s later%n",
+                Duration.between(start, built).toMillis(),
+                String.join(", ", readme.features()),
                 Duration.between(built, Instant.now()).toSeconds());
     }
 
@@ -125,7 +136,8 @@ class QuickStartIT {
         if (serverStarted) {
             Path log = WORK.resolve("server-stop.log");
             // 1: "Server quickstart is not running", after a start that failed
-            int exit = ServerProcesses.run(List.of(LIBERTY.toString(), "stop", SERVER), environment(), log, Duration.ofMinutes(2));
+            int exit = ServerProcesses.run(
+                    List.of(LIBERTY.toString(), "stop", SERVER), environment(), log, Duration.ofMinutes(2));
             assertTrue(exit == 0 || exit == 1, "Liberty did not stop (exit " + exit + "); see " + log);
         }
     }
@@ -134,7 +146,9 @@ class QuickStartIT {
     @Test
     void theReadmesDependencyIsTheRuntimeOfThisBuild() throws IOException {
         Properties built = runtimeCoordinates();
-        assertEquals(built.getProperty("groupId") + ":" + built.getProperty("artifactId") + ":" + built.getProperty("version"),
+        assertEquals(
+                built.getProperty("groupId") + ":" + built.getProperty("artifactId") + ":"
+                        + built.getProperty("version"),
                 readme.groupId() + ":" + readme.artifactId() + ":" + readme.version());
     }
 
@@ -143,11 +157,14 @@ class QuickStartIT {
     void theReadmesFeaturesAreThoseOfTheSamplesServerXml() throws IOException {
         String sample = Files.readString(ROOT.resolve("liberty-sample/src/main/liberty/config/server.xml"));
         List<String> features = new ArrayList<>();
-        Matcher feature = Pattern.compile("<feature>\\s*([^<\\s]+)\\s*</feature>").matcher(sample);
+        Matcher feature =
+                Pattern.compile("<feature>\\s*([^<\\s]+)\\s*</feature>").matcher(sample);
         while (feature.find()) {
             features.add(feature.group(1));
         }
-        assertEquals(features.stream().sorted().toList(), readme.features().stream().sorted().toList());
+        assertEquals(
+                features.stream().sorted().toList(),
+                readme.features().stream().sorted().toList());
     }
 
     @Test
@@ -166,12 +183,15 @@ class QuickStartIT {
     void theMetadataNamesTheResourceTheAuthorizationServerAndTheScopes() {
         String url = challenge(MCP.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}"))
                 .replaceAll(".*resource_metadata=\"([^\"]+)\".*", "$1");
-        HttpResponse<String> response = MCP.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+        HttpResponse<String> response =
+                MCP.send(HttpRequest.newBuilder(URI.create(url)).GET().build());
         assertEquals(200, response.statusCode(), url + ": " + response.body());
         JsonObject metadata = McpHttp.json(response.body());
         assertEquals(RESOURCE, metadata.getString("resource"));
         assertEquals(List.of(AS.issuer()), strings(metadata, "authorization_servers"));
-        assertEquals(List.of("tickets:read", "tickets:write"), strings(metadata, "scopes_supported").stream().sorted().toList());
+        assertEquals(
+                List.of("tickets:read", "tickets:write"),
+                strings(metadata, "scopes_supported").stream().sorted().toList());
         assertEquals(List.of("header"), strings(metadata, "bearer_methods_supported"));
     }
 
@@ -184,11 +204,14 @@ class QuickStartIT {
     @Test
     void theListShowsOnlyWhatTheTokensScopesAllow() {
         String read = token(RESOURCE, "tickets:read");
-        HttpResponse<String> initialized = MCP.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
-                + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"quickstart-it\",\"version\":\"1\"}}}",
+        HttpResponse<String> initialized = MCP.post(
+                "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+                        + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{},\"clientInfo\":{\"name\":\"quickstart-it\",\"version\":\"1\"}}}",
                 bearer(read));
         assertEquals(200, initialized.statusCode(), initialized.body());
-        assertEquals("2025-11-25", McpHttp.json(initialized.body()).getJsonObject("result").getString("protocolVersion"));
+        assertEquals(
+                "2025-11-25",
+                McpHttp.json(initialized.body()).getJsonObject("result").getString("protocolVersion"));
 
         Map<String, List<String>> readTools = tools(read);
         assertEquals(List.of("search_tickets"), List.copyOf(readTools.keySet()));
@@ -224,7 +247,8 @@ class QuickStartIT {
     @Test
     void aTokenForAnotherResourceIsRefused() {
         for (String audience : List.of("https://mcp.example.com/mcp", "http://localhost:" + PORT + "/other/mcp")) {
-            HttpResponse<String> response = MCP.post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
+            HttpResponse<String> response = MCP.post(
+                    "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}",
                     bearer(token(audience, "tickets:read tickets:write")));
             assertEquals(401, response.statusCode(), audience + ": " + response.body());
             String challenge = challenge(response);
@@ -252,8 +276,11 @@ class QuickStartIT {
         written.add(Files.writeString(sources.resolve(className.group(1) + ".java"), filled));
         for (String type : List.of("record Ticket(String id)", "record Draft(String text)")) {
             String name = type.split("[ (]")[1];
-            if (!Pattern.compile("\\b(class|record|interface|enum) " + name + "\\b").matcher(java).find()) {
-                written.add(Files.writeString(sources.resolve(name + ".java"), "package " + PACKAGE + ";\n\npublic " + type + " {\n}\n"));
+            if (!Pattern.compile("\\b(class|record|interface|enum) " + name + "\\b")
+                    .matcher(java)
+                    .find()) {
+                written.add(Files.writeString(
+                        sources.resolve(name + ".java"), "package " + PACKAGE + ";\n\npublic " + type + " {\n}\n"));
             }
         }
 
@@ -266,7 +293,9 @@ class QuickStartIT {
     /** The README's configuration with its two URLs pointed at loopback (this server and the test authorization server). */
     private static String loopback(String properties) {
         String result = properties;
-        for (Map.Entry<String, String> setting : Map.of("mcp.auth.resource", RESOURCE, "mp.jwt.verify.issuer", AS.issuer()).entrySet()) {
+        for (Map.Entry<String, String> setting : Map.of(
+                        "mcp.auth.resource", RESOURCE, "mp.jwt.verify.issuer", AS.issuer())
+                .entrySet()) {
             Pattern line = Pattern.compile("(?m)^(" + Pattern.quote(setting.getKey()) + "\\s*=).*$");
             assertTrue(line.matcher(result).find(), "the quick start's properties no longer set " + setting.getKey());
             result = line.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(setting.getValue()));
@@ -286,25 +315,39 @@ class QuickStartIT {
         List<File> classPath = new ArrayList<>(Deployments.libraryLocations());
         classPath.add(Deployments.location(ApplicationScoped.class));
         DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
-        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
-            List<String> options = List.of("-parameters", "--release", "17", "-classpath",
-                    classPath.stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator)), "-d", classes.toString());
-            boolean compiled = compiler.getTask(null, files, diagnostics, options, null,
-                    files.getJavaFileObjectsFromPaths(sources)).call();
-            assertTrue(compiled, () -> "the README's quick start does not compile:\n" + diagnostics.getDiagnostics().stream()
-                    .map(Object::toString).collect(Collectors.joining("\n")));
+        try (StandardJavaFileManager files =
+                compiler.getStandardFileManager(diagnostics, null, StandardCharsets.UTF_8)) {
+            List<String> options = List.of(
+                    "-parameters",
+                    "--release",
+                    "17",
+                    "-classpath",
+                    classPath.stream().map(File::getPath).collect(Collectors.joining(File.pathSeparator)),
+                    "-d",
+                    classes.toString());
+            boolean compiled = compiler.getTask(
+                            null, files, diagnostics, options, null, files.getJavaFileObjectsFromPaths(sources))
+                    .call();
+            assertTrue(
+                    compiled,
+                    () -> "the README's quick start does not compile:\n"
+                            + diagnostics.getDiagnostics().stream()
+                                    .map(Object::toString)
+                                    .collect(Collectors.joining("\n")));
         }
         return classes;
     }
 
     /** The WAR a Maven build of the project would make: its classes and configuration, the runtime and its dependencies. */
     private static WebArchive buildWar(Path classes) throws IOException {
-        WebArchive war = ShrinkWrap.create(WebArchive.class, CONTEXT_ROOT + ".war").addAsLibraries(Deployments.libraries());
+        WebArchive war =
+                ShrinkWrap.create(WebArchive.class, CONTEXT_ROOT + ".war").addAsLibraries(Deployments.libraries());
         Path resources = PROJECT.resolve("src/main/resources");
         for (Path tree : List.of(classes, resources)) {
             try (Stream<Path> paths = Files.walk(tree)) {
                 for (Path file : paths.filter(Files::isRegularFile).toList()) {
-                    war.addAsResource(file.toFile(), tree.relativize(file).toString().replace(File.separatorChar, '/'));
+                    war.addAsResource(
+                            file.toFile(), tree.relativize(file).toString().replace(File.separatorChar, '/'));
                 }
             }
         }
@@ -315,9 +358,12 @@ class QuickStartIT {
     private static String serverXml(List<String> features) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<server description=\"QuickStartIT: the README's quick start\">\n"
                 + "    <featureManager>\n"
-                + features.stream().map(feature -> "        <feature>" + feature + "</feature>\n").collect(Collectors.joining())
+                + features.stream()
+                        .map(feature -> "        <feature>" + feature + "</feature>\n")
+                        .collect(Collectors.joining())
                 + "    </featureManager>\n"
-                + "    <httpEndpoint id=\"defaultHttpEndpoint\" host=\"localhost\" httpPort=\"" + PORT + "\" httpsPort=\"-1\"/>\n"
+                + "    <httpEndpoint id=\"defaultHttpEndpoint\" host=\"localhost\" httpPort=\"" + PORT
+                + "\" httpsPort=\"-1\"/>\n"
                 + "    <webApplication location=\"" + CONTEXT_ROOT + ".war\" contextRoot=\"/" + CONTEXT_ROOT + "\"/>\n"
                 + "</server>\n";
     }
@@ -328,8 +374,10 @@ class QuickStartIT {
         Properties coordinates = new Properties();
         if (location.isFile()) {
             try (ZipFile jar = new ZipFile(location)) {
-                ZipEntry entry = jar.stream().filter(e -> e.getName().matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
-                        .findFirst().orElseThrow(() -> new AssertionError(location + " has no Maven pom.properties"));
+                ZipEntry entry = jar.stream()
+                        .filter(e -> e.getName().matches("META-INF/maven/[^/]+/[^/]+/pom\\.properties"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(location + " has no Maven pom.properties"));
                 try (InputStream in = jar.getInputStream(entry)) {
                     coordinates.load(in);
                 }
@@ -346,19 +394,29 @@ class QuickStartIT {
     }
 
     private static String first(String xml, String element) {
-        Matcher matcher = Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(xml);
+        Matcher matcher =
+                Pattern.compile("<" + element + ">([^<]+)</" + element + ">").matcher(xml);
         assertTrue(matcher.find(), "no <" + element + ">");
         return matcher.group(1).trim();
     }
 
     /** The tools {@code tools/list} shows the token's caller, each with its argument names, in name order. */
     private static Map<String, List<String>> tools(String token) {
-        HttpResponse<String> response = MCP.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bearer(token));
+        HttpResponse<String> response =
+                MCP.post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", bearer(token));
         assertEquals(200, response.statusCode(), response.body());
-        return McpHttp.json(response.body()).getJsonObject("result").getJsonArray("tools").getValuesAs(JsonObject.class).stream()
-                .collect(Collectors.toMap(tool -> tool.getString("name"),
-                        tool -> tool.getJsonObject("inputSchema").getJsonObject("properties").keySet().stream().sorted().toList(),
-                        (a, b) -> a, java.util.TreeMap::new));
+        return McpHttp.json(response.body())
+                .getJsonObject("result")
+                .getJsonArray("tools")
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .collect(Collectors.toMap(
+                        tool -> tool.getString("name"),
+                        tool -> tool.getJsonObject("inputSchema").getJsonObject("properties").keySet().stream()
+                                .sorted()
+                                .toList(),
+                        (a, b) -> a,
+                        java.util.TreeMap::new));
     }
 
     private static String token(String audience, String scope) {
@@ -366,7 +424,9 @@ class QuickStartIT {
     }
 
     private static List<String> strings(JsonObject object, String name) {
-        return object.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
+        return object.getJsonArray(name).getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString)
+                .toList();
     }
 
     private static String challenge(HttpResponse<String> response) {
@@ -383,9 +443,12 @@ class QuickStartIT {
         while (Instant.now().isBefore(deadline)) {
             List<String> errors = errors();
             if (!errors.isEmpty()) {
-                throw new AssertionError("Liberty could not run the quick start's WAR:\n" + String.join("\n", errors) + "\nsee " + messagesLog());
+                throw new AssertionError("Liberty could not run the quick start's WAR:\n" + String.join("\n", errors)
+                        + "\nsee " + messagesLog());
             }
-            if (Files.exists(messagesLog()) && Files.readString(messagesLog()).contains("CWWKZ0001I: Application " + CONTEXT_ROOT + " started")) {
+            if (Files.exists(messagesLog())
+                    && Files.readString(messagesLog())
+                            .contains("CWWKZ0001I: Application " + CONTEXT_ROOT + " started")) {
                 return;
             }
             Thread.sleep(250);
@@ -398,7 +461,9 @@ class QuickStartIT {
         if (!Files.exists(messagesLog())) {
             return List.of();
         }
-        return Files.readAllLines(messagesLog()).stream().filter(line -> line.matches("\\[[^\\]]+\\] \\S+ \\S+\\s+E .*")).toList();
+        return Files.readAllLines(messagesLog()).stream()
+                .filter(line -> line.matches("\\[[^\\]]+\\] \\S+ \\S+\\s+E .*"))
+                .toList();
     }
 
     private static Path messagesLog() {

@@ -14,13 +14,20 @@ import java.util.regex.Pattern;
  * "Enable these Liberty features ...". Anything missing fails with the README named, so a rewording that drops a
  * piece shows up here rather than in a user's build.
  */
-record QuickStartSection(String groupId, String artifactId, String version, String javaSource, String propertiesPath,
-        String properties, List<String> features) {
+record QuickStartSection(
+        String groupId,
+        String artifactId,
+        String version,
+        String javaSource,
+        String propertiesPath,
+        String properties,
+        List<String> features) {
 
     static final String HEADING = "## Quick start: your own WAR";
 
     private static final Pattern FENCE = Pattern.compile("(?ms)^```(\\w+)\\n(.*?)^```\\s*$");
-    private static final Pattern FEATURES = Pattern.compile("Enable these Liberty features[^:]*:\\s*((?:`[^`]+`(?:,\\s*)?)+)");
+    private static final Pattern FEATURES =
+            Pattern.compile("Enable these Liberty features[^:]*:\\s*((?:`[^`]+`(?:,\\s*)?)+)");
     private static final Pattern CODE_SPAN = Pattern.compile("`([^`]+)`");
     private static final Pattern PROPERTIES_PATH = Pattern.compile("\\A#\\s*src/main/resources/(\\S+)\\s*\\n");
 
@@ -43,15 +50,22 @@ record QuickStartSection(String groupId, String artifactId, String version, Stri
         }
         Matcher sentence = FEATURES.matcher(section);
         if (!sentence.find()) {
-            throw new AssertionError("the quick start no longer has the sentence \"Enable these Liberty features ...: `a`, `b`.\"");
+            throw new AssertionError(
+                    "the quick start no longer has the sentence \"Enable these Liberty features ...: `a`, `b`.\"");
         }
         List<String> features = new ArrayList<>();
         Matcher feature = CODE_SPAN.matcher(sentence.group(1));
         while (feature.find()) {
             features.add(feature.group(1));
         }
-        return new QuickStartSection(element(xml, "groupId"), element(xml, "artifactId"), element(xml, "version"), java,
-                path.group(1), properties, List.copyOf(features));
+        return new QuickStartSection(
+                element(xml, "groupId"),
+                element(xml, "artifactId"),
+                element(xml, "version"),
+                java,
+                path.group(1),
+                properties,
+                List.copyOf(features));
     }
 
     /** The one fenced block of {@code language} in the section. */
@@ -64,13 +78,15 @@ record QuickStartSection(String groupId, String artifactId, String version, Stri
             }
         }
         if (blocks.size() != 1) {
-            throw new AssertionError("the quick start should have one ```" + language + " block, it has " + blocks.size());
+            throw new AssertionError(
+                    "the quick start should have one ```" + language + " block, it has " + blocks.size());
         }
         return blocks.get(0);
     }
 
     private static String element(String xml, String name) {
-        Matcher matcher = Pattern.compile("<" + name + ">\\s*([^<\\s]+)\\s*</" + name + ">").matcher(xml);
+        Matcher matcher = Pattern.compile("<" + name + ">\\s*([^<\\s]+)\\s*</" + name + ">")
+                .matcher(xml);
         if (!matcher.find()) {
             throw new AssertionError("the quick start's dependency has no <" + name + ">: " + xml);
         }

@@ -43,7 +43,8 @@ class ScaleOutIT extends SampleResourceServerContract {
     private static final Path WORK = ROOT.resolve("it/target/scale");
     private static final Path USER_DIR = WORK.resolve("usr");
     private static final Path NGINX_PREFIX = WORK.resolve("nginx");
-    private static final Path LIBERTY = Path.of(System.getProperty("it.liberty.home", ROOT.resolve("it/target/liberty/wlp").toString()))
+    private static final Path LIBERTY = Path.of(System.getProperty(
+                    "it.liberty.home", ROOT.resolve("it/target/liberty/wlp").toString()))
             .resolve("bin/server");
     private static final Map<String, Integer> INSTANCES = Map.of("mcpA", 9381, "mcpB", 9382);
     private static Process nginx;
@@ -73,18 +74,26 @@ class ScaleOutIT extends SampleResourceServerContract {
         Files.createDirectories(NGINX_PREFIX.resolve("logs"));
         Files.createDirectories(NGINX_PREFIX.resolve("temp"));
         Path config = ROOT.resolve("it/scale/nginx.conf");
-        List<String> base = List.of(nginxBin, "-p", NGINX_PREFIX + "/", "-e", "logs/error.log", "-c", config.toString());
+        List<String> base =
+                List.of(nginxBin, "-p", NGINX_PREFIX + "/", "-e", "logs/error.log", "-c", config.toString());
         List<String> test = new ArrayList<>(base);
         test.add("-t");
-        assertEquals(0, ServerProcesses.run(test, Map.of(), NGINX_PREFIX.resolve("logs/nginx-t.log"), Duration.ofSeconds(30)),
+        assertEquals(
+                0,
+                ServerProcesses.run(test, Map.of(), NGINX_PREFIX.resolve("logs/nginx-t.log"), Duration.ofSeconds(30)),
                 "nginx -t rejected " + config + "; see " + NGINX_PREFIX.resolve("logs/nginx-t.log"));
         List<String> run = new ArrayList<>(base);
         run.addAll(List.of("-g", "daemon off;"));
         nginx = ServerProcesses.start(run, Map.of(), NGINX_PREFIX.resolve("logs/nginx-console.log"));
-        ServerProcesses.awaitOk(PUBLIC_BASE + "/.well-known/oauth-protected-resource/mcp", Duration.ofSeconds(30), nginx,
+        ServerProcesses.awaitOk(
+                PUBLIC_BASE + "/.well-known/oauth-protected-resource/mcp",
+                Duration.ofSeconds(30),
+                nginx,
                 NGINX_PREFIX.resolve("logs/error.log"));
-        System.out.printf("scale-out: two Liberty instances ready in %d s, nginx in %d s more%n",
-                Duration.between(start, instancesReady).toSeconds(), Duration.between(instancesReady, Instant.now()).toSeconds());
+        System.out.printf(
+                "scale-out: two Liberty instances ready in %d s, nginx in %d s more%n",
+                Duration.between(start, instancesReady).toSeconds(),
+                Duration.between(instancesReady, Instant.now()).toSeconds());
     }
 
     @AfterAll
@@ -114,10 +123,14 @@ class ScaleOutIT extends SampleResourceServerContract {
         String writer = token("tickets:read tickets:write");
         int requests = 0;
         for (int round = 0; round < 10; round++) {
-            assertEquals(List.of("get_ticket", "search_tickets", "whoami"), mcp().toolNames(reader).stream().sorted().toList());
-            assertTrue(McpHttp.text(mcp().callTool(reader, "get_ticket", "{\"id\":\"T-1001\"}")).contains("T-1001"));
-            HttpResponse<String> refused = mcp().post(McpHttp.toolsCall("draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"x\"}"),
-                    McpHttp.bearer(reader));
+            assertEquals(
+                    List.of("get_ticket", "search_tickets", "whoami"),
+                    mcp().toolNames(reader).stream().sorted().toList());
+            assertTrue(McpHttp.text(mcp().callTool(reader, "get_ticket", "{\"id\":\"T-1001\"}"))
+                    .contains("T-1001"));
+            HttpResponse<String> refused = mcp().post(
+                            McpHttp.toolsCall("draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"x\"}"),
+                            McpHttp.bearer(reader));
             assertEquals(403, refused.statusCode(), refused.body());
             mcp().callTool(writer, "draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"x\"}");
             requests += 4;
@@ -125,11 +138,15 @@ class ScaleOutIT extends SampleResourceServerContract {
         Map<String, Integer> served = awaitServed(before, requests);
         System.out.println("scale-out: " + requests + " requests served per instance: " + served);
         for (Map.Entry<String, Integer> instance : served.entrySet()) {
-            assertTrue(instance.getValue() >= requests / 4, instance.getKey() + " served too few of " + requests + ": " + served);
+            assertTrue(
+                    instance.getValue() >= requests / 4,
+                    instance.getKey() + " served too few of " + requests + ": " + served);
         }
         int fetched = AS.jwksRequests() - jwksBefore;
-        System.out.println("scale-out: JWKS fetches at the authorization server for " + INSTANCES.size() + " instances: " + fetched);
-        assertTrue(fetched >= INSTANCES.size() && fetched <= 2 * INSTANCES.size(),
+        System.out.println("scale-out: JWKS fetches at the authorization server for " + INSTANCES.size()
+                + " instances: " + fetched);
+        assertTrue(
+                fetched >= INSTANCES.size() && fetched <= 2 * INSTANCES.size(),
                 "each instance fetches the key set once and caches it; fetched " + fetched);
     }
 
@@ -141,20 +158,37 @@ class ScaleOutIT extends SampleResourceServerContract {
     @Order(2)
     void theOfficialSdkClientsFlowThroughTheProxyIsServedByBothInstances() throws Exception {
         Path e2e = ROOT.resolve("it/e2e");
-        assertEquals(0, ServerProcesses.run(List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", e2e.toString()), Map.of(),
-                WORK.resolve("npm-install.log"), Duration.ofMinutes(5)), "npm install failed; see " + WORK.resolve("npm-install.log"));
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of("npm", "install", "--no-audit", "--no-fund", "--prefix", e2e.toString()),
+                        Map.of(),
+                        WORK.resolve("npm-install.log"),
+                        Duration.ofMinutes(5)),
+                "npm install failed; see " + WORK.resolve("npm-install.log"));
         Map<String, Integer> before = servedPerInstance();
         Path report = WORK.resolve("sdk-client-flow.log");
         Files.deleteIfExists(report);
-        int exit = ServerProcesses.run(List.of("node", ROOT.resolve("it/scale/sdk-client-flow.mjs").toString()),
-                Map.of("MCP_URL", resource(), "READER_TOKEN", token("tickets:read"), "WRITER_TOKEN", token("tickets:read tickets:write"),
-                        "ROUNDS", "5"), report, Duration.ofMinutes(3));
+        int exit = ServerProcesses.run(
+                List.of("node", ROOT.resolve("it/scale/sdk-client-flow.mjs").toString()),
+                Map.of(
+                        "MCP_URL",
+                        resource(),
+                        "READER_TOKEN",
+                        token("tickets:read"),
+                        "WRITER_TOKEN",
+                        token("tickets:read tickets:write"),
+                        "ROUNDS",
+                        "5"),
+                report,
+                Duration.ofMinutes(3));
         String output = Files.readString(report);
         System.out.println("scale-out: SDK clients: " + output.strip());
         assertEquals(0, exit, output);
         Map<String, Integer> served = awaitServed(before, 40);
         System.out.println("scale-out: SDK client requests served per instance: " + served);
-        served.forEach((name, count) -> assertTrue(count >= 10, name + " served too few of the SDK clients' requests: " + served));
+        served.forEach((name, count) ->
+                assertTrue(count >= 10, name + " served too few of the SDK clients' requests: " + served));
     }
 
     /** One instance stopped while a client keeps calling: at most the request in flight fails, the rest are served. */
@@ -174,7 +208,8 @@ class ScaleOutIT extends SampleResourceServerContract {
             }
             sent.incrementAndGet();
             try {
-                HttpResponse<String> response = mcp().post(McpHttp.toolsCall("search_tickets", "{\"query\":\"\"}"), McpHttp.bearer(reader));
+                HttpResponse<String> response =
+                        mcp().post(McpHttp.toolsCall("search_tickets", "{\"query\":\"\"}"), McpHttp.bearer(reader));
                 if (response.statusCode() != 200 || !response.body().contains("T-1001")) {
                     failures.add(i + ": HTTP " + response.statusCode() + " " + response.body());
                 }
@@ -187,9 +222,12 @@ class ScaleOutIT extends SampleResourceServerContract {
         Map<String, Integer> servedSince = awaitServed(beforeStop, total - 60 - failures.size());
         Map<String, Integer> after = servedPerInstance();
         System.out.println("scale-out: with mcpB stopped after request 60: " + failures.size() + " failed of " + total
-                + "; served per instance before the stop " + beforeStop + ", at the end " + after + "; failures " + failures);
+                + "; served per instance before the stop " + beforeStop + ", at the end " + after + "; failures "
+                + failures);
         assertTrue(failures.size() <= 1, "only the request in flight may fail: " + failures);
-        assertTrue(servedSince.get("mcpA") >= (total - 60) / 2 + 30, "mcpA served the rest: " + beforeStop + " -> " + after);
+        assertTrue(
+                servedSince.get("mcpA") >= (total - 60) / 2 + 30,
+                "mcpA served the rest: " + beforeStop + " -> " + after);
         HttpResponse<String> still = mcp().post(McpHttp.toolsCall("whoami", "{}"), McpHttp.bearer(reader));
         assertEquals(200, still.statusCode(), still.body());
     }
@@ -198,11 +236,20 @@ class ScaleOutIT extends SampleResourceServerContract {
         Path server = USER_DIR.resolve("servers/" + name);
         Files.createDirectories(server.resolve("apps"));
         Files.createDirectories(server.resolve("configDropins/overrides"));
-        Files.copy(ROOT.resolve("liberty-sample/src/main/liberty/config/server.xml"), server.resolve("server.xml"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(ServerProcesses.sampleWar(), server.resolve("apps/liberty-sample.war"), StandardCopyOption.REPLACE_EXISTING);
-        Files.copy(ROOT.resolve("it/scale/liberty-access-log.xml"), server.resolve("configDropins/overrides/access-log.xml"),
+        Files.copy(
+                ROOT.resolve("liberty-sample/src/main/liberty/config/server.xml"),
+                server.resolve("server.xml"),
                 StandardCopyOption.REPLACE_EXISTING);
-        Files.writeString(server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + (port + 100) + "\n");
+        Files.copy(
+                ServerProcesses.sampleWar(),
+                server.resolve("apps/liberty-sample.war"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                ROOT.resolve("it/scale/liberty-access-log.xml"),
+                server.resolve("configDropins/overrides/access-log.xml"),
+                StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(
+                server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + (port + 100) + "\n");
         Files.deleteIfExists(server.resolve("logs/http_access.log"));
     }
 
@@ -215,9 +262,19 @@ class ScaleOutIT extends SampleResourceServerContract {
     private static void startServer(String name, int port) {
         try {
             Path log = WORK.resolve(name + "-start.log");
-            assertEquals(0, ServerProcesses.run(List.of(LIBERTY.toString(), "start", name, "--clean"), environment(), log, Duration.ofMinutes(3)),
+            assertEquals(
+                    0,
+                    ServerProcesses.run(
+                            List.of(LIBERTY.toString(), "start", name, "--clean"),
+                            environment(),
+                            log,
+                            Duration.ofMinutes(3)),
                     name + " did not start; see " + log);
-            ServerProcesses.awaitOk("http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(3), null, log);
+            ServerProcesses.awaitOk(
+                    "http://localhost:" + port + "/.well-known/oauth-protected-resource/mcp",
+                    Duration.ofMinutes(3),
+                    null,
+                    log);
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -225,7 +282,11 @@ class ScaleOutIT extends SampleResourceServerContract {
 
     private static void stopServer(String name) {
         try {
-            ServerProcesses.run(List.of(LIBERTY.toString(), "stop", name), environment(), WORK.resolve(name + "-stop.log"), Duration.ofMinutes(2));
+            ServerProcesses.run(
+                    List.of(LIBERTY.toString(), "stop", name),
+                    environment(),
+                    WORK.resolve(name + "-stop.log"),
+                    Duration.ofMinutes(2));
         } catch (IOException | InterruptedException e) {
             throw new IllegalStateException(e);
         }
@@ -236,7 +297,13 @@ class ScaleOutIT extends SampleResourceServerContract {
         Map<String, Integer> served = new HashMap<>();
         for (String name : INSTANCES.keySet()) {
             Path log = USER_DIR.resolve("servers/" + name + "/logs/http_access.log");
-            served.put(name, Files.exists(log) ? (int) Files.readAllLines(log).stream().filter(line -> line.contains("\"POST /mcp ")).count() : 0);
+            served.put(
+                    name,
+                    Files.exists(log)
+                            ? (int) Files.readAllLines(log).stream()
+                                    .filter(line -> line.contains("\"POST /mcp "))
+                                    .count()
+                            : 0);
         }
         return served;
     }

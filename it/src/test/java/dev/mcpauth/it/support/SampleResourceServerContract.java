@@ -55,7 +55,10 @@ public abstract class SampleResourceServerContract {
 
     /** A token for {@code subject} whose {@code preferred_username} says {@code username}. */
     protected String token(String scope, String subject, String username) {
-        return AS.rs256(AS.claims(resource(), scope).subject(subject).claim("preferred_username", username).build());
+        return AS.rs256(AS.claims(resource(), scope)
+                .subject(subject)
+                .claim("preferred_username", username)
+                .build());
     }
 
     /** The environment that points the unchanged sample at {@code publicBase} and the test authorization server. */
@@ -75,13 +78,16 @@ public abstract class SampleResourceServerContract {
         assertFalse(challenge.contains("error="), "no error when no token was sent: " + challenge);
 
         for (String url : List.of(metadataUrl, publicBase() + "/.well-known/oauth-protected-resource")) {
-            HttpResponse<String> prm = mcp().send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+            HttpResponse<String> prm =
+                    mcp().send(HttpRequest.newBuilder(URI.create(url)).GET().build());
             assertEquals(200, prm.statusCode(), url + ": " + prm.body());
             assertTrue(prm.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), url);
             JsonObject document = McpHttp.json(prm.body());
             assertEquals(resource(), document.getString("resource"));
             assertEquals(List.of(AS.issuer()), strings(document, "authorization_servers"));
-            assertEquals(List.of("tickets:read", "tickets:write"), strings(document, "scopes_supported").stream().sorted().toList());
+            assertEquals(
+                    List.of("tickets:read", "tickets:write"),
+                    strings(document, "scopes_supported").stream().sorted().toList());
             assertEquals(List.of("header"), strings(document, "bearer_methods_supported"));
         }
     }
@@ -91,17 +97,32 @@ public abstract class SampleResourceServerContract {
         Instant now = Instant.now();
         Map<String, String> tokens = new HashMap<>();
         tokens.put("garbage", "not-a-jwt");
-        tokens.put("wrong audience", AS.rs256(AS.claims("http://elsewhere.example/mcp", "tickets:read").build()));
-        tokens.put("wrong issuer", AS.rs256(new JWTClaimsSet.Builder(AS.claims(resource(), "tickets:read").build())
-                .issuer("http://evil.example/realms/test").build()));
-        tokens.put("expired", AS.rs256(new JWTClaimsSet.Builder(AS.claims(resource(), "tickets:read").build())
-                .issueTime(Date.from(now.minusSeconds(3600))).expirationTime(Date.from(now.minusSeconds(600))).build()));
+        tokens.put(
+                "wrong audience",
+                AS.rs256(AS.claims("http://elsewhere.example/mcp", "tickets:read")
+                        .build()));
+        tokens.put(
+                "wrong issuer",
+                AS.rs256(new JWTClaimsSet.Builder(
+                                AS.claims(resource(), "tickets:read").build())
+                        .issuer("http://evil.example/realms/test")
+                        .build()));
+        tokens.put(
+                "expired",
+                AS.rs256(new JWTClaimsSet.Builder(
+                                AS.claims(resource(), "tickets:read").build())
+                        .issueTime(Date.from(now.minusSeconds(3600)))
+                        .expirationTime(Date.from(now.minusSeconds(600)))
+                        .build()));
         tokens.forEach((kind, token) -> {
-            HttpResponse<String> response = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", bearer(token));
+            HttpResponse<String> response =
+                    mcp().post("{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}", bearer(token));
             assertEquals(401, response.statusCode(), kind + ": " + response.body());
             String challenge = response.headers().firstValue("WWW-Authenticate").orElseThrow();
             assertTrue(challenge.contains("error=\"invalid_token\""), kind + ": " + challenge);
-            assertTrue(challenge.contains("resource_metadata=\"" + publicBase() + "/.well-known/oauth-protected-resource/mcp\""),
+            assertTrue(
+                    challenge.contains(
+                            "resource_metadata=\"" + publicBase() + "/.well-known/oauth-protected-resource/mcp\""),
                     kind + ": " + challenge);
             assertFalse(response.body().contains(token), kind + ": the body echoes the token");
         });
@@ -109,10 +130,16 @@ public abstract class SampleResourceServerContract {
 
     @Test
     void toolsListShowsEachCallerOnlyWhatTheyMayCall() {
-        assertEquals(List.of("whoami"), mcp().toolNames(token("")).stream().sorted().toList());
-        assertEquals(List.of("get_ticket", "search_tickets", "whoami"), mcp().toolNames(token("tickets:read")).stream().sorted().toList());
-        assertEquals(List.of("draft_reply", "get_ticket", "search_tickets", "whoami"),
-                mcp().toolNames(token("tickets:read tickets:write")).stream().sorted().toList());
+        assertEquals(
+                List.of("whoami"), mcp().toolNames(token("")).stream().sorted().toList());
+        assertEquals(
+                List.of("get_ticket", "search_tickets", "whoami"),
+                mcp().toolNames(token("tickets:read")).stream().sorted().toList());
+        assertEquals(
+                List.of("draft_reply", "get_ticket", "search_tickets", "whoami"),
+                mcp().toolNames(token("tickets:read tickets:write")).stream()
+                        .sorted()
+                        .toList());
     }
 
     @Test
@@ -123,9 +150,15 @@ public abstract class SampleResourceServerContract {
         String challenge = refused.headers().firstValue("WWW-Authenticate").orElseThrow();
         assertTrue(challenge.contains("error=\"insufficient_scope\""), challenge);
         assertTrue(challenge.contains("tickets:write"), challenge);
-        assertTrue(challenge.contains("resource_metadata=\"" + publicBase() + "/.well-known/oauth-protected-resource/mcp\""), challenge);
+        assertTrue(
+                challenge.contains(
+                        "resource_metadata=\"" + publicBase() + "/.well-known/oauth-protected-resource/mcp\""),
+                challenge);
 
-        JsonObject drafted = mcp().callTool(token("tickets:read tickets:write"), "draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"We are on it\"}");
+        JsonObject drafted = mcp().callTool(
+                        token("tickets:read tickets:write"),
+                        "draft_reply",
+                        "{\"ticketId\":\"T-1001\",\"text\":\"We are on it\"}");
         assertFalse(drafted.getBoolean("isError", false), drafted.toString());
     }
 
@@ -149,11 +182,17 @@ public abstract class SampleResourceServerContract {
         assertTrue(foreign.getBoolean("isError", false), "bob's subject must not read alice's T-1001: " + foreign);
         assertEquals("No ticket T-1001 for you", McpHttp.text(foreign));
         JsonObject found = mcp().callTool(bobCallingHimselfAlice, "search_tickets", "{\"query\":\"\"}");
-        assertEquals(List.of("T-2001", "T-2002"), found.getJsonObject("structuredContent").getJsonArray("result")
-                .getValuesAs(JsonObject.class).stream().map(ticket -> ticket.getString("id")).toList(), found.toString());
+        assertEquals(
+                List.of("T-2001", "T-2002"),
+                found.getJsonObject("structuredContent").getJsonArray("result").getValuesAs(JsonObject.class).stream()
+                        .map(ticket -> ticket.getString("id"))
+                        .toList(),
+                found.toString());
 
         JsonObject own = mcp().callTool(token("tickets:read", ALICE, "bob"), "get_ticket", "{\"id\":\"T-1001\"}");
-        assertFalse(own.getBoolean("isError", false), "alice's subject reads her T-1001 whatever preferred_username says: " + own);
+        assertFalse(
+                own.getBoolean("isError", false),
+                "alice's subject reads her T-1001 whatever preferred_username says: " + own);
         assertEquals("T-1001", own.getJsonObject("structuredContent").getString("id"), own.toString());
     }
 
@@ -165,21 +204,31 @@ public abstract class SampleResourceServerContract {
         Map<String, String> headers = new HashMap<>(bearer(token("tickets:read")));
         headers.put("MCP-Protocol-Version", MODERN);
         headers.put("Mcp-Method", "server/discover");
-        HttpResponse<String> discover = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{" + meta + "}}", headers);
+        HttpResponse<String> discover = mcp().post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":\"d\",\"method\":\"server/discover\",\"params\":{" + meta + "}}",
+                        headers);
         assertEquals(200, discover.statusCode(), discover.body());
         assertTrue(McpHttp.json(discover.body()).containsKey("result"), discover.body());
 
         headers.put("Mcp-Method", "tools/list");
-        HttpResponse<String> list = mcp().post("{\"jsonrpc\":\"2.0\",\"id\":\"l\",\"method\":\"tools/list\",\"params\":{" + meta + "}}", headers);
+        HttpResponse<String> list = mcp().post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":\"l\",\"method\":\"tools/list\",\"params\":{" + meta + "}}",
+                        headers);
         assertEquals(200, list.statusCode(), list.body());
         JsonObject result = McpHttp.json(list.body()).getJsonObject("result");
         assertTrue(result.containsKey("resultType"), "a 2026-07-28 envelope: " + result);
-        assertEquals(List.of("get_ticket", "search_tickets", "whoami"), result.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
-                .map(tool -> tool.getString("name")).sorted().toList());
+        assertEquals(
+                List.of("get_ticket", "search_tickets", "whoami"),
+                result.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                        .map(tool -> tool.getString("name"))
+                        .sorted()
+                        .toList());
     }
 
     private static List<String> strings(JsonObject object, String key) {
-        return object.getJsonArray(key).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return object.getJsonArray(key).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     static Duration startupTimeout() {

@@ -22,11 +22,12 @@ public final class ServerProcesses {
      * HTTP/1.1, as MCP clients speak it: with the JDK client's default (an h2c upgrade attempt on plain HTTP),
      * Payara Micro 6.2025.10 never answered a GET here (each attempt ran into the request timeout).
      */
-    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
 
-    private ServerProcesses() {
-    }
+    private ServerProcesses() {}
 
     /** The repository root (the failsafe plugin passes it). */
     public static Path root() {
@@ -37,7 +38,8 @@ public final class ServerProcesses {
     public static Path sampleWar() {
         Path war = root().resolve("liberty-sample/target/liberty-sample.war");
         if (!Files.isRegularFile(war)) {
-            throw new IllegalStateException(war + " is missing: build liberty-sample first (mvn install -pl liberty-sample -am)");
+            throw new IllegalStateException(
+                    war + " is missing: build liberty-sample first (mvn install -pl liberty-sample -am)");
         }
         return war;
     }
@@ -45,7 +47,8 @@ public final class ServerProcesses {
     /** Starts {@code command} in the background with {@code environment} added; output goes to {@code log}. */
     public static Process start(List<String> command, Map<String, String> environment, Path log) throws IOException {
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(environment);
         return builder.start();
@@ -57,7 +60,8 @@ public final class ServerProcesses {
         Process process = start(command, environment, log);
         if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
             stop(process);
-            throw new IllegalStateException(String.join(" ", command) + " did not finish within " + timeout + "; see " + log);
+            throw new IllegalStateException(
+                    String.join(" ", command) + " did not finish within " + timeout + "; see " + log);
         }
         return process.exitValue();
     }
@@ -81,10 +85,15 @@ public final class ServerProcesses {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException("the server ended with " + process.exitValue() + " before " + url + " answered; see " + log);
+                throw new IllegalStateException(
+                        "the server ended with " + process.exitValue() + " before " + url + " answered; see " + log);
             }
             try {
-                HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<Void> response = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (response.statusCode() == 200) {
                     return;

@@ -29,7 +29,8 @@ import java.util.Set;
  * @param rolesAllowed the roles of which the caller needs one; empty when no role is required
  * @param denyAll whether no caller may invoke the operation at all
  */
-public record AccessRequirement(List<String> scopes, boolean methodLevelScopes, Set<String> rolesAllowed, boolean denyAll) {
+public record AccessRequirement(
+        List<String> scopes, boolean methodLevelScopes, Set<String> rolesAllowed, boolean denyAll) {
 
     /** An operation open to every authenticated caller. */
     public static final AccessRequirement NONE = new AccessRequirement(List.of(), false, Set.of(), false);
@@ -95,7 +96,9 @@ public record AccessRequirement(List<String> scopes, boolean methodLevelScopes, 
             RolesAllowed roles = element.getAnnotation(RolesAllowed.class);
             if (roles != null) {
                 // fail closed: an empty list names no role anyone could have
-                return roles.value().length == 0 ? DENY : new RoleRule(new LinkedHashSet<>(List.of(roles.value())), false);
+                return roles.value().length == 0
+                        ? DENY
+                        : new RoleRule(new LinkedHashSet<>(List.of(roles.value())), false);
             }
             return element.isAnnotationPresent(PermitAll.class) ? PERMIT : null;
         }

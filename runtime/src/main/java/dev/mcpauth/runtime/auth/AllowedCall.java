@@ -18,11 +18,9 @@ public final class AllowedCall {
 
     private static final ThreadLocal<Allowed> ALLOWED = new ThreadLocal<>();
 
-    private record Allowed(Class<?> beanClass, Method method) {
-    }
+    private record Allowed(Class<?> beanClass, Method method) {}
 
-    private AllowedCall() {
-    }
+    private AllowedCall() {}
 
     /**
      * Marks the method about to be invoked on this thread as allowed. Call only after {@link Authorizer#check}

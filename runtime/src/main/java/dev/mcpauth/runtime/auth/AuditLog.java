@@ -86,7 +86,12 @@ public final class AuditLog {
      * @param clientName the client's {@code clientInfo.name}, or null when not given
      * @param clientVersion the client's {@code clientInfo.version}, or null when not given
      */
-    public record Request(String method, String targetField, String target, String protocolVersion, String clientName,
+    public record Request(
+            String method,
+            String targetField,
+            String target,
+            String protocolVersion,
+            String clientName,
             String clientVersion) {
 
         /** A request refused before its body was read: only the revision header may be known. */
@@ -118,7 +123,12 @@ public final class AuditLog {
      * @param missingScopes scopes the caller lacks
      * @param description the description sent to the client, or null
      */
-    public void denied(int status, Reason reason, McpCaller caller, Request request, List<String> missingScopes,
+    public void denied(
+            int status,
+            Reason reason,
+            McpCaller caller,
+            Request request,
+            List<String> missingScopes,
             String description) {
         metrics.record("deny", reason);
         Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;
@@ -127,8 +137,14 @@ public final class AuditLog {
         }
     }
 
-    static String line(String decision, int status, Reason reason, McpCaller caller, Request request,
-            List<String> missingScopes, String description) {
+    static String line(
+            String decision,
+            int status,
+            Reason reason,
+            McpCaller caller,
+            Request request,
+            List<String> missingScopes,
+            String description) {
         JsonObjectBuilder line = Jsonp.object()
                 .add("time", Instant.now().toString())
                 .add("decision", decision)

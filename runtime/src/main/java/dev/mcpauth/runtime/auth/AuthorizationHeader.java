@@ -8,20 +8,16 @@ import java.util.List;
  */
 public final class AuthorizationHeader {
 
-
     /** Longest token accepted; real JWTs are a few kilobytes, so anything near this is hostile. */
     static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-    private AuthorizationHeader() {
-    }
+    private AuthorizationHeader() {}
 
     /** What the header says: no bearer token, a token, or a malformed attempt. */
-    public sealed interface Result permits Absent, Token, Malformed {
-    }
+    public sealed interface Result permits Absent, Token, Malformed {}
 
     /** No bearer credentials: no header, or another scheme such as Basic (RFC 6750 §3.1: no error code). */
-    public record Absent() implements Result {
-    }
+    public record Absent() implements Result {}
 
     /**
      * A syntactically valid bearer token.
@@ -40,8 +36,7 @@ public final class AuthorizationHeader {
      *
      * @param description what is wrong, without the header's content
      */
-    public record Malformed(String description) implements Result {
-    }
+    public record Malformed(String description) implements Result {}
 
     /**
      * Reads the header values of a request.
@@ -103,8 +98,15 @@ public final class AuthorizationHeader {
 
     static {
         for (char c = 0; c < B64_CHARS.length; c++) {
-            B64_CHARS[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-                    || c == '-' || c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+            B64_CHARS[c] = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~'
+                    || c == '+'
+                    || c == '/';
         }
     }
 }

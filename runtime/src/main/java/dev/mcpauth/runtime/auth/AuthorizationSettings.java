@@ -42,18 +42,23 @@ public record AuthorizationSettings(
      * @param issuers the accepted issuers, the primary one first (empty when that key is missing, already reported)
      */
     static AuthorizationSettings read(ConfigReader config, List<String> issuers) {
-        String rolesClaim = config.string(AUTH_ROLES_CLAIM).filter(claim -> !claim.isEmpty()).orElse(DEFAULT_ROLES_CLAIM);
+        String rolesClaim = config.string(AUTH_ROLES_CLAIM)
+                .filter(claim -> !claim.isEmpty())
+                .orElse(DEFAULT_ROLES_CLAIM);
         Set<String> rolesClaimIssuers = new LinkedHashSet<>();
-        for (String listed : config.list(AUTH_ROLES_CLAIM_ISSUERS).orElse(issuers.isEmpty() ? List.of() : List.of(issuers.get(0)))) {
+        for (String listed :
+                config.list(AUTH_ROLES_CLAIM_ISSUERS).orElse(issuers.isEmpty() ? List.of() : List.of(issuers.get(0)))) {
             if (issuers.contains(listed)) {
                 rolesClaimIssuers.add(listed);
             } else if (!issuers.isEmpty()) {
-                config.problem(Message.CONFIG_ROLES_CLAIM_ISSUER_UNKNOWN.format(AUTH_ROLES_CLAIM_ISSUERS, listed, issuers));
+                config.problem(
+                        Message.CONFIG_ROLES_CLAIM_ISSUER_UNKNOWN.format(AUTH_ROLES_CLAIM_ISSUERS, listed, issuers));
             }
         }
         boolean includeScopes = config.bool(AUTH_ROLES_INCLUDE_SCOPES, false);
         Map<String, Set<String>> implications = config.list(AUTH_SCOPE_IMPLICATIONS)
-                .map(entries -> ScopeHierarchy.parse(entries, AUTH_SCOPE_IMPLICATIONS, config)).orElse(Map.of());
+                .map(entries -> ScopeHierarchy.parse(entries, AUTH_SCOPE_IMPLICATIONS, config))
+                .orElse(Map.of());
         Map<String, Set<String>> issuerScopes = new LinkedHashMap<>();
         for (String entry : config.list(AUTH_ISSUER_SCOPES).orElse(List.of())) {
             // RFC 8414 §2: an issuer has no query, so its URL holds no '=' and the first one ends it
@@ -70,6 +75,7 @@ public record AuthorizationSettings(
             issuerScopes.computeIfAbsent(issuer, i -> new LinkedHashSet<>()).addAll(granted);
         }
         issuerScopes.replaceAll((issuer, scopes) -> Set.copyOf(scopes));
-        return new AuthorizationSettings(rolesClaim, Set.copyOf(rolesClaimIssuers), includeScopes, implications, Map.copyOf(issuerScopes));
+        return new AuthorizationSettings(
+                rolesClaim, Set.copyOf(rolesClaimIssuers), includeScopes, implications, Map.copyOf(issuerScopes));
     }
 }

@@ -69,7 +69,8 @@ public final class Authorizer {
      * The decision: null to allow, or how to make the refusal. The exception is made only when it is thrown: the
      * list methods ask about every item, and an exception's stack trace costs more than the rest of the decision.
      */
-    private Supplier<AccessDeniedException> refusal(AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+    private Supplier<AccessDeniedException> refusal(
+            AccessRequirement requirement, McpCaller caller, Set<String> roles) {
         if (!enforced) {
             return null;
         }
@@ -80,9 +81,10 @@ public final class Authorizer {
         if (requirement.denyAll()) {
             return () -> new AccessForbiddenException("The operation is not available to any caller");
         }
-        if (!requirement.rolesAllowed().isEmpty() && requirement.rolesAllowed().stream().noneMatch(roles::contains)) {
-            return () -> new AccessForbiddenException("The call needs one of the roles: "
-                    + String.join(" ", new TreeSet<>(requirement.rolesAllowed())));
+        if (!requirement.rolesAllowed().isEmpty()
+                && requirement.rolesAllowed().stream().noneMatch(roles::contains)) {
+            return () -> new AccessForbiddenException(
+                    "The call needs one of the roles: " + String.join(" ", new TreeSet<>(requirement.rolesAllowed())));
         }
         List<String> missing = Scopes.missing(requirement.scopes(), caller.scopes());
         return missing.isEmpty() ? null : () -> new InsufficientScopeException(requirement.scopes(), missing);

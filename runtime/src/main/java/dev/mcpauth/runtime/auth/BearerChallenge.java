@@ -19,8 +19,7 @@ public final class BearerChallenge {
     /** RFC 6750 §3.1: a malformed request, such as a broken Authorization header. */
     public static final String INVALID_REQUEST = "invalid_request";
 
-    private BearerChallenge() {
-    }
+    private BearerChallenge() {}
 
     /**
      * A challenge.

@@ -28,8 +28,10 @@ final class CallerClaims {
      */
     CallerClaims(AuthSettings settings) {
         this.primaryIssuer = settings.token().primaryIssuer();
-        this.otherIssuerSuffixes = settings.token().issuers().stream().filter(issuer -> !issuer.equals(primaryIssuer))
-                .map(issuer -> "@" + issuer).toList();
+        this.otherIssuerSuffixes = settings.token().issuers().stream()
+                .filter(issuer -> !issuer.equals(primaryIssuer))
+                .map(issuer -> "@" + issuer)
+                .toList();
         this.subjectFallbackClaims = settings.token().subjectFallbackClaims();
         this.issuerScopes = settings.authorization().issuerScopes();
     }
@@ -83,7 +85,8 @@ final class CallerClaims {
      */
     private static void refuseIdToken(Map<String, Object> claims) throws TokenRejectedException {
         if (claims.containsKey("nonce")
-                || claims.get("typ") instanceof String typ && typ.toUpperCase(Locale.ROOT).equals("ID")) {
+                || claims.get("typ") instanceof String typ
+                        && typ.toUpperCase(Locale.ROOT).equals("ID")) {
             throw new TokenRejectedException("An ID token is not an access token");
         }
     }

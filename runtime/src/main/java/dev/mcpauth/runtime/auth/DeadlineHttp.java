@@ -38,8 +38,7 @@ final class DeadlineHttp {
      * @param body the whole body, at most the limit asked for
      * @param contentType the {@code Content-Type}, or null
      */
-    record Answer(int status, byte[] body, String contentType) {
-    }
+    record Answer(int status, byte[] body, String contentType) {}
 
     private final HttpClient client;
     private final Duration deadline;
@@ -51,7 +50,10 @@ final class DeadlineHttp {
      */
     DeadlineHttp(Duration deadline) {
         this.deadline = deadline;
-        this.client = HttpClient.newBuilder().connectTimeout(deadline).followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(deadline)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     /** The total time allowed per exchange. */
@@ -70,11 +72,14 @@ final class DeadlineHttp {
     Answer send(HttpRequest.Builder request, int maxBytes) throws IOException {
         long start = System.nanoTime();
         AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
-        CompletableFuture<HttpResponse<byte[]>> exchange = client.sendAsync(request.timeout(deadline).build(),
-                info -> new LimitedBody(maxBytes, subscription));
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                client.sendAsync(request.timeout(deadline).build(), info -> new LimitedBody(maxBytes, subscription));
         try {
             HttpResponse<byte[]> response = exchange.get(deadline.toNanos(), TimeUnit.NANOSECONDS);
-            return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(null));
+            return new Answer(
+                    response.statusCode(),
+                    response.body(),
+                    response.headers().firstValue("Content-Type").orElse(null));
         } catch (TimeoutException e) {
             abort(exchange, subscription);
             throw new IOException("no complete answer within " + deadline.toMillis() + " ms (waited "
@@ -112,7 +117,11 @@ final class DeadlineHttp {
             } catch (URISyntaxException e) {
                 throw new IOException("not a URI: " + url, e);
             }
-            Answer answer = send(HttpRequest.newBuilder(uri).header("Accept", "application/json").GET(), maxBytes);
+            Answer answer = send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Accept", "application/json")
+                            .GET(),
+                    maxBytes);
             if (answer.status() != 200) {
                 throw new IOException(uri + " answered HTTP " + answer.status());
             }

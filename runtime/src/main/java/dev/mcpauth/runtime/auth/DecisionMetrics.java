@@ -4,7 +4,7 @@ package dev.mcpauth.runtime.auth;
 public interface DecisionMetrics {
 
     /** Counts nothing. */
-    DecisionMetrics NONE = (decision, reason) -> { };
+    DecisionMetrics NONE = (decision, reason) -> {};
 
     /**
      * Counts one decision.

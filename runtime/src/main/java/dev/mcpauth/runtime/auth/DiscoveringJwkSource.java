@@ -3,8 +3,8 @@ package dev.mcpauth.runtime.auth;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.JWKSelector;
+import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.source.CachingJWKSetSource;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -36,6 +36,7 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
     static final Duration OUTAGE_TOLERANCE = Duration.ofHours(4);
     /** At most one re-fetch in this interval, however many unknown {@code kid}s arrive. */
     static final Duration REFETCH_MIN_INTERVAL = Duration.ofSeconds(30);
+
     private static final int JWKS_SIZE_LIMIT = 512 * 1024;
 
     private final TokenSettings settings;
@@ -45,6 +46,7 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
     private volatile long nextDiscoveryNanos = System.nanoTime();
     /** The identities of the keys of the last fetched set; null before the first fetch. Guarded by keysLock, not by the discovery lock. */
     private final Object keysLock = new Object();
+
     private Set<String> knownKeys;
 
     /**
@@ -116,7 +118,8 @@ final class DiscoveringJwkSource implements JWKSource<SecurityContext> {
                     + DISCOVERY_RETRY.toSeconds() + " s");
         }
         try {
-            URI jwks = settings.jwksLocation().isPresent() ? settings.jwksLocation().get()
+            URI jwks = settings.jwksLocation().isPresent()
+                    ? settings.jwksLocation().get()
                     : IssuerMetadata.discoverJwksUri(settings.issuer(), http, settings.httpsRule());
             delegate = JWKSourceBuilder.<SecurityContext>create(jwks.toURL(), http.retriever(JWKS_SIZE_LIMIT))
                     .cache(CACHE_TTL.toMillis(), http.deadline().multipliedBy(2).toMillis(), event -> {

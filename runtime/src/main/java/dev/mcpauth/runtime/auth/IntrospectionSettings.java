@@ -26,7 +26,12 @@ import java.util.Optional;
  * @param cacheTtlSeconds at most how long a result is reused
  * @param maxConcurrent at most how many introspections run at once
  */
-public record IntrospectionSettings(Optional<URI> endpoint, String clientId, String clientSecret, boolean basicAuth, int cacheTtlSeconds,
+public record IntrospectionSettings(
+        Optional<URI> endpoint,
+        String clientId,
+        String clientSecret,
+        boolean basicAuth,
+        int cacheTtlSeconds,
         int maxConcurrent) {
 
     @Override
@@ -41,16 +46,19 @@ public record IntrospectionSettings(Optional<URI> endpoint, String clientId, Str
         Optional<String> clientId = config.string(AUTH_INTROSPECTION_CLIENT_ID);
         Optional<String> secret = config.raw(AUTH_INTROSPECTION_CLIENT_SECRET);
         if (clientId.isEmpty() || secret.isEmpty()) {
-            config.problem(Message.CONFIG_INTROSPECTION_CLIENT_REQUIRED.format(AUTH_VERIFIER, AUTH_INTROSPECTION_CLIENT_ID,
-                    AUTH_INTROSPECTION_CLIENT_SECRET));
+            config.problem(Message.CONFIG_INTROSPECTION_CLIENT_REQUIRED.format(
+                    AUTH_VERIFIER, AUTH_INTROSPECTION_CLIENT_ID, AUTH_INTROSPECTION_CLIENT_SECRET));
             return null;
         }
-        String auth = config.string(AUTH_INTROSPECTION_CLIENT_AUTH).orElse("basic").toLowerCase(Locale.ROOT);
+        String auth =
+                config.string(AUTH_INTROSPECTION_CLIENT_AUTH).orElse("basic").toLowerCase(Locale.ROOT);
         if (!auth.equals("basic") && !auth.equals("post")) {
-            config.problem(Message.CONFIG_INTROSPECTION_CLIENT_AUTH_UNKNOWN.format(AUTH_INTROSPECTION_CLIENT_AUTH, auth));
+            config.problem(
+                    Message.CONFIG_INTROSPECTION_CLIENT_AUTH_UNKNOWN.format(AUTH_INTROSPECTION_CLIENT_AUTH, auth));
         }
         int ttl = config.nonNegativeInt(AUTH_INTROSPECTION_CACHE_TTL, DEFAULT_INTROSPECTION_CACHE_TTL_SECONDS);
         int maxConcurrent = config.positiveInt(AUTH_INTROSPECTION_MAX_CONCURRENT, DEFAULT_INTROSPECTION_MAX_CONCURRENT);
-        return new IntrospectionSettings(endpoint, clientId.get(), secret.get(), !auth.equals("post"), ttl, maxConcurrent);
+        return new IntrospectionSettings(
+                endpoint, clientId.get(), secret.get(), !auth.equals("post"), ttl, maxConcurrent);
     }
 }

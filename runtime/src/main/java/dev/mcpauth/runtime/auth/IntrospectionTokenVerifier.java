@@ -20,9 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
@@ -46,7 +44,8 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
     /** How long to wait before asking for the issuer's metadata again after a failure, as for the JWKS. */
     static final Duration DISCOVERY_RETRY = DiscoveringJwkSource.DISCOVERY_RETRY;
     /** At most one warning about a full introspection pool in this interval. */
-    private static final long SATURATION_LOG_INTERVAL_NANOS = Duration.ofSeconds(10).toNanos();
+    private static final long SATURATION_LOG_INTERVAL_NANOS =
+            Duration.ofSeconds(10).toNanos();
 
     private final AuthSettings settings;
     private final IntrospectionSettings client;
@@ -73,7 +72,8 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         this.settings = settings;
         this.client = settings.introspection().orElseThrow();
         this.http = new DeadlineHttp(Duration.ofMillis(settings.token().httpTimeoutMillis()));
-        this.cache = new VerifiedTokenCache(client.cacheTtlSeconds() == 0 ? 0 : settings.token().tokenCacheSize(), 0);
+        this.cache = new VerifiedTokenCache(
+                client.cacheTtlSeconds() == 0 ? 0 : settings.token().tokenCacheSize(), 0);
         this.inFlight = new Semaphore(client.maxConcurrent());
         this.callers = new CallerClaims(settings);
         this.clock = clock;
@@ -95,7 +95,8 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         // request threads, so the surplus is told to come back later (503) at once
         if (!inFlight.tryAcquire()) {
             long due = nextSaturationLogNanos.get();
-            if (System.nanoTime() - due >= 0 && nextSaturationLogNanos.compareAndSet(due, System.nanoTime() + SATURATION_LOG_INTERVAL_NANOS)) {
+            if (System.nanoTime() - due >= 0
+                    && nextSaturationLogNanos.compareAndSet(due, System.nanoTime() + SATURATION_LOG_INTERVAL_NANOS)) {
                 LOG.warning(() -> Message.INTROSPECTION_SATURATED.format(client.maxConcurrent()));
             }
             throw new VerificationUnavailableException("too many introspections in progress", null);
@@ -132,7 +133,9 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         if (answer.get("nbf") instanceof JsonNumber nbf && nbf.longValue() * 1000 - skew > now) {
             throw new TokenRejectedException("The token is not valid yet (nbf)");
         }
-        if (answer.containsKey("iss") && !(answer.get("iss") instanceof JsonString iss && iss.getString().equals(settings.token().issuer()))) {
+        if (answer.containsKey("iss")
+                && !(answer.get("iss") instanceof JsonString iss
+                        && iss.getString().equals(settings.token().issuer()))) {
             throw new TokenRejectedException("The token was issued by another issuer");
         }
         List<String> audience = strings(answer.get("aud"));
@@ -153,27 +156,36 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
         if (client.basicAuth()) {
             // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded
             String credentials = encode(client.clientId()) + ":" + encode(client.clientSecret());
-            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
         } else {
-            form.append("&client_id=").append(encode(client.clientId())).append("&client_secret=").append(encode(client.clientSecret()));
+            form.append("&client_id=")
+                    .append(encode(client.clientId()))
+                    .append("&client_secret=")
+                    .append(encode(client.clientSecret()));
         }
         DeadlineHttp.Answer response;
         try {
-            response = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())), MAX_RESPONSE_BYTES);
+            response =
+                    http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())), MAX_RESPONSE_BYTES);
         } catch (IOException | RuntimeException e) {
             throw new VerificationUnavailableException("the introspection endpoint " + target + " cannot be used", e);
         }
         if (response.status() == 401 || response.status() == 403) {
             LOG.severe(() -> Message.INTROSPECTION_CREDENTIALS_REFUSED.format(target, response.status()));
-            throw new VerificationUnavailableException("the introspection endpoint refused our client credentials", null);
+            throw new VerificationUnavailableException(
+                    "the introspection endpoint refused our client credentials", null);
         }
         if (response.status() != 200) {
-            throw new VerificationUnavailableException("the introspection endpoint answered HTTP " + response.status(), null);
+            throw new VerificationUnavailableException(
+                    "the introspection endpoint answered HTTP " + response.status(), null);
         }
         try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(response.body()))) {
             return reader.readObject();
         } catch (RuntimeException e) {
-            throw new VerificationUnavailableException("the introspection endpoint " + target + " answered something other than JSON", e);
+            throw new VerificationUnavailableException(
+                    "the introspection endpoint " + target + " answered something other than JSON", e);
         }
     }
 
@@ -188,20 +200,27 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
                 return endpoint;
             }
             if (System.nanoTime() - nextDiscoveryNanos < 0) {
-                throw new VerificationUnavailableException("the issuer's metadata was unavailable moments ago; retrying in at most "
-                        + DISCOVERY_RETRY.toSeconds() + " s", null);
+                throw new VerificationUnavailableException(
+                        "the issuer's metadata was unavailable moments ago; retrying in at most "
+                                + DISCOVERY_RETRY.toSeconds() + " s",
+                        null);
             }
             try {
-                URI found = IssuerMetadata.discoverEndpoint(settings.token().issuer(), "introspection_endpoint", http,
+                URI found = IssuerMetadata.discoverEndpoint(
+                        settings.token().issuer(),
+                        "introspection_endpoint",
+                        http,
                         settings.token().httpsRule());
                 endpoint = found;
-                LOG.info(() -> Message.INTROSPECTION_DISCOVERED.format(settings.token().issuer(), found));
+                LOG.info(() ->
+                        Message.INTROSPECTION_DISCOVERED.format(settings.token().issuer(), found));
                 return found;
             } catch (IOException e) {
                 nextDiscoveryNanos = System.nanoTime() + DISCOVERY_RETRY.toNanos();
-                LOG.warning(() -> Message.INTROSPECTION_DISCOVERY_FAILED.format(settings.token().issuer(), e.getMessage(),
-                        DISCOVERY_RETRY.toSeconds()));
-                throw new VerificationUnavailableException("the issuer's metadata names no usable introspection endpoint", e);
+                LOG.warning(() -> Message.INTROSPECTION_DISCOVERY_FAILED.format(
+                        settings.token().issuer(), e.getMessage(), DISCOVERY_RETRY.toSeconds()));
+                throw new VerificationUnavailableException(
+                        "the issuer's metadata names no usable introspection endpoint", e);
             }
         }
     }

@@ -27,12 +27,12 @@ final class IssuerMetadata {
     /** Metadata documents are a few kilobytes; a bigger answer is cut off and fails to parse. */
     static final int MAX_METADATA_BYTES = 256 * 1024;
 
-    private IssuerMetadata() {
-    }
+    private IssuerMetadata() {}
 
     static List<URI> metadataLocations(String issuer) {
         URI uri = URI.create(issuer);
-        String path = uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripTrailingSlash(uri.getRawPath());
+        String path =
+                uri.getRawPath() == null || uri.getRawPath().equals("/") ? "" : stripTrailingSlash(uri.getRawPath());
         String origin = uri.getScheme() + "://" + uri.getRawAuthority();
         List<URI> locations = new ArrayList<>();
         locations.add(URI.create(origin + "/.well-known/oauth-authorization-server" + path));
@@ -63,7 +63,10 @@ final class IssuerMetadata {
         List<String> failures = new ArrayList<>();
         for (URI location : metadataLocations(issuer)) {
             try {
-                DeadlineHttp.Answer answer = http.send(HttpRequest.newBuilder(location).header("Accept", "application/json").GET(),
+                DeadlineHttp.Answer answer = http.send(
+                        HttpRequest.newBuilder(location)
+                                .header("Accept", "application/json")
+                                .GET(),
                         MAX_METADATA_BYTES);
                 if (answer.status() != 200) {
                     failures.add(location + " answered " + answer.status());
@@ -73,7 +76,8 @@ final class IssuerMetadata {
                 try (JsonReader reader = Jsonp.reader(new ByteArrayInputStream(answer.body()))) {
                     metadata = reader.readObject();
                 }
-                if (!(metadata.get("issuer") instanceof JsonString named) || !named.getString().equals(issuer)) {
+                if (!(metadata.get("issuer") instanceof JsonString named)
+                        || !named.getString().equals(issuer)) {
                     failures.add(location + " describes another issuer");
                     continue;
                 }
@@ -82,7 +86,8 @@ final class IssuerMetadata {
                     continue;
                 }
                 URI found = new URI(url.getString());
-                String scheme = found.getScheme() == null ? "" : found.getScheme().toLowerCase(Locale.ROOT);
+                String scheme =
+                        found.getScheme() == null ? "" : found.getScheme().toLowerCase(Locale.ROOT);
                 if (!(scheme.equals("http") || scheme.equals("https")) || found.getHost() == null) {
                     failures.add(location + " names a " + endpoint + " that is not an absolute http(s) URL");
                     continue;
@@ -94,13 +99,15 @@ final class IssuerMetadata {
                 }
                 return found;
             } catch (IOException | URISyntaxException | RuntimeException e) {
-                failures.add(location + ": " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage()));
+                failures.add(location + ": " + e.getClass().getSimpleName()
+                        + (e.getMessage() == null ? "" : " " + e.getMessage()));
             }
             if (Thread.currentThread().isInterrupted()) {
                 throw new IOException("interrupted while fetching the metadata of " + issuer);
             }
         }
-        throw new IOException("no metadata with a usable " + endpoint + " for issuer " + issuer + " (" + String.join("; ", failures) + ")");
+        throw new IOException("no metadata with a usable " + endpoint + " for issuer " + issuer + " ("
+                + String.join("; ", failures) + ")");
     }
 
     private static String stripTrailingSlash(String path) {

@@ -38,9 +38,15 @@ public final class JwtTokenVerifier implements TokenVerifier {
 
     /** Only asymmetric algorithms: {@code none} and HMAC (a "secret" that is really the public key) never pass. */
     static final Set<JWSAlgorithm> ACCEPTED_ALGORITHMS = Set.of(
-            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
-            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
-            JWSAlgorithm.ES256, JWSAlgorithm.ES384, JWSAlgorithm.ES512);
+            JWSAlgorithm.RS256,
+            JWSAlgorithm.RS384,
+            JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256,
+            JWSAlgorithm.PS384,
+            JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256,
+            JWSAlgorithm.ES384,
+            JWSAlgorithm.ES512);
 
     /** RFC 9068 §2.1's type for access tokens, without the optional "application/" prefix (RFC 7515 §4.1.9). */
     static final String ACCESS_TOKEN_TYPE = "at+jwt";
@@ -58,7 +64,10 @@ public final class JwtTokenVerifier implements TokenVerifier {
      * @param settings the resource server settings
      */
     public JwtTokenVerifier(AuthSettings settings) {
-        this(settings, new VerifiedTokenCache(settings.token().tokenCacheSize(), settings.token().clockSkewSeconds()));
+        this(
+                settings,
+                new VerifiedTokenCache(
+                        settings.token().tokenCacheSize(), settings.token().clockSkewSeconds()));
     }
 
     private JwtTokenVerifier(AuthSettings settings, VerifiedTokenCache cache) {
@@ -66,7 +75,12 @@ public final class JwtTokenVerifier implements TokenVerifier {
     }
 
     JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock) {
-        this(settings, keys, clock, new VerifiedTokenCache(settings.token().tokenCacheSize(), settings.token().clockSkewSeconds()));
+        this(
+                settings,
+                keys,
+                clock,
+                new VerifiedTokenCache(
+                        settings.token().tokenCacheSize(), settings.token().clockSkewSeconds()));
     }
 
     JwtTokenVerifier(AuthSettings settings, JWKSource<SecurityContext> keys, Clock clock, VerifiedTokenCache cache) {
@@ -77,7 +91,7 @@ public final class JwtTokenVerifier implements TokenVerifier {
         this.requireAtJwt = settings.token().requireAtJwt();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ACCEPTED_ALGORITHMS, keys));
         // the type was checked by parse() and verify(), with the "application/" spelling and the at+jwt requirement
-        processor.setJWSTypeVerifier((type, context) -> { });
+        processor.setJWSTypeVerifier((type, context) -> {});
         processor.setJWTClaimsSetVerifier(new ClaimsRules(settings.token(), clock));
     }
 
@@ -201,7 +215,8 @@ public final class JwtTokenVerifier implements TokenVerifier {
                 throw new ClaimRejected("The token has expired");
             }
             Date notBefore = claims.getNotBeforeTime();
-            if (notBefore != null && notBefore.toInstant().minusSeconds(skewSeconds).isAfter(now)) {
+            if (notBefore != null
+                    && notBefore.toInstant().minusSeconds(skewSeconds).isAfter(now)) {
                 throw new ClaimRejected("The token is not valid yet (nbf)");
             }
             if (!issuer.equals(claims.getIssuer())) {

@@ -39,12 +39,18 @@ public class MicroProfileMetricsDecisions implements DecisionMetrics {
             return; // the API without a registry: count nothing
         }
         MetricRegistry registry = registries.get();
-        Metadata metadata = Metadata.builder().withName(NAME)
-                .withDescription("MCP authorization decisions by outcome (decision) and reason").build();
+        Metadata metadata = Metadata.builder()
+                .withName(NAME)
+                .withDescription("MCP authorization decisions by outcome (decision) and reason")
+                .build();
         for (AuditLog.Reason reason : AuditLog.Reason.values()) {
             String decision = reason == AuditLog.Reason.OK ? "allow" : "deny";
-            counters.put(reason, registry.counter(metadata, new Tag("decision", decision),
-                    new Tag("reason", reason.name().toLowerCase(Locale.ROOT))));
+            counters.put(
+                    reason,
+                    registry.counter(
+                            metadata,
+                            new Tag("decision", decision),
+                            new Tag("reason", reason.name().toLowerCase(Locale.ROOT))));
         }
         LOG.info(Message.METRICS_ENABLED.format(NAME));
     }

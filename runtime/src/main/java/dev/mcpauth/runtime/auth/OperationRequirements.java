@@ -37,6 +37,5 @@ public final class OperationRequirements {
         return known != null ? known : register(beanClass, method);
     }
 
-    private record Key(Class<?> beanClass, Method method) {
-    }
+    private record Key(Class<?> beanClass, Method method) {}
 }

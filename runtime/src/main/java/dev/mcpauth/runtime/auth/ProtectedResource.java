@@ -38,24 +38,33 @@ public final class ProtectedResource {
      * @param operations the access requirement of every operation a client can discover (the tools)
      * @param contextPath the WAR's context path ({@code ""} at the root)
      */
-    public ProtectedResource(AuthSettings settings, TokenVerifier verifier, Collection<AccessRequirement> operations, String contextPath) {
+    public ProtectedResource(
+            AuthSettings settings,
+            TokenVerifier verifier,
+            Collection<AccessRequirement> operations,
+            String contextPath) {
         this.settings = settings;
         this.verifier = verifier;
         URI resource = settings.metadata().resource();
         // RFC 9728 §3.1: a terminating slash after the host is removed before the suffix is inserted
-        this.resourcePath = resource.getRawPath() == null || resource.getRawPath().equals("/") ? "" : resource.getRawPath();
+        this.resourcePath =
+                resource.getRawPath() == null || resource.getRawPath().equals("/") ? "" : resource.getRawPath();
         // RFC 9728 §3.1 inserts the well-known suffix between host and path; a WAR below the root serves the
         // same path under its context root, which is what the challenge then points to
-        this.metadataUrl = resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
+        this.metadataUrl =
+                resource.getScheme() + "://" + resource.getRawAuthority() + contextPath + WELL_KNOWN + resourcePath;
         this.challengeScopes = settings.metadata().challengeScopes().orElseGet(() -> basicScopes(operations));
-        this.metadata = metadataDocument(settings, settings.metadata().scopesSupported().orElseGet(() -> allScopes(operations)));
+        this.metadata = metadataDocument(
+                settings, settings.metadata().scopesSupported().orElseGet(() -> allScopes(operations)));
         this.callerRoles = new CallerRoles(settings);
     }
 
     /** The scopes of the operations that add no method-level requirement: what a client needs for basic use. */
     static List<String> basicScopes(Collection<AccessRequirement> operations) {
         Set<String> scopes = new TreeSet<>();
-        operations.stream().filter(operation -> !operation.methodLevelScopes()).forEach(operation -> scopes.addAll(operation.scopes()));
+        operations.stream()
+                .filter(operation -> !operation.methodLevelScopes())
+                .forEach(operation -> scopes.addAll(operation.scopes()));
         return List.copyOf(scopes);
     }
 
@@ -123,7 +132,8 @@ public final class ProtectedResource {
      * @return the {@code WWW-Authenticate} value
      */
     public String insufficientScope(InsufficientScopeException refusal) {
-        return BearerChallenge.format(BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage(), refusal.required(), metadataUrl);
+        return BearerChallenge.format(
+                BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage(), refusal.required(), metadataUrl);
     }
 
     /**

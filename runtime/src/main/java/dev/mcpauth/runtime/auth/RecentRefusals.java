@@ -18,8 +18,7 @@ final class RecentRefusals {
 
     private final ConcurrentHashMap<VerifiedTokenCache.Key, Refusal> entries = new ConcurrentHashMap<>();
 
-    private record Refusal(String description, long untilMillis) {
-    }
+    private record Refusal(String description, long untilMillis) {}
 
     /** The description a token was refused with lately, or null. */
     String get(String token, long nowMillis) {

@@ -36,26 +36,35 @@ public record ResourceMetadataSettings(
 
     /** The name the metadata gives the resource: its own key, else the server's title, else its name. */
     static String resourceName(ConfigReader config) {
-        return config.string(AUTH_RESOURCE_NAME).or(() -> config.string(SERVER_TITLE)).or(() -> config.string(SERVER_NAME))
+        return config.string(AUTH_RESOURCE_NAME)
+                .or(() -> config.string(SERVER_TITLE))
+                .or(() -> config.string(SERVER_NAME))
                 .orElse(DEFAULT_SERVER_NAME);
     }
 
     /** Only the name: what a deployment without auth still shows. */
     static ResourceMetadataSettings disabled(ConfigReader config) {
-        return new ResourceMetadataSettings(null, List.of(), Optional.empty(), Optional.empty(), resourceName(config), Optional.empty());
+        return new ResourceMetadataSettings(
+                null, List.of(), Optional.empty(), Optional.empty(), resourceName(config), Optional.empty());
     }
 
     static ResourceMetadataSettings read(ConfigReader config, URI resource, List<String> issuers) {
         Optional<List<String>> configuredServers = config.list(AUTH_AUTHORIZATION_SERVERS);
-        configuredServers.ifPresent(listed -> listed.forEach(server -> config.httpUrl(AUTH_AUTHORIZATION_SERVERS, server)));
+        configuredServers.ifPresent(
+                listed -> listed.forEach(server -> config.httpUrl(AUTH_AUTHORIZATION_SERVERS, server)));
         Optional<List<String>> scopesSupported = config.list(AUTH_SCOPES_SUPPORTED);
         Optional<List<String>> challengeScopes = config.list(AUTH_CHALLENGE_SCOPES);
         scopesSupported.ifPresent(scopes -> checkScopes(scopes, AUTH_SCOPES_SUPPORTED, config));
         challengeScopes.ifPresent(scopes -> checkScopes(scopes, AUTH_CHALLENGE_SCOPES, config));
         Optional<String> documentation = config.string(AUTH_RESOURCE_DOCUMENTATION);
         documentation.ifPresent(url -> config.httpUrl(AUTH_RESOURCE_DOCUMENTATION, url));
-        return new ResourceMetadataSettings(resource, List.copyOf(configuredServers.orElse(issuers)), scopesSupported, challengeScopes,
-                resourceName(config), documentation);
+        return new ResourceMetadataSettings(
+                resource,
+                List.copyOf(configuredServers.orElse(issuers)),
+                scopesSupported,
+                challengeScopes,
+                resourceName(config),
+                documentation);
     }
 
     static void checkScopes(List<String> scopes, String key, ConfigReader config) {

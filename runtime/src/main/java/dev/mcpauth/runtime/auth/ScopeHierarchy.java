@@ -17,8 +17,7 @@ import java.util.Set;
  */
 public final class ScopeHierarchy {
 
-    private ScopeHierarchy() {
-    }
+    private ScopeHierarchy() {}
 
     /**
      * Parses the entries and closes them transitively.
@@ -33,8 +32,12 @@ public final class ScopeHierarchy {
         for (String entry : entries) {
             int equals = entry.indexOf('=');
             String scope = equals < 0 ? "" : entry.substring(0, equals).trim();
-            List<String> implied = equals < 0 ? List.of() : List.of(entry.substring(equals + 1).trim().split("\\s+"));
-            if (!Scopes.isScopeToken(scope) || implied.isEmpty() || !implied.stream().allMatch(Scopes::isScopeToken)) {
+            List<String> implied = equals < 0
+                    ? List.of()
+                    : List.of(entry.substring(equals + 1).trim().split("\\s+"));
+            if (!Scopes.isScopeToken(scope)
+                    || implied.isEmpty()
+                    || !implied.stream().allMatch(Scopes::isScopeToken)) {
                 config.problem(Message.CONFIG_SCOPE_IMPLICATION_INVALID.format(key, entry));
                 continue;
             }
@@ -76,6 +79,8 @@ public final class ScopeHierarchy {
                 scopes.addAll(implied);
             }
         }
-        return scopes == null ? caller : new McpCaller(caller.subject(), caller.clientId(), scopes, caller.claims(), caller.issuer());
+        return scopes == null
+                ? caller
+                : new McpCaller(caller.subject(), caller.clientId(), scopes, caller.claims(), caller.issuer());
     }
 }

@@ -8,8 +8,7 @@ import java.util.Set;
 /** OAuth scope syntax (RFC 6749 §3.3) and reading scopes from token claims. */
 public final class Scopes {
 
-    private Scopes() {
-    }
+    private Scopes() {}
 
     /**
      * The scopes granted by a token: the space-separated {@code scope} claim (RFC 9068 §2.2.3) and the

@@ -70,8 +70,17 @@ public record TokenSettings(
         if (other.equals(issuer)) {
             return this;
         }
-        return new TokenSettings(other, issuers, Optional.empty(), audiences, clockSkewSeconds, httpTimeoutMillis, tokenCacheSize,
-                requireAtJwt, subjectFallbackClaims, allowInsecureHttp);
+        return new TokenSettings(
+                other,
+                issuers,
+                Optional.empty(),
+                audiences,
+                clockSkewSeconds,
+                httpTimeoutMillis,
+                tokenCacheSize,
+                requireAtJwt,
+                subjectFallbackClaims,
+                allowInsecureHttp);
     }
 
     /** The rule for the URLs of the authorization server. */
@@ -80,7 +89,8 @@ public record TokenSettings(
     }
 
     static TokenSettings disabled() {
-        return new TokenSettings(null, List.of(), Optional.empty(), Set.of(), 0, DEFAULT_HTTP_TIMEOUT_MS, 0, false, List.of(), false);
+        return new TokenSettings(
+                null, List.of(), Optional.empty(), Set.of(), 0, DEFAULT_HTTP_TIMEOUT_MS, 0, false, List.of(), false);
     }
 
     static TokenSettings read(ConfigReader config, URI resource) {
@@ -91,7 +101,9 @@ public record TokenSettings(
         if (issuer != null) {
             issuers.add(issuer);
         }
-        config.list(AUTH_ISSUERS).orElse(List.of()).stream().filter(other -> !issuers.contains(other)).forEach(issuers::add);
+        config.list(AUTH_ISSUERS).orElse(List.of()).stream()
+                .filter(other -> !issuers.contains(other))
+                .forEach(issuers::add);
         if (issuers.isEmpty()) {
             config.problem(Message.CONFIG_ISSUER_REQUIRED.format(JWT_ISSUER, AUTH_ISSUERS));
         }
@@ -115,8 +127,17 @@ public record TokenSettings(
         int cacheSize = config.nonNegativeInt(AUTH_TOKEN_CACHE_SIZE, DEFAULT_TOKEN_CACHE_SIZE);
         boolean requireAtJwt = config.bool(AUTH_REQUIRE_AT_JWT, false);
         List<String> fallback = config.list(AUTH_SUBJECT_FALLBACK_CLAIMS).orElse(List.of());
-        return new TokenSettings(issuer, List.copyOf(issuers), jwks, Set.copyOf(audiences), skew, timeout, cacheSize, requireAtJwt,
-                List.copyOf(fallback), allowInsecure);
+        return new TokenSettings(
+                issuer,
+                List.copyOf(issuers),
+                jwks,
+                Set.copyOf(audiences),
+                skew,
+                timeout,
+                cacheSize,
+                requireAtJwt,
+                List.copyOf(fallback),
+                allowInsecure);
     }
 
     /**

@@ -94,8 +94,7 @@ final class VerifiedTokenCache {
         }
     }
 
-    private record Entry(McpCaller caller, long validUntilMillis, long generation) {
-    }
+    private record Entry(McpCaller caller, long validUntilMillis, long generation) {}
 
     /** A SHA-256 digest with value semantics. */
     static final class Key {

@@ -37,8 +37,13 @@ import java.util.stream.Stream;
 final class FeatureCatalog {
 
     /** The annotations that make a bean method an MCP feature. */
-    static final List<Class<? extends Annotation>> FEATURE_ANNOTATIONS = List.of(Tool.class, McpResource.class,
-            McpResourceTemplate.class, Prompt.class, CompletePrompt.class, CompleteResourceTemplate.class);
+    static final List<Class<? extends Annotation>> FEATURE_ANNOTATIONS = List.of(
+            Tool.class,
+            McpResource.class,
+            McpResourceTemplate.class,
+            Prompt.class,
+            CompletePrompt.class,
+            CompleteResourceTemplate.class);
 
     private final List<ToolDefinition> tools = new ArrayList<>();
     private final List<ResourceDefinition> resources = new ArrayList<>();
@@ -88,23 +93,47 @@ final class FeatureCatalog {
     /** The problems between beans: duplicate names and URIs, completions of nothing, two completions of one thing. */
     List<String> crossCheck() {
         List<String> problems = new ArrayList<>();
-        duplicates(tools, ToolDefinition::name, ToolDefinition::name, tool -> tool.method().where(),
-                (name, a, b) -> Message.TOOL_NAME_DUPLICATE.format(name, a, b), problems);
+        duplicates(
+                tools,
+                ToolDefinition::name,
+                ToolDefinition::name,
+                tool -> tool.method().where(),
+                (name, a, b) -> Message.TOOL_NAME_DUPLICATE.format(name, a, b),
+                problems);
         // templates that differ only in variable names match the same URIs: the same template
-        duplicates(resources, resource -> resource.isTemplate() ? resource.template().shape() : resource.key(), ResourceDefinition::key,
+        duplicates(
+                resources,
+                resource -> resource.isTemplate() ? resource.template().shape() : resource.key(),
+                ResourceDefinition::key,
                 resource -> resource.method().where(),
-                (key, a, b) -> Message.RESOURCE_DUPLICATE.format(key, a, b), problems);
-        duplicates(prompts, PromptDefinition::name, PromptDefinition::name, prompt -> prompt.method().where(),
-                (name, a, b) -> Message.PROMPT_NAME_DUPLICATE.format(name, a, b), problems);
-        duplicates(completions, CompletionDefinition::label, CompletionDefinition::label, completion -> completion.method().where(),
-                (label, a, b) -> Message.COMPLETION_DUPLICATE.format(label, a, b), problems);
+                (key, a, b) -> Message.RESOURCE_DUPLICATE.format(key, a, b),
+                problems);
+        duplicates(
+                prompts,
+                PromptDefinition::name,
+                PromptDefinition::name,
+                prompt -> prompt.method().where(),
+                (name, a, b) -> Message.PROMPT_NAME_DUPLICATE.format(name, a, b),
+                problems);
+        duplicates(
+                completions,
+                CompletionDefinition::label,
+                CompletionDefinition::label,
+                completion -> completion.method().where(),
+                (label, a, b) -> Message.COMPLETION_DUPLICATE.format(label, a, b),
+                problems);
         for (CompletionDefinition completion : completions) {
             boolean exists = completion.kind() == CompletionDefinition.Kind.PROMPT
-                    ? prompts.stream().anyMatch(p -> p.name().equals(completion.ref()) && p.argumentNames().contains(completion.argument()))
-                    : resources.stream().anyMatch(r -> r.isTemplate() && r.key().equals(completion.ref())
-                            && r.template().variables().contains(completion.argument()));
+                    ? prompts.stream()
+                            .anyMatch(p -> p.name().equals(completion.ref())
+                                    && p.argumentNames().contains(completion.argument()))
+                    : resources.stream()
+                            .anyMatch(r -> r.isTemplate()
+                                    && r.key().equals(completion.ref())
+                                    && r.template().variables().contains(completion.argument()));
             if (!exists) {
-                problems.add(Message.COMPLETION_TARGET_UNKNOWN.format(completion.method().where(), completion.label()));
+                problems.add(Message.COMPLETION_TARGET_UNKNOWN.format(
+                        completion.method().where(), completion.label()));
             }
         }
         return problems;
@@ -121,14 +150,19 @@ final class FeatureCatalog {
      * @param key what must be unique
      * @param shown how the message names what they share
      */
-    private static <T> void duplicates(List<T> definitions, java.util.function.Function<T, String> key,
-            java.util.function.Function<T, String> shown, java.util.function.Function<T, String> where, Duplicate message,
+    private static <T> void duplicates(
+            List<T> definitions,
+            java.util.function.Function<T, String> key,
+            java.util.function.Function<T, String> shown,
+            java.util.function.Function<T, String> where,
+            Duplicate message,
             List<String> problems) {
         Map<String, T> seen = new LinkedHashMap<>();
         for (T definition : definitions) {
             T other = seen.putIfAbsent(key.apply(definition), definition);
             if (other != null) {
-                // CDI does not order a bean's methods: name the two in a stable order, and what they share as the first does
+                // CDI does not order a bean's methods: name the two in a stable order, and what they share as the first
+                // does
                 boolean otherFirst = where.apply(other).compareTo(where.apply(definition)) <= 0;
                 T first = otherFirst ? other : definition;
                 T second = otherFirst ? definition : other;
@@ -139,16 +173,26 @@ final class FeatureCatalog {
 
     /** The beans that serve anything, each once. */
     List<Bean<?>> beans() {
-        return Stream.<Stream<Bean<?>>>of(tools.stream().map(tool -> tool.method().bean()), resources.stream().map(r -> r.method().bean()),
-                prompts.stream().map(p -> p.method().bean()), completions.stream().map(c -> c.method().bean()))
-                .flatMap(beans -> beans).filter(Objects::nonNull).distinct().toList();
+        return Stream.<Stream<Bean<?>>>of(
+                        tools.stream().map(tool -> tool.method().bean()),
+                        resources.stream().map(r -> r.method().bean()),
+                        prompts.stream().map(p -> p.method().bean()),
+                        completions.stream().map(c -> c.method().bean()))
+                .flatMap(beans -> beans)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList();
     }
 
     /** The access requirement of every item a client can discover or use: what the metadata's scopes are made of. */
     List<AccessRequirement> requirements() {
-        return Stream.of(tools.stream().map(tool -> tool.method().access()), resources.stream().map(r -> r.method().access()),
-                prompts.stream().map(p -> p.method().access()), completions.stream().map(c -> c.method().access()))
-                .flatMap(access -> access).toList();
+        return Stream.of(
+                        tools.stream().map(tool -> tool.method().access()),
+                        resources.stream().map(r -> r.method().access()),
+                        prompts.stream().map(p -> p.method().access()),
+                        completions.stream().map(c -> c.method().access()))
+                .flatMap(access -> access)
+                .toList();
     }
 
     List<ToolDefinition> tools() {

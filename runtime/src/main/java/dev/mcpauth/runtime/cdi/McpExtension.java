@@ -9,12 +9,12 @@ import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
-import dev.mcpauth.runtime.messages.Message;
-import dev.mcpauth.runtime.protocol.ServerSettings;
-import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.completion.Completer;
+import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
+import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.resources.ResourceReader;
+import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.transport.AuthenticationFilter;
 import dev.mcpauth.runtime.transport.McpEndpoint;
@@ -46,7 +46,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
@@ -70,19 +69,30 @@ public class McpExtension implements Extension {
     private Settings settings;
 
     /** Everything read from the configuration, once it is known to be complete. */
-    record Settings(ServerSettings server, TransportSettings transport, AuthSettings auth) {
-    }
+    record Settings(ServerSettings server, TransportSettings transport, AuthSettings auth) {}
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : List.of(ToolInvoker.class, ResourceReader.class, PromptRenderer.class, Completer.class,
-                CallerHolder.class, CallerProducers.class, RuntimeProducers.class, RequiresScopeInterceptor.class,
-                McpEndpoint.class, OriginFilter.class, AuthenticationFilter.class, ProtectedResourceMetadataEndpoint.class)) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
+        for (Class<?> type : List.of(
+                ToolInvoker.class,
+                ResourceReader.class,
+                PromptRenderer.class,
+                Completer.class,
+                CallerHolder.class,
+                CallerProducers.class,
+                RuntimeProducers.class,
+                RequiresScopeInterceptor.class,
+                McpEndpoint.class,
+                OriginFilter.class,
+                AuthenticationFilter.class,
+                ProtectedResourceMetadataEndpoint.class)) {
+            event.addAnnotatedType(
+                    beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
         }
         if (AuditLog.metricsApiAvailable()) {
             // only then: the class is never even loaded on a server without MicroProfile Metrics
-            event.addAnnotatedType(beanManager.createAnnotatedType(MicroProfileMetricsDecisions.class),
+            event.addAnnotatedType(
+                    beanManager.createAnnotatedType(MicroProfileMetricsDecisions.class),
                     McpExtension.class.getName() + ".MicroProfileMetricsDecisions");
         }
     }
@@ -93,7 +103,8 @@ public class McpExtension implements Extension {
      * every caller of the bean, not just for MCP requests. Only such beans: the application's other beans keep
      * whatever their server does with them.
      */
-    <T> void bindSecurityAnnotations(@Observes @WithAnnotations({RolesAllowed.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
+    <T> void bindSecurityAnnotations(
+            @Observes @WithAnnotations({RolesAllowed.class, DenyAll.class}) ProcessAnnotatedType<T> event) {
         boolean servesMcp = event.getAnnotatedType().getMethods().stream()
                 .anyMatch(method -> FeatureCatalog.FEATURE_ANNOTATIONS.stream().anyMatch(method::isAnnotationPresent));
         if (servesMcp && !event.getAnnotatedType().isAnnotationPresent(RequiresScope.class)) {
@@ -126,8 +137,8 @@ public class McpExtension implements Extension {
         for (Bean<?> bean : features.beans()) {
             Class<?> beanClass = bean.getBeanClass();
             if (beanManager.isNormalScope(bean.getScope()) && !hasProxyConstructor(beanClass)) {
-                event.addDeploymentProblem(new DeploymentException(
-                        Message.TOOL_BEAN_NOT_PROXYABLE.format(beanClass.getName(), bean.getScope().getSimpleName())));
+                event.addDeploymentProblem(new DeploymentException(Message.TOOL_BEAN_NOT_PROXYABLE.format(
+                        beanClass.getName(), bean.getScope().getSimpleName())));
             }
         }
     }
@@ -153,7 +164,8 @@ public class McpExtension implements Extension {
 
     /** Stateless and singleton session beans are reused across requests whatever their CDI scope says. */
     private static boolean isPooledEjb(Class<?> beanClass) {
-        return Arrays.stream(beanClass.getAnnotations()).map(a -> a.annotationType().getName())
+        return Arrays.stream(beanClass.getAnnotations())
+                .map(a -> a.annotationType().getName())
                 .anyMatch(name -> name.equals("jakarta.ejb.Stateless") || name.equals("jakarta.ejb.Singleton"));
     }
 
@@ -163,7 +175,8 @@ public class McpExtension implements Extension {
 
     void checkAcrossBeans(@Observes AfterDeploymentValidation event) {
         features.crossCheck().forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
-        LOG.info(() -> Message.TOOLS_FOUND.format(features.tools().size(),
+        LOG.info(() -> Message.TOOLS_FOUND.format(
+                features.tools().size(),
                 features.tools().stream().map(ToolDefinition::name).sorted().toList()));
     }
 
@@ -171,7 +184,8 @@ public class McpExtension implements Extension {
         Config config = ConfigProvider.getConfig(Thread.currentThread().getContextClassLoader());
         ServerSettings.Loaded server = ServerSettings.load(config);
         AuthSettings.Loaded auth = AuthSettings.load(config);
-        Optional<java.net.URI> endpoint = Optional.ofNullable(auth.settings()).filter(AuthSettings::enabled)
+        Optional<java.net.URI> endpoint = Optional.ofNullable(auth.settings())
+                .filter(AuthSettings::enabled)
                 .map(settings -> settings.metadata().resource());
         TransportSettings.Loaded transport = TransportSettings.load(config, endpoint);
         List<String> problems = new ArrayList<>(server.problems());
@@ -184,7 +198,8 @@ public class McpExtension implements Extension {
         settings = new Settings(server.settings(), transport.settings(), auth.settings());
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
-            LOG.info(() -> Message.AUTH_ENABLED.format(authSettings.metadata().resource(), authSettings.token().issuer()));
+            LOG.info(() -> Message.AUTH_ENABLED.format(
+                    authSettings.metadata().resource(), authSettings.token().issuer()));
         } else {
             LOG.warning(Message.AUTH_DISABLED.format());
         }

@@ -58,12 +58,18 @@ public class RuntimeProducers {
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only. */
-    protected RuntimeProducers() {
-    }
+    protected RuntimeProducers() {}
 
     @Inject
-    RuntimeProducers(McpExtension extension, ToolInvoker invoker, ResourceReader reader, PromptRenderer renderer, Completer completer,
-            CallerHolder callerHolder, Instance<TokenVerifier> customVerifier, Instance<DecisionMetrics> decisionMetrics) {
+    RuntimeProducers(
+            McpExtension extension,
+            ToolInvoker invoker,
+            ResourceReader reader,
+            PromptRenderer renderer,
+            Completer completer,
+            CallerHolder callerHolder,
+            Instance<TokenVerifier> customVerifier,
+            Instance<DecisionMetrics> decisionMetrics) {
         settings = extension.settings();
         if (settings == null) {
             // only reachable when the deployment failed already (configuration problems are deployment problems)
@@ -72,10 +78,18 @@ public class RuntimeProducers {
         FeatureCatalog found = extension.features();
         operationRequirements = extension.requirements();
         featureRequirements = new FeatureRequirements(found.requirements());
-        features = new Features(new ToolRegistry(found.tools()), invoker, new ResourceRegistry(found.resources()), reader,
-                new PromptRegistry(found.prompts()), renderer, new CompletionRegistry(found.completions()), completer);
+        features = new Features(
+                new ToolRegistry(found.tools()),
+                invoker,
+                new ResourceRegistry(found.resources()),
+                reader,
+                new PromptRegistry(found.prompts()),
+                renderer,
+                new CompletionRegistry(found.completions()),
+                completer);
         authorizer = new Authorizer(settings.auth().enabled());
-        // the metrics bean is a proxy: its counters register on the first decision, inside a request of this application
+        // the metrics bean is a proxy: its counters register on the first decision, inside a request of this
+        // application
         AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
         dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog);
         if (settings.auth().enabled()) {
@@ -126,7 +140,8 @@ public class RuntimeProducers {
         AuthSettings auth = settings.auth();
         if (protectedResource == null && auth.enabled()) {
             protectedResource = new ProtectedResource(auth, verifier, featureRequirements.all(), contextPath);
-            LOG.info(() -> Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
+            LOG.info(() ->
+                    Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
         }
         return protectedResource;
     }

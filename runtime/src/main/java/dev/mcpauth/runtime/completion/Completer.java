@@ -25,8 +25,7 @@ public class Completer {
     private BeanMethodInvoker methods;
 
     /** For the CDI proxy only. */
-    protected Completer() {
-    }
+    protected Completer() {}
 
     @Inject
     Completer(BeanManager beanManager) {
@@ -43,7 +42,10 @@ public class Completer {
      */
     public JsonObject complete(CompletionDefinition completion, String value, CallContext context) {
         Object[] arguments = completion.parameters().stream()
-                .map(parameter -> parameter.context() == null ? value : parameter.context().value(context)).toArray();
+                .map(parameter -> parameter.context() == null
+                        ? value
+                        : parameter.context().value(context))
+                .toArray();
         Object returned;
         try {
             returned = methods.invoke(completion.method(), arguments, "completion", completion.label());
@@ -53,9 +55,13 @@ public class Completer {
         Collection<?> suggestions = returned instanceof Collection<?> list ? list : java.util.List.of();
         JsonArrayBuilder values = Jsonp.array();
         suggestions.stream().filter(Objects::nonNull).limit(MAX_VALUES).forEach(item -> values.add(item.toString()));
-        return Jsonp.object().add("completion", Jsonp.object()
-                .add("values", values)
-                .add("total", suggestions.size())
-                .add("hasMore", suggestions.size() > MAX_VALUES)).build();
+        return Jsonp.object()
+                .add(
+                        "completion",
+                        Jsonp.object()
+                                .add("values", values)
+                                .add("total", suggestions.size())
+                                .add("hasMore", suggestions.size() > MAX_VALUES))
+                .build();
     }
 }

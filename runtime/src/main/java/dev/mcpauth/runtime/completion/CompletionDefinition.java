@@ -13,7 +13,8 @@ import java.util.List;
  * @param method the bean method and its access requirement
  * @param parameters the partial value and the context arguments, in parameter order
  */
-public record CompletionDefinition(Kind kind, String ref, String argument, FeatureMethod method, List<Parameter> parameters) {
+public record CompletionDefinition(
+        Kind kind, String ref, String argument, FeatureMethod method, List<Parameter> parameters) {
 
     /** What a completion completes ({@code ref/prompt} or {@code ref/resource}). */
     public enum Kind {

@@ -36,6 +36,9 @@ public final class CompletionRegistry {
      * @return the completion, or empty when none is offered
      */
     public Optional<CompletionDefinition> find(CompletionDefinition.Kind kind, String ref, String argument) {
-        return completions.stream().filter(c -> c.kind() == kind && c.ref().equals(ref) && c.argument().equals(argument)).findFirst();
+        return completions.stream()
+                .filter(c ->
+                        c.kind() == kind && c.ref().equals(ref) && c.argument().equals(argument))
+                .findFirst();
     }
 }

@@ -26,8 +26,7 @@ import java.util.Optional;
  */
 public final class CompletionScanner {
 
-    private CompletionScanner() {
-    }
+    private CompletionScanner() {}
 
     /**
      * Scans one method.
@@ -53,8 +52,12 @@ public final class CompletionScanner {
             if (context.isPresent() && context.get().isValidFor(FeatureKind.COMPLETION)) {
                 parameters.add(new CompletionDefinition.Parameter(context.get()));
             } else if (context.isPresent()) {
-                problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(annotation, where, context.get().typeName(),
-                        FeatureKind.COMPLETION.label(), context.get().kinds()));
+                problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(
+                        annotation,
+                        where,
+                        context.get().typeName(),
+                        FeatureKind.COMPLETION.label(),
+                        context.get().kinds()));
             } else if (type == String.class) {
                 parameters.add(CompletionDefinition.Parameter.VALUE);
                 values++;
@@ -76,15 +79,26 @@ public final class CompletionScanner {
         MethodHandle handle = found.get();
         FeatureMethod feature = new FeatureMethod(bean, method, handle, access);
         CompletionDefinition definition = prompt != null
-                ? new CompletionDefinition(CompletionDefinition.Kind.PROMPT, prompt.prompt(), prompt.argument(), feature, List.copyOf(parameters))
-                : new CompletionDefinition(CompletionDefinition.Kind.RESOURCE, template.uriTemplate(), template.variable(), feature,
+                ? new CompletionDefinition(
+                        CompletionDefinition.Kind.PROMPT,
+                        prompt.prompt(),
+                        prompt.argument(),
+                        feature,
+                        List.copyOf(parameters))
+                : new CompletionDefinition(
+                        CompletionDefinition.Kind.RESOURCE,
+                        template.uriTemplate(),
+                        template.variable(),
+                        feature,
                         List.copyOf(parameters));
         return ScanResult.of(definition);
     }
 
     /** A collection of strings, the suggestions. */
     private static boolean returnsStrings(Type type) {
-        return type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
-                && Collection.class.isAssignableFrom(raw) && parameterized.getActualTypeArguments()[0] == String.class;
+        return type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw)
+                && parameterized.getActualTypeArguments()[0] == String.class;
     }
 }

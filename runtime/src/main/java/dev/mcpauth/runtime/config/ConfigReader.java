@@ -76,7 +76,10 @@ public final class ConfigReader {
      */
     public Optional<List<String>> list(String key) {
         return config.getOptionalValues(key, String.class)
-                .map(values -> values.stream().map(String::trim).filter(v -> !v.isEmpty()).toList());
+                .map(values -> values.stream()
+                        .map(String::trim)
+                        .filter(v -> !v.isEmpty())
+                        .toList());
     }
 
     /**

@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.features;
 
+import dev.mcpauth.McpException;
 import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
-import dev.mcpauth.McpException;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.messages.Message;
@@ -49,7 +49,8 @@ public final class BeanMethodInvoker {
     public Object invoke(FeatureMethod method, Object[] arguments, String kind, String name) {
         CreationalContext<?> context = beanManager.createCreationalContext(method.bean());
         try {
-            Object instance = beanManager.getReference(method.bean(), method.bean().getBeanClass(), context);
+            Object instance =
+                    beanManager.getReference(method.bean(), method.bean().getBeanClass(), context);
             Object[] receiverAndArguments = new Object[arguments.length + 1];
             receiverAndArguments[0] = instance;
             System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
@@ -67,8 +68,11 @@ public final class BeanMethodInvoker {
         } catch (Throwable e) {
             // a bug or an outage whose message may carry internals: the operator gets the details
             String incident = UUID.randomUUID().toString();
-            LOG.log(Level.WARNING, e, () -> Message.FEATURE_FAILED_UNEXPECTEDLY.format(kind, name, method.where(),
-                    e.getClass().getName(), incident));
+            LOG.log(
+                    Level.WARNING,
+                    e,
+                    () -> Message.FEATURE_FAILED_UNEXPECTEDLY.format(
+                            kind, name, method.where(), e.getClass().getName(), incident));
             throw new FeatureFailure("The " + kind + " failed unexpectedly (incident " + incident + ").");
         } finally {
             AllowedCall.clear();

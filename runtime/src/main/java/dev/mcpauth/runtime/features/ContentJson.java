@@ -8,8 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 /** The protocol's content objects (text, image, audio, embedded resource) of tool results and prompt messages. */
 public final class ContentJson {
 
-    private ContentJson() {
-    }
+    private ContentJson() {}
 
     /**
      * One content item as the protocol sends it.
@@ -22,10 +21,18 @@ public final class ContentJson {
             return text(text.text());
         }
         if (item instanceof Content.Image image) {
-            return Jsonp.object().add("type", "image").add("data", image.data()).add("mimeType", image.mimeType()).build();
+            return Jsonp.object()
+                    .add("type", "image")
+                    .add("data", image.data())
+                    .add("mimeType", image.mimeType())
+                    .build();
         }
         if (item instanceof Content.Audio audio) {
-            return Jsonp.object().add("type", "audio").add("data", audio.data()).add("mimeType", audio.mimeType()).build();
+            return Jsonp.object()
+                    .add("type", "audio")
+                    .add("data", audio.data())
+                    .add("mimeType", audio.mimeType())
+                    .build();
         }
         Content.EmbeddedResource embedded = (Content.EmbeddedResource) item;
         JsonObjectBuilder resource = Jsonp.object().add("uri", embedded.uri());

@@ -54,7 +54,9 @@ public enum ContextArgument {
      * @return the context argument, or empty for an ordinary parameter
      */
     public static Optional<ContextArgument> of(Class<?> parameterType) {
-        return Arrays.stream(values()).filter(argument -> argument.type == parameterType).findFirst();
+        return Arrays.stream(values())
+                .filter(argument -> argument.type == parameterType)
+                .findFirst();
     }
 
     /** Whether a method of this kind may take the argument. */

@@ -5,8 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 /** The fields every feature's descriptor in the list methods shares (MCP, BaseMetadata): a name, and a title and a description when given. */
 public final class Descriptors {
 
-    private Descriptors() {
-    }
+    private Descriptors() {}
 
     /**
      * Adds the name, and the title and the description unless empty.

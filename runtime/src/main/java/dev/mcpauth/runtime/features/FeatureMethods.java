@@ -10,8 +10,7 @@ import java.util.Optional;
 /** What every feature scanner asks of an annotated method: may it be one, and the handle to call it by. */
 public final class FeatureMethods {
 
-    private FeatureMethods() {
-    }
+    private FeatureMethods() {}
 
     /**
      * Where a method is, as deployment messages and logs name it.
@@ -46,7 +45,8 @@ public final class FeatureMethods {
             method.setAccessible(true);
             MethodHandle direct = MethodHandles.lookup().unreflect(method).asFixedArity();
             int parameters = direct.type().parameterCount();
-            return Optional.of(direct.asType(MethodType.genericMethodType(parameters)).asSpreader(Object[].class, parameters));
+            return Optional.of(
+                    direct.asType(MethodType.genericMethodType(parameters)).asSpreader(Object[].class, parameters));
         } catch (IllegalAccessException | RuntimeException e) {
             return Optional.empty();
         }

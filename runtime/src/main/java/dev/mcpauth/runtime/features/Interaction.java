@@ -47,15 +47,30 @@ public final class Interaction implements McpInput {
 
     @Override
     public Answer elicit(String key, String message, Map<String, Object> requestedSchema) {
-        return ask(key, ELICITATION, "elicitation/create",
-                Jsonp.object().add("message", message).add("requestedSchema", Jsonp.toJson(requestedSchema)).build());
+        return ask(
+                key,
+                ELICITATION,
+                "elicitation/create",
+                Jsonp.object()
+                        .add("message", message)
+                        .add("requestedSchema", Jsonp.toJson(requestedSchema))
+                        .build());
     }
 
     @Override
     public Answer sample(String key, String prompt, int maxTokens) {
-        JsonArrayBuilder messages = Jsonp.array().add(Jsonp.object().add("role", "user")
-                .add("content", Jsonp.object().add("type", "text").add("text", prompt)));
-        return ask(key, SAMPLING, "sampling/createMessage", Jsonp.object().add("messages", messages).add("maxTokens", maxTokens).build());
+        JsonArrayBuilder messages = Jsonp.array()
+                .add(Jsonp.object()
+                        .add("role", "user")
+                        .add("content", Jsonp.object().add("type", "text").add("text", prompt)));
+        return ask(
+                key,
+                SAMPLING,
+                "sampling/createMessage",
+                Jsonp.object()
+                        .add("messages", messages)
+                        .add("maxTokens", maxTokens)
+                        .build());
     }
 
     @Override
@@ -68,7 +83,9 @@ public final class Interaction implements McpInput {
             throw new MissingClientCapabilityException(List.of(capability));
         }
         if (!answers.containsKey(key)) {
-            pending.put(key, Jsonp.object().add("method", method).add("params", params).build());
+            pending.put(
+                    key,
+                    Jsonp.object().add("method", method).add("params", params).build());
         }
         return () -> {
             Object answer = answers.get(key);

@@ -3,8 +3,7 @@ package dev.mcpauth.runtime.features;
 /** Default names of feature items, derived from their Java methods. */
 public final class Names {
 
-    private Names() {
-    }
+    private Names() {}
 
     /**
      * A method name in snake case: {@code searchTickets} to {@code search_tickets}, {@code getURLList} to
@@ -19,9 +18,12 @@ public final class Names {
             char c = methodName.charAt(i);
             if (Character.isUpperCase(c)) {
                 boolean afterLowerOrDigit = i > 0
-                        && (Character.isLowerCase(methodName.charAt(i - 1)) || Character.isDigit(methodName.charAt(i - 1)));
-                boolean startsWord = i > 0 && i + 1 < methodName.length()
-                        && Character.isUpperCase(methodName.charAt(i - 1)) && Character.isLowerCase(methodName.charAt(i + 1));
+                        && (Character.isLowerCase(methodName.charAt(i - 1))
+                                || Character.isDigit(methodName.charAt(i - 1)));
+                boolean startsWord = i > 0
+                        && i + 1 < methodName.length()
+                        && Character.isUpperCase(methodName.charAt(i - 1))
+                        && Character.isLowerCase(methodName.charAt(i + 1));
                 if (afterLowerOrDigit || startsWord) {
                     name.append('_');
                 }

@@ -46,7 +46,11 @@ public final class ProgressStream implements McpProgress {
         if (message != null) {
             params.add("message", message);
         }
-        send(Jsonp.object().add("jsonrpc", "2.0").add("method", "notifications/progress").add("params", params).build());
+        send(Jsonp.object()
+                .add("jsonrpc", "2.0")
+                .add("method", "notifications/progress")
+                .add("params", params)
+                .build());
     }
 
     @Override
@@ -55,8 +59,11 @@ public final class ProgressStream implements McpProgress {
         if (severity < 0 || severity < logThreshold) {
             return; // not asked for (no level in the request, or a less severe one than asked)
         }
-        send(Jsonp.object().add("jsonrpc", "2.0").add("method", "notifications/message")
-                .add("params", Jsonp.object().add("level", level).add("data", message)).build());
+        send(Jsonp.object()
+                .add("jsonrpc", "2.0")
+                .add("method", "notifications/message")
+                .add("params", Jsonp.object().add("level", level).add("data", message))
+                .build());
     }
 
     @Override

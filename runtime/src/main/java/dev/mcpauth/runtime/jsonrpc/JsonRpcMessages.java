@@ -7,8 +7,7 @@ import jakarta.json.JsonValue;
 /** Builds JSON-RPC 2.0 response objects. */
 public final class JsonRpcMessages {
 
-    private JsonRpcMessages() {
-    }
+    private JsonRpcMessages() {}
 
     /**
      * A success response.
@@ -18,7 +17,11 @@ public final class JsonRpcMessages {
      * @return the response
      */
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Jsonp.object().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return Jsonp.object()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("result", result)
+                .build();
     }
 
     /**
@@ -29,12 +32,15 @@ public final class JsonRpcMessages {
      * @return the response
      */
     public static JsonObject error(JsonValue id, JsonRpcException error) {
-        JsonObjectBuilder body = Jsonp.object()
-                .add("code", error.error().code())
-                .add("message", error.getMessage());
+        JsonObjectBuilder body =
+                Jsonp.object().add("code", error.error().code()).add("message", error.getMessage());
         if (error.data() != null) {
             body.add("data", error.data());
         }
-        return Jsonp.object().add("jsonrpc", "2.0").add("id", id).add("error", body).build();
+        return Jsonp.object()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("error", body)
+                .build();
     }
 }

@@ -22,8 +22,7 @@ public final class Jsonp {
 
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private Jsonp() {
-    }
+    private Jsonp() {}
 
     /** A new object builder. */
     public static JsonObjectBuilder object() {
@@ -81,7 +80,10 @@ public final class Jsonp {
     private static Object toJava(JsonValue value) {
         return switch (value.getValueType()) {
             case STRING -> ((JsonString) value).getString();
-            case NUMBER -> ((JsonNumber) value).isIntegral() ? (Object) ((JsonNumber) value).longValue() : ((JsonNumber) value).doubleValue();
+            case NUMBER ->
+                ((JsonNumber) value).isIntegral()
+                        ? (Object) ((JsonNumber) value).longValue()
+                        : ((JsonNumber) value).doubleValue();
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;
             case NULL -> null;
@@ -123,6 +125,7 @@ public final class Jsonp {
             items.forEach(item -> array.add(toJson(item)));
             return array.build();
         }
-        throw new IllegalArgumentException("not a JSON-like value: " + value.getClass().getName());
+        throw new IllegalArgumentException(
+                "not a JSON-like value: " + value.getClass().getName());
     }
 }

@@ -6,8 +6,7 @@ public final class Printable {
     /** Longer client text is cut to this many characters. */
     static final int MAX_LENGTH = 64;
 
-    private Printable() {
-    }
+    private Printable() {}
 
     /**
      * Client text cut short and with control characters replaced, so it cannot forge log lines.

@@ -24,7 +24,8 @@ public enum Message {
     AUTH_ENABLED("MCPAUTH-0002", "MCP resource %s accepts tokens of %s"),
 
     /** Logged at start-up when {@code mcp.auth.enabled=false}: every request is served without a token. */
-    AUTH_DISABLED("MCPAUTH-0003",
+    AUTH_DISABLED(
+            "MCPAUTH-0003",
             "mcp.auth.enabled=false: the MCP endpoint serves EVERY request without a token. Use this for development only."),
 
     /** Logged when the protected resource metadata is first served: the resource and its metadata URL. Args: resource, URL. */
@@ -43,19 +44,25 @@ public enum Message {
     CONFIGURATION_NOT_READ("MCPAUTH-0007", "the MCP configuration was not read; see the deployment errors"),
 
     /** No {@code mcp.request-state.keys}: this instance made up a key. */
-    REQUEST_STATE_RANDOM_KEY("MCPAUTH-0008", "mcp.request-state.keys is not set: multi round-trip states are sealed with a"
-            + " random key of this instance, so they do not survive a restart and another instance refuses them; set the"
-            + " same Base64 AES key (16, 24 or 32 bytes) on every instance"),
+    REQUEST_STATE_RANDOM_KEY(
+            "MCPAUTH-0008",
+            "mcp.request-state.keys is not set: multi round-trip states are sealed with a"
+                    + " random key of this instance, so they do not survive a restart and another instance refuses them; set the"
+                    + " same Base64 AES key (16, 24 or 32 bytes) on every instance"),
 
     // 01xx: tool definitions, each fails the deployment
 
     /** A {@code @Tool} name breaks the MCP tool-name rules. Args: method, name, longest length. */
-    TOOL_NAME_INVALID("MCPAUTH-0101", "@Tool %s has the invalid tool name '%s': a tool name is 1 to %d characters of"
-            + " ASCII letters, digits, '_', '-' and '.' (MCP 2025-11-25, Tools)"),
+    TOOL_NAME_INVALID(
+            "MCPAUTH-0101",
+            "@Tool %s has the invalid tool name '%s': a tool name is 1 to %d characters of"
+                    + " ASCII letters, digits, '_', '-' and '.' (MCP 2025-11-25, Tools)"),
 
     /** Two tool methods have the same tool name. Args: name, first method, second method. */
-    TOOL_NAME_DUPLICATE("MCPAUTH-0102", "the tool name '%s' is used by both %s and %s: tool names must be unique,"
-            + " set @Tool(name = ...) on one of them"),
+    TOOL_NAME_DUPLICATE(
+            "MCPAUTH-0102",
+            "the tool name '%s' is used by both %s and %s: tool names must be unique,"
+                    + " set @Tool(name = ...) on one of them"),
 
     /** A tool parameter's type cannot be described as JSON Schema or read from JSON. Args: method, parameter, reason. */
     TOOL_PARAMETER_UNSUPPORTED("MCPAUTH-0103", "@Tool %s parameter '%s' has an unsupported type: %s"),
@@ -70,71 +77,96 @@ public enum Message {
      * A tool or prompt parameter has no name: compiled without {@code -parameters} and not named by its annotation.
      * Args: annotation, method, index, naming annotation.
      */
-    TOOL_PARAMETER_UNNAMED("MCPAUTH-0106", "%s %s parameter %d has no name: compile with '-parameters'"
-            + " (maven-compiler-plugin <parameters>true</parameters>) or set %s(name = ...)"),
+    TOOL_PARAMETER_UNNAMED(
+            "MCPAUTH-0106",
+            "%s %s parameter %d has no name: compile with '-parameters'"
+                    + " (maven-compiler-plugin <parameters>true</parameters>) or set %s(name = ...)"),
 
     /** Two parameters of one tool or prompt method have the same argument name. Args: annotation, method, name. */
     TOOL_PARAMETER_DUPLICATE("MCPAUTH-0107", "%s %s has two parameters named '%s'"),
 
     /** A normal-scoped tool bean has no constructor CDI can proxy. Args: bean class, scope. */
-    TOOL_BEAN_NOT_PROXYABLE("MCPAUTH-0108", "tool bean %s is @%s but has no non-private constructor without"
-            + " parameters, so CDI cannot proxy it: add one (it may be protected), or use field injection"),
+    TOOL_BEAN_NOT_PROXYABLE(
+            "MCPAUTH-0108",
+            "tool bean %s is @%s but has no non-private constructor without"
+                    + " parameters, so CDI cannot proxy it: add one (it may be protected), or use field injection"),
 
     /** {@code @RequiresScope} names a value that is not an OAuth scope token. Args: class or method, value. */
-    REQUIRED_SCOPE_INVALID("MCPAUTH-0109", "@RequiresScope on %s names '%s', which is not a valid OAuth scope:"
-            + " printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)"),
+    REQUIRED_SCOPE_INVALID(
+            "MCPAUTH-0109",
+            "@RequiresScope on %s names '%s', which is not a valid OAuth scope:"
+                    + " printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)"),
 
     /** {@code McpCaller} is injected into a bean that lives longer than a request. Args: injection point, scope. */
-    CALLER_IN_LONG_LIVED_BEAN("MCPAUTH-0110", "%s injects McpCaller into a bean that outlives a request (%s), so it"
-            + " would keep the first caller and show it to every later one: take McpCaller as a @Tool method parameter,"
-            + " inject Instance<McpCaller> and call get() per call, or make the bean @RequestScoped"),
+    CALLER_IN_LONG_LIVED_BEAN(
+            "MCPAUTH-0110",
+            "%s injects McpCaller into a bean that outlives a request (%s), so it"
+                    + " would keep the first caller and show it to every later one: take McpCaller as a @Tool method parameter,"
+                    + " inject Instance<McpCaller> and call get() per call, or make the bean @RequestScoped"),
 
     /** {@code @ToolArg(header)} is not an HTTP token. Args: method, argument, header. */
-    TOOL_HEADER_INVALID("MCPAUTH-0111", "@Tool %s argument '%s' has @ToolArg(header = \"%s\"), which is not an HTTP token:"
-            + " use letters, digits and !#$%%&'*+-.^_`|~ only (RFC 9110; MCP 2026-07-28, Tools, x-mcp-header)"),
+    TOOL_HEADER_INVALID(
+            "MCPAUTH-0111",
+            "@Tool %s argument '%s' has @ToolArg(header = \"%s\"), which is not an HTTP token:"
+                    + " use letters, digits and !#$%%&'*+-.^_`|~ only (RFC 9110; MCP 2026-07-28, Tools, x-mcp-header)"),
 
     /** Two arguments of one tool are mirrored into the same header. Args: method, header. */
-    TOOL_HEADER_DUPLICATE("MCPAUTH-0112", "@Tool %s mirrors two arguments into the header Mcp-Param-%s (header names"
-            + " are compared ignoring case): give each its own"),
+    TOOL_HEADER_DUPLICATE(
+            "MCPAUTH-0112",
+            "@Tool %s mirrors two arguments into the header Mcp-Param-%s (header names"
+                    + " are compared ignoring case): give each its own"),
 
     /** {@code @ToolArg(header)} on an argument that is not a string, integer or boolean. Args: method, argument, type. */
-    TOOL_HEADER_TYPE("MCPAUTH-0113", "@Tool %s argument '%s' is %s: only string, integer, boolean and enum arguments can be"
-            + " mirrored into a header (MCP 2026-07-28, Tools, x-mcp-header)"),
+    TOOL_HEADER_TYPE(
+            "MCPAUTH-0113",
+            "@Tool %s argument '%s' is %s: only string, integer, boolean and enum arguments can be"
+                    + " mirrored into a header (MCP 2026-07-28, Tools, x-mcp-header)"),
 
     /** A resource, template, prompt or completion method is not a public instance method. Args: annotation, method. */
     FEATURE_NOT_PUBLIC_INSTANCE_METHOD("MCPAUTH-0114", "%s %s must be a public instance method"),
 
     /** A feature method takes a context argument its kind cannot use. Args: annotation, method, type, kind, kinds that may. */
-    CONTEXT_ARGUMENT_NOT_ALLOWED("MCPAUTH-0115", "%s %s takes an %s, which a %s cannot use (only: %s): a resource read and a"
-            + " completion have no rounds to ask in, and only a tool's answer can be a stream of progress"),
+    CONTEXT_ARGUMENT_NOT_ALLOWED(
+            "MCPAUTH-0115",
+            "%s %s takes an %s, which a %s cannot use (only: %s): a resource read and a"
+                    + " completion have no rounds to ask in, and only a tool's answer can be a stream of progress"),
 
     // 012x: resources and resource templates, each fails the deployment
 
     /** An {@code @McpResource} URI is not an absolute URI. Args: method, URI. */
-    RESOURCE_URI_INVALID("MCPAUTH-0120", "@McpResource %s has the URI '%s', which is not an absolute URI with a scheme"
-            + " (such as tickets://open)"),
+    RESOURCE_URI_INVALID(
+            "MCPAUTH-0120",
+            "@McpResource %s has the URI '%s', which is not an absolute URI with a scheme"
+                    + " (such as tickets://open)"),
 
     /** An {@code @McpResourceTemplate} is not an RFC 6570 level 1 template. Args: method, template, why. */
-    RESOURCE_TEMPLATE_INVALID("MCPAUTH-0121", "@McpResourceTemplate %s has the template '%s', which is not an RFC 6570 level 1"
-            + " URI template: %s"),
+    RESOURCE_TEMPLATE_INVALID(
+            "MCPAUTH-0121",
+            "@McpResourceTemplate %s has the template '%s', which is not an RFC 6570 level 1" + " URI template: %s"),
 
     /** A resource method parameter is not a template variable (nor McpCaller/McpClient). Args: method, parameter, hint. */
-    RESOURCE_PARAMETER_NOT_VARIABLE("MCPAUTH-0122", "%s parameter '%s' is not a variable of its template (%s); a resource"
-            + " method takes template variables by name (compile with -parameters), McpCaller and McpClient"),
+    RESOURCE_PARAMETER_NOT_VARIABLE(
+            "MCPAUTH-0122",
+            "%s parameter '%s' is not a variable of its template (%s); a resource"
+                    + " method takes template variables by name (compile with -parameters), McpCaller and McpClient"),
 
     /** A template variable has no parameter. Args: method, variable. */
     RESOURCE_VARIABLE_UNBOUND("MCPAUTH-0123", "%s has no parameter for the template variable '%s'"),
 
     /** A template variable's parameter has a type it cannot be converted to. Args: method, parameter, type. */
-    RESOURCE_PARAMETER_TYPE("MCPAUTH-0124", "%s parameter '%s' is a %s: template variables bind to String, int/Integer"
-            + " or long/Long"),
+    RESOURCE_PARAMETER_TYPE(
+            "MCPAUTH-0124",
+            "%s parameter '%s' is a %s: template variables bind to String, int/Integer" + " or long/Long"),
 
     /** Two resources share a URI, or two templates a template text. Args: URI or template, first method, second method. */
-    RESOURCE_DUPLICATE("MCPAUTH-0125", "the resource '%s' is served by both %s and %s: each URI and template must be unique"),
+    RESOURCE_DUPLICATE(
+            "MCPAUTH-0125", "the resource '%s' is served by both %s and %s: each URI and template must be unique"),
 
     /** A resource method returns nothing. Args: method. */
-    RESOURCE_RETURNS_NOTHING("MCPAUTH-0126", "%s returns nothing: a resource method returns its contents (String, byte[],"
-            + " ResourceContents, or an object sent as JSON)"),
+    RESOURCE_RETURNS_NOTHING(
+            "MCPAUTH-0126",
+            "%s returns nothing: a resource method returns its contents (String, byte[],"
+                    + " ResourceContents, or an object sent as JSON)"),
 
     /** A method has both resource annotations. Args: method. */
     RESOURCE_BOTH_KINDS("MCPAUTH-0127", "%s has both @McpResource and @McpResourceTemplate: choose one"),
@@ -142,25 +174,34 @@ public enum Message {
     // 013x: prompts, each fails the deployment
 
     /** A prompt parameter is not a String, {@code Optional<String>}, McpCaller or McpClient. Args: method, parameter, type. */
-    PROMPT_PARAMETER_TYPE("MCPAUTH-0130", "@Prompt %s parameter '%s' is a %s: prompt arguments are String (or"
-            + " Optional<String> when not required); McpCaller and McpClient are allowed too"),
+    PROMPT_PARAMETER_TYPE(
+            "MCPAUTH-0130",
+            "@Prompt %s parameter '%s' is a %s: prompt arguments are String (or"
+                    + " Optional<String> when not required); McpCaller and McpClient are allowed too"),
 
     /** A prompt method returns something that is not messages. Args: method, type. */
-    PROMPT_RETURN_TYPE("MCPAUTH-0131", "@Prompt %s returns %s: a prompt returns a String (one user message), a"
-            + " PromptMessage, or a List<PromptMessage>"),
+    PROMPT_RETURN_TYPE(
+            "MCPAUTH-0131",
+            "@Prompt %s returns %s: a prompt returns a String (one user message), a"
+                    + " PromptMessage, or a List<PromptMessage>"),
 
     /** Two prompts share a name. Args: name, first method, second method. */
-    PROMPT_NAME_DUPLICATE("MCPAUTH-0132", "the prompt name '%s' is used by both %s and %s: set @Prompt(name = ...) on one"),
+    PROMPT_NAME_DUPLICATE(
+            "MCPAUTH-0132", "the prompt name '%s' is used by both %s and %s: set @Prompt(name = ...) on one"),
 
     // 014x: completions, each fails the deployment
 
     /** A completion method does not take one String and return a list of strings. Args: annotation, method. */
-    COMPLETION_SIGNATURE("MCPAUTH-0140", "%s %s must take the partial value as one String parameter (McpCaller and"
-            + " McpClient are allowed too) and return a List<String> of suggestions"),
+    COMPLETION_SIGNATURE(
+            "MCPAUTH-0140",
+            "%s %s must take the partial value as one String parameter (McpCaller and"
+                    + " McpClient are allowed too) and return a List<String> of suggestions"),
 
     /** A completion names a prompt argument or template variable that does not exist. Args: method, what. */
-    COMPLETION_TARGET_UNKNOWN("MCPAUTH-0141", "%s completes %s, which does not exist: check the prompt name or template and"
-            + " the argument or variable name"),
+    COMPLETION_TARGET_UNKNOWN(
+            "MCPAUTH-0141",
+            "%s completes %s, which does not exist: check the prompt name or template and"
+                    + " the argument or variable name"),
 
     /** Two completions for one argument. Args: what, first method, second method. */
     COMPLETION_DUPLICATE("MCPAUTH-0142", "%s is completed by both %s and %s: keep one"),
@@ -179,7 +220,9 @@ public enum Message {
     CONFIG_NOT_POSITIVE_INTEGER("MCPAUTH-0302", "%s must be a positive integer, not '%s'"),
 
     /** A request came from a browser origin that is not allowed (MCP transport DNS-rebinding guard). Args: origin. */
-    ORIGIN_REFUSED("MCPAUTH-0303", "refused a request from origin %s; add it to mcp.allowed-origins if it is a trusted web client"),
+    ORIGIN_REFUSED(
+            "MCPAUTH-0303",
+            "refused a request from origin %s; add it to mcp.allowed-origins if it is a trusted web client"),
 
     /** A request-state key is not Base64 of an AES key. Args: key name. */
     REQUEST_STATE_KEY_INVALID("MCPAUTH-0304", "%s holds a value that is not the Base64 of a 16, 24 or 32 byte AES key"),
@@ -187,12 +230,16 @@ public enum Message {
     // 04xx: authorization configuration, each fails the deployment
 
     /** {@code mcp.auth.resource} is not set while authorization is on. Args: resource key, enabled key. */
-    CONFIG_RESOURCE_REQUIRED("MCPAUTH-0401", "%s is required: the canonical URL of this MCP endpoint,"
-            + " such as https://mcp.example.com/mcp (or set %s=false for development)"),
+    CONFIG_RESOURCE_REQUIRED(
+            "MCPAUTH-0401",
+            "%s is required: the canonical URL of this MCP endpoint,"
+                    + " such as https://mcp.example.com/mcp (or set %s=false for development)"),
 
     /** No issuer is configured while authorization is on. Args: issuer key, issuers key. */
-    CONFIG_ISSUER_REQUIRED("MCPAUTH-0402", "%s is required: the issuer URL of the authorization server whose"
-            + " tokens this resource accepts (or list several in %s)"),
+    CONFIG_ISSUER_REQUIRED(
+            "MCPAUTH-0402",
+            "%s is required: the issuer URL of the authorization server whose"
+                    + " tokens this resource accepts (or list several in %s)"),
 
     /** {@code mcp.auth.resource} has a fragment, which RFC 8707 §2 forbids. Args: key, value. */
     CONFIG_RESOURCE_FRAGMENT("MCPAUTH-0403", "%s must not have a fragment (RFC 8707 §2): '%s'"),
@@ -213,22 +260,28 @@ public enum Message {
     CONFIG_VERIFIER_UNKNOWN("MCPAUTH-0408", "%s must be jwt, introspection or jwt-or-introspection, not '%s'"),
 
     /** Introspection is configured without the resource server's client id or secret. Args: verifier key, id key, secret key. */
-    CONFIG_INTROSPECTION_CLIENT_REQUIRED("MCPAUTH-0409", "%s uses introspection, which needs %s and %s"
-            + " (this resource server's client at the authorization server)"),
+    CONFIG_INTROSPECTION_CLIENT_REQUIRED(
+            "MCPAUTH-0409",
+            "%s uses introspection, which needs %s and %s"
+                    + " (this resource server's client at the authorization server)"),
 
     /** {@code mcp.auth.introspection.client-auth} is neither basic nor post. Args: key, value. */
     CONFIG_INTROSPECTION_CLIENT_AUTH_UNKNOWN("MCPAUTH-0410", "%s must be basic or post, not '%s'"),
 
     /** An entry of the scope implications is not {@code scope=implied-scope ...}. Args: key, entry. */
-    CONFIG_SCOPE_IMPLICATION_INVALID("MCPAUTH-0411", "%s holds '%s'; each entry is scope=implied-scope implied-scope ..."),
+    CONFIG_SCOPE_IMPLICATION_INVALID(
+            "MCPAUTH-0411", "%s holds '%s'; each entry is scope=implied-scope implied-scope ..."),
 
     /** An authorization-server URL is plain http to a host that is not loopback. Args: key, URL, opt-out key. */
-    CONFIG_INSECURE_HTTP("MCPAUTH-0412", "%s is '%s': the authorization server must be reached over https"
-            + " (plain http only on localhost, 127.0.0.0/8 or [::1]), or set %s=true"),
+    CONFIG_INSECURE_HTTP(
+            "MCPAUTH-0412",
+            "%s is '%s': the authorization server must be reached over https"
+                    + " (plain http only on localhost, 127.0.0.0/8 or [::1]), or set %s=true"),
 
     /** An entry of {@code mcp.auth.issuer-scopes} is malformed or names an issuer that is not accepted. Args: key, entry, issuers. */
-    CONFIG_ISSUER_SCOPES_INVALID("MCPAUTH-0413", "%s holds '%s'; each entry is <issuer>=scope scope ..."
-            + " naming one of the accepted issuers %s"),
+    CONFIG_ISSUER_SCOPES_INVALID(
+            "MCPAUTH-0413",
+            "%s holds '%s'; each entry is <issuer>=scope scope ..." + " naming one of the accepted issuers %s"),
 
     /** {@code mcp.auth.roles-claim-issuers} names an issuer that is not accepted. Args: key, issuer, issuers. */
     CONFIG_ROLES_CLAIM_ISSUER_UNKNOWN("MCPAUTH-0414", "%s names '%s', which is not an accepted issuer %s"),
@@ -239,25 +292,32 @@ public enum Message {
     JWKS_DISCOVERED("MCPAUTH-0501", "verifying tokens of %s with the keys at %s"),
 
     /** The issuer's metadata or key set cannot be fetched; requests with tokens get 503 meanwhile. Args: issuer, failure. */
-    JWKS_DISCOVERY_FAILED("MCPAUTH-0502", "cannot find the JWKS of %s: %s; requests with tokens get 503 until it is reachable"),
+    JWKS_DISCOVERY_FAILED(
+            "MCPAUTH-0502", "cannot find the JWKS of %s: %s; requests with tokens get 503 until it is reachable"),
 
     /** The introspection endpoint answered 401 or 403 to this resource server's own credentials. Args: endpoint, status. */
-    INTROSPECTION_CREDENTIALS_REFUSED("MCPAUTH-0503", "the introspection endpoint %s refused this resource server's"
-            + " credentials (HTTP %d); check mcp.auth.introspection.client-id and client-secret"),
+    INTROSPECTION_CREDENTIALS_REFUSED(
+            "MCPAUTH-0503",
+            "the introspection endpoint %s refused this resource server's"
+                    + " credentials (HTTP %d); check mcp.auth.introspection.client-id and client-secret"),
 
     /** Logged when the introspection endpoint was found in the issuer's metadata. Args: issuer, endpoint. */
     INTROSPECTION_DISCOVERED("MCPAUTH-0504", "introspecting tokens of %s at %s"),
 
     /** The issuer's metadata names a plain-http endpoint on a non-loopback host; it is not used. Args: issuer, endpoint kind, URL. */
-    METADATA_ENDPOINT_INSECURE("MCPAUTH-0505", "the metadata of %s names the %s %s, plain http to a host that is not"
-            + " loopback; it is not used (set mcp.auth.allow-insecure-http=true to allow it)"),
+    METADATA_ENDPOINT_INSECURE(
+            "MCPAUTH-0505",
+            "the metadata of %s names the %s %s, plain http to a host that is not"
+                    + " loopback; it is not used (set mcp.auth.allow-insecure-http=true to allow it)"),
 
     /** Logged when a refresh of the key set shows a key was removed; cached verdicts are dropped. Args: issuer. */
     KEY_REMOVED("MCPAUTH-0506", "a key of %s left its key set; tokens verified earlier are checked again"),
 
     /** The introspection endpoint cannot be discovered; requests with tokens get 503 meanwhile. Args: issuer, failure, retry seconds. */
-    INTROSPECTION_DISCOVERY_FAILED("MCPAUTH-0507", "cannot find the introspection endpoint of %s: %s; requests with"
-            + " tokens get 503, the next attempt in %d s"),
+    INTROSPECTION_DISCOVERY_FAILED(
+            "MCPAUTH-0507",
+            "cannot find the introspection endpoint of %s: %s; requests with"
+                    + " tokens get 503, the next attempt in %d s"),
 
     // 06xx: token verification at request time
 
@@ -265,12 +325,14 @@ public enum Message {
     VERIFICATION_UNAVAILABLE("MCPAUTH-0602", "cannot verify tokens now: %s"),
 
     /** Every introspection slot is busy; further requests with tokens get 503 (logged at most every 10 s). Args: slots. */
-    INTROSPECTION_SATURATED("MCPAUTH-0603", "all %d introspection slots are busy; further tokens get 503"
-            + " until one is free (mcp.auth.introspection.max-concurrent)"),
+    INTROSPECTION_SATURATED(
+            "MCPAUTH-0603",
+            "all %d introspection slots are busy; further tokens get 503"
+                    + " until one is free (mcp.auth.introspection.max-concurrent)"),
 
     /** The token verifier threw an unexpected exception; the token was refused with 401. Args: exception class, origin, incident. */
-    VERIFIER_FAILED_UNEXPECTEDLY("MCPAUTH-0604", "the token verifier failed unexpectedly (%s at %s), refused the token;"
-            + " incident %s"),
+    VERIFIER_FAILED_UNEXPECTEDLY(
+            "MCPAUTH-0604", "the token verifier failed unexpectedly (%s at %s), refused the token;" + " incident %s"),
 
     // 09xx: unexpected failures
 
@@ -301,7 +363,8 @@ public enum Message {
      * @return {@code "MCPAUTH-NNNN: "} followed by the text
      */
     public String format(Object... args) {
-        // Locale.ROOT: %d would otherwise use the server's digits, and operators search logs for the same text everywhere
+        // Locale.ROOT: %d would otherwise use the server's digits, and operators search logs for the same text
+        // everywhere
         return id + ": " + String.format(Locale.ROOT, template, args);
     }
 }

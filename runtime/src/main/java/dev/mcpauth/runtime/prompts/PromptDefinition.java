@@ -12,10 +12,14 @@ import java.util.List;
  * @param method the bean method and its access requirement
  * @param parameters the method's parameters in order
  */
-public record PromptDefinition(String name, JsonObject descriptor, FeatureMethod method, List<PromptParameter> parameters) {
+public record PromptDefinition(
+        String name, JsonObject descriptor, FeatureMethod method, List<PromptParameter> parameters) {
 
     /** The argument names, in order. */
     public List<String> argumentNames() {
-        return parameters.stream().filter(PromptParameter::isArgument).map(PromptParameter::name).toList();
+        return parameters.stream()
+                .filter(PromptParameter::isArgument)
+                .map(PromptParameter::name)
+                .toList();
     }
 }

@@ -15,7 +15,9 @@ public final class PromptRegistry {
      * @param prompts the prompts found at deployment, names already checked for uniqueness
      */
     public PromptRegistry(List<PromptDefinition> prompts) {
-        this.ordered = prompts.stream().sorted(Comparator.comparing(PromptDefinition::name)).toList();
+        this.ordered = prompts.stream()
+                .sorted(Comparator.comparing(PromptDefinition::name))
+                .toList();
     }
 
     /** All prompts, by name. */

@@ -30,8 +30,7 @@ public class PromptRenderer {
     private BeanMethodInvoker methods;
 
     /** For the CDI proxy only. */
-    protected PromptRenderer() {
-    }
+    protected PromptRenderer() {}
 
     @Inject
     PromptRenderer(BeanManager beanManager) {
@@ -71,8 +70,9 @@ public class PromptRenderer {
             values[i] = parameter.optionalWrapper() ? Optional.ofNullable(text) : text;
         }
         if (!problems.isEmpty()) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid arguments for prompt " + prompt.name() + ": "
-                    + String.join("; ", problems));
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
+                    "Invalid arguments for prompt " + prompt.name() + ": " + String.join("; ", problems));
         }
         Object returned;
         try {
@@ -90,11 +90,17 @@ public class PromptRenderer {
         }
         JsonObject descriptor = prompt.descriptor();
         return descriptor.containsKey("description")
-                ? Jsonp.object().add("description", descriptor.getString("description")).add("messages", messages).build()
+                ? Jsonp.object()
+                        .add("description", descriptor.getString("description"))
+                        .add("messages", messages)
+                        .build()
                 : Jsonp.object().add("messages", messages).build();
     }
 
     private static JsonObject message(PromptMessage message) {
-        return Jsonp.object().add("role", message.role().name().toLowerCase(Locale.ROOT)).add("content", ContentJson.of(message.content())).build();
+        return Jsonp.object()
+                .add("role", message.role().name().toLowerCase(Locale.ROOT))
+                .add("content", ContentJson.of(message.content()))
+                .build();
     }
 }

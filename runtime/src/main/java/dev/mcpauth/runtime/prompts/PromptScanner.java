@@ -31,8 +31,7 @@ import java.util.Set;
 /** Turns one {@link Prompt} method into a {@link PromptDefinition}, or into every problem that prevents one. */
 public final class PromptScanner {
 
-    private PromptScanner() {
-    }
+    private PromptScanner() {}
 
     /**
      * Scans one method.
@@ -61,15 +60,22 @@ public final class PromptScanner {
                 if (context.get().isValidFor(FeatureKind.PROMPT)) {
                     parameters.add(new PromptParameter(null, false, false, context.get()));
                 } else {
-                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format("@Prompt", where, context.get().typeName(),
-                            FeatureKind.PROMPT.label(), context.get().kinds()));
+                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(
+                            "@Prompt",
+                            where,
+                            context.get().typeName(),
+                            FeatureKind.PROMPT.label(),
+                            context.get().kinds()));
                 }
                 continue;
             }
             PromptArg arg = parameter.getAnnotation(PromptArg.class);
             boolean optional = isOptionalString(parameter.getParameterizedType());
             if (parameter.getType() != String.class && !optional) {
-                problems.add(Message.PROMPT_PARAMETER_TYPE.format(where, parameter.getName(), parameter.getParameterizedType().getTypeName()));
+                problems.add(Message.PROMPT_PARAMETER_TYPE.format(
+                        where,
+                        parameter.getName(),
+                        parameter.getParameterizedType().getTypeName()));
                 continue;
             }
             if ((arg == null || arg.name().isEmpty()) && !parameter.isNamePresent()) {
@@ -90,7 +96,8 @@ public final class PromptScanner {
             parameters.add(new PromptParameter(argName, required, optional, null));
         }
         if (!returnsMessages(method.getGenericReturnType())) {
-            problems.add(Message.PROMPT_RETURN_TYPE.format(where, method.getGenericReturnType().getTypeName()));
+            problems.add(Message.PROMPT_RETURN_TYPE.format(
+                    where, method.getGenericReturnType().getTypeName()));
         }
         access.invalidScopes().forEach(scope -> problems.add(Message.REQUIRED_SCOPE_INVALID.format(where, scope)));
         if (!problems.isEmpty()) {
@@ -103,12 +110,18 @@ public final class PromptScanner {
         MethodHandle handle = found.get();
         JsonObjectBuilder descriptor = Descriptors.named(Jsonp.object(), name, prompt.title(), prompt.description());
         descriptor.add("arguments", arguments);
-        return new ScanResult<>(new PromptDefinition(name, descriptor.build(), new FeatureMethod(bean, method, handle, access),
-                List.copyOf(parameters)), List.of());
+        return new ScanResult<>(
+                new PromptDefinition(
+                        name,
+                        descriptor.build(),
+                        new FeatureMethod(bean, method, handle, access),
+                        List.copyOf(parameters)),
+                List.of());
     }
 
     private static boolean isOptionalString(Type type) {
-        return type instanceof ParameterizedType parameterized && parameterized.getRawType() == Optional.class
+        return type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() == Optional.class
                 && parameterized.getActualTypeArguments()[0] == String.class;
     }
 
@@ -117,7 +130,9 @@ public final class PromptScanner {
         if (type == String.class || type == PromptMessage.class) {
             return true;
         }
-        return type instanceof ParameterizedType parameterized && parameterized.getRawType() instanceof Class<?> raw
-                && Collection.class.isAssignableFrom(raw) && parameterized.getActualTypeArguments()[0] == PromptMessage.class;
+        return type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() instanceof Class<?> raw
+                && Collection.class.isAssignableFrom(raw)
+                && parameterized.getActualTypeArguments()[0] == PromptMessage.class;
     }
 }

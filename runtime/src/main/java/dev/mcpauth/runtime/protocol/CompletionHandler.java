@@ -18,42 +18,63 @@ import java.util.Optional;
  */
 final class CompletionHandler {
 
-    private CompletionHandler() {
-    }
+    private CompletionHandler() {}
 
     static JsonObject complete(McpRequest request, Features features, Authorizer authorizer) {
         JsonObject params = request.params();
-        if (!(params.get("ref") instanceof JsonObject ref) || !(ref.get("type") instanceof JsonString type)
-                || !(params.get("argument") instanceof JsonObject argument) || !(argument.get("name") instanceof JsonString name)
+        if (!(params.get("ref") instanceof JsonObject ref)
+                || !(ref.get("type") instanceof JsonString type)
+                || !(params.get("argument") instanceof JsonObject argument)
+                || !(argument.get("name") instanceof JsonString name)
                 || !(argument.get("value") instanceof JsonString value)) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
                     "completion/complete needs params.ref {type, name or uri} and params.argument {name, value}");
         }
         CompletionDefinition.Kind kind = switch (type.getString()) {
             case "ref/prompt" -> CompletionDefinition.Kind.PROMPT;
             case "ref/resource" -> CompletionDefinition.Kind.RESOURCE;
-            default -> throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params.ref.type must be ref/prompt or ref/resource");
+            default ->
+                throw new JsonRpcException(
+                        JsonRpcError.INVALID_PARAMS, "params.ref.type must be ref/prompt or ref/resource");
         };
         String field = kind == CompletionDefinition.Kind.PROMPT ? "name" : "uri";
         if (!(ref.get(field) instanceof JsonString target)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "params.ref." + field + " must be a string");
         }
-        return features.completions().find(kind, target.getString(), name.getString()).map(completion -> {
-            // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
-            targetAccess(features, completion).ifPresent(access -> authorizer.check(access, request.caller(), request.roles()));
-            authorizer.check(completion.method().access(), request.caller(), request.roles());
-            return features.completer().complete(completion, value.getString(), CallContext.of(request.caller(), request.client()));
-        }).orElseGet(CompletionHandler::nothing);
+        return features.completions()
+                .find(kind, target.getString(), name.getString())
+                .map(completion -> {
+                    // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
+                    targetAccess(features, completion)
+                            .ifPresent(access -> authorizer.check(access, request.caller(), request.roles()));
+                    authorizer.check(completion.method().access(), request.caller(), request.roles());
+                    return features.completer()
+                            .complete(
+                                    completion, value.getString(), CallContext.of(request.caller(), request.client()));
+                })
+                .orElseGet(CompletionHandler::nothing);
     }
 
     /** The requirement of the prompt or template a completion completes. */
     private static Optional<AccessRequirement> targetAccess(Features features, CompletionDefinition completion) {
         return completion.kind() == CompletionDefinition.Kind.PROMPT
-                ? features.prompts().find(completion.ref()).map(prompt -> prompt.method().access())
-                : features.resources().template(completion.ref()).map(template -> template.method().access());
+                ? features.prompts()
+                        .find(completion.ref())
+                        .map(prompt -> prompt.method().access())
+                : features.resources()
+                        .template(completion.ref())
+                        .map(template -> template.method().access());
     }
 
     private static JsonObject nothing() {
-        return Jsonp.object().add("completion", Jsonp.object().add("values", Jsonp.array()).add("total", 0).add("hasMore", false)).build();
+        return Jsonp.object()
+                .add(
+                        "completion",
+                        Jsonp.object()
+                                .add("values", Jsonp.array())
+                                .add("total", 0)
+                                .add("hasMore", false))
+                .build();
     }
 }

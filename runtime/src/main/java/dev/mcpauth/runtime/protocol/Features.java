@@ -23,8 +23,15 @@ import java.util.List;
  * @param completions the completions
  * @param completer calls completions
  */
-public record Features(ToolRegistry tools, ToolInvoker invoker, ResourceRegistry resources, ResourceReader reader,
-        PromptRegistry prompts, PromptRenderer renderer, CompletionRegistry completions, Completer completer) {
+public record Features(
+        ToolRegistry tools,
+        ToolInvoker invoker,
+        ResourceRegistry resources,
+        ResourceReader reader,
+        PromptRegistry prompts,
+        PromptRenderer renderer,
+        CompletionRegistry completions,
+        Completer completer) {
 
     /**
      * Tools only.
@@ -34,7 +41,14 @@ public record Features(ToolRegistry tools, ToolInvoker invoker, ResourceRegistry
      * @return the features
      */
     public static Features toolsOnly(ToolRegistry tools, ToolInvoker invoker) {
-        return new Features(tools, invoker, new ResourceRegistry(List.of()), null, new PromptRegistry(List.of()), null,
-                new CompletionRegistry(List.of()), null);
+        return new Features(
+                tools,
+                invoker,
+                new ResourceRegistry(List.of()),
+                null,
+                new PromptRegistry(List.of()),
+                null,
+                new CompletionRegistry(List.of()),
+                null);
     }
 }

@@ -17,8 +17,7 @@ final class HeaderValues {
     private static final String PREFIX = "=?base64?";
     private static final String SUFFIX = "?=";
 
-    private HeaderValues() {
-    }
+    private HeaderValues() {}
 
     /**
      * The value a header stands for.
@@ -27,7 +26,9 @@ final class HeaderValues {
      * @return the decoded value; empty when the Base64 form is malformed or is not UTF-8
      */
     static Optional<String> decode(String header) {
-        if (!header.startsWith(PREFIX) || !header.endsWith(SUFFIX) || header.length() < PREFIX.length() + SUFFIX.length()) {
+        if (!header.startsWith(PREFIX)
+                || !header.endsWith(SUFFIX)
+                || header.length() < PREFIX.length() + SUFFIX.length()) {
             return header.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? Optional.of(header) : Optional.empty();
         }
         String encoded = header.substring(PREFIX.length(), header.length() - SUFFIX.length());
@@ -37,10 +38,12 @@ final class HeaderValues {
                 // only the canonical, padded spelling: one value, one header
                 return Optional.empty();
             }
-            return Optional.of(StandardCharsets.UTF_8.newDecoder()
+            return Optional.of(StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString());
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString());
         } catch (IllegalArgumentException | CharacterCodingException e) {
             return Optional.empty();
         }

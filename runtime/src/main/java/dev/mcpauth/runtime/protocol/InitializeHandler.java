@@ -11,14 +11,12 @@ import jakarta.json.JsonValue;
 /** Answers {@code initialize} (MCP 2025-11-25, Lifecycle, Initialization): version, capabilities, server info. */
 final class InitializeHandler {
 
-    private InitializeHandler() {
-    }
+    private InitializeHandler() {}
 
     /** The server's {@code Implementation} object: name, version and title. */
     static JsonObjectBuilder serverInfo(ServerSettings settings) {
-        JsonObjectBuilder serverInfo = Jsonp.object()
-                .add("name", settings.serverName())
-                .add("version", settings.serverVersion());
+        JsonObjectBuilder serverInfo =
+                Jsonp.object().add("name", settings.serverName()).add("version", settings.serverVersion());
         settings.serverTitle().ifPresent(title -> serverInfo.add("title", title));
         return serverInfo;
     }
@@ -28,7 +26,8 @@ final class InitializeHandler {
      * application has them. Every set is fixed at deployment, so there is never a list_changed to send.
      */
     static JsonObjectBuilder capabilities(Features features) {
-        JsonObjectBuilder capabilities = Jsonp.object().add("tools", Jsonp.object().add("listChanged", false));
+        JsonObjectBuilder capabilities =
+                Jsonp.object().add("tools", Jsonp.object().add("listChanged", false));
         if (!features.resources().isEmpty()) {
             capabilities.add("resources", Jsonp.object().add("listChanged", false));
         }
@@ -43,7 +42,8 @@ final class InitializeHandler {
 
     static JsonObject initialize(JsonObject params, ServerSettings settings, Features features) {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
         }
         JsonObjectBuilder result = Jsonp.object()
                 .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))

@@ -107,14 +107,23 @@ public final class McpDispatcher {
     private McpMethod method(McpRequest request) {
         if (request.modern()) {
             ModernRules.check(request);
-            // the revision asks for 404 here, which also tells a client probing for the era that this is a modern server
-            return McpMethod.of(request.method()).filter(McpMethod::modern).filter(this::offered)
-                    .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND,
-                            "Method not found: " + Printable.of(request.method()), null, 404));
+            // the revision asks for 404 here, which also tells a client probing for the era that this is a modern
+            // server
+            return McpMethod.of(request.method())
+                    .filter(McpMethod::modern)
+                    .filter(this::offered)
+                    .orElseThrow(() -> new JsonRpcException(
+                            JsonRpcError.METHOD_NOT_FOUND,
+                            "Method not found: " + Printable.of(request.method()),
+                            null,
+                            404));
         }
         MirrorHeaders.check(request, false);
-        return McpMethod.of(request.method()).filter(McpMethod::legacy).filter(this::offered)
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
+        return McpMethod.of(request.method())
+                .filter(McpMethod::legacy)
+                .filter(this::offered)
+                .orElseThrow(() -> new JsonRpcException(
+                        JsonRpcError.METHOD_NOT_FOUND, "Method not found: " + Printable.of(request.method())));
     }
 
     private JsonObject legacy(McpMethod method, McpRequest request) {
@@ -130,14 +139,35 @@ public final class McpDispatcher {
     private JsonObject feature(McpMethod method, McpRequest request) {
         int pageSize = settings.pageSize();
         return switch (method) {
-            case TOOLS_LIST -> ToolsHandler.list(request.params(), visible(features.tools().all(), tool -> tool.method().access(), request), pageSize);
-            case RESOURCES_LIST -> ResourcesHandler.list(request.params(),
-                    visible(features.resources().resources(), r -> r.method().access(), request), pageSize, "resources");
-            case RESOURCES_TEMPLATES_LIST -> ResourcesHandler.list(request.params(),
-                    visible(features.resources().templates(), r -> r.method().access(), request), pageSize, "resourceTemplates");
+            case TOOLS_LIST ->
+                ToolsHandler.list(
+                        request.params(),
+                        visible(features.tools().all(), tool -> tool.method().access(), request),
+                        pageSize);
+            case RESOURCES_LIST ->
+                ResourcesHandler.list(
+                        request.params(),
+                        visible(
+                                features.resources().resources(),
+                                r -> r.method().access(),
+                                request),
+                        pageSize,
+                        "resources");
+            case RESOURCES_TEMPLATES_LIST ->
+                ResourcesHandler.list(
+                        request.params(),
+                        visible(
+                                features.resources().templates(),
+                                r -> r.method().access(),
+                                request),
+                        pageSize,
+                        "resourceTemplates");
             case RESOURCES_READ -> ResourcesHandler.read(request, features, authorizer);
-            case PROMPTS_LIST -> PromptsHandler.list(request.params(),
-                    visible(features.prompts().all(), p -> p.method().access(), request), pageSize);
+            case PROMPTS_LIST ->
+                PromptsHandler.list(
+                        request.params(),
+                        visible(features.prompts().all(), p -> p.method().access(), request),
+                        pageSize);
             case PROMPTS_GET -> PromptsHandler.get(request, features, authorizer, states, audit);
             case COMPLETION_COMPLETE -> CompletionHandler.complete(request, features, authorizer);
             default -> throw new IllegalStateException("not a feature method: " + method);
@@ -147,7 +177,8 @@ public final class McpDispatcher {
     /** Whether the application has what the method serves: a client may only use the capabilities advertised. */
     private boolean offered(McpMethod method) {
         return switch (method) {
-            case RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ -> !features.resources().isEmpty();
+            case RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ ->
+                !features.resources().isEmpty();
             case PROMPTS_LIST, PROMPTS_GET -> !features.prompts().all().isEmpty();
             case COMPLETION_COMPLETE -> !features.completions().isEmpty();
             default -> true;
@@ -163,7 +194,7 @@ public final class McpDispatcher {
             // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
             // are made, since what a method returns may depend on who asks
             case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->
-                    results.cacheable(feature(method, request), perCaller);
+                results.cacheable(feature(method, request), perCaller);
             default -> results.complete(feature(method, request));
         };
     }
@@ -173,6 +204,8 @@ public final class McpDispatcher {
         if (!authorizer.enforced()) {
             return items;
         }
-        return items.stream().filter(item -> authorizer.permits(access.apply(item), request.caller(), request.roles())).toList();
+        return items.stream()
+                .filter(item -> authorizer.permits(access.apply(item), request.caller(), request.roles()))
+                .toList();
     }
 }

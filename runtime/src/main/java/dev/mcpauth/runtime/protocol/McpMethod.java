@@ -80,7 +80,8 @@ public enum McpMethod {
     public static String target(String method, JsonObject params) {
         McpMethod known = BY_WIRE_NAME.get(method);
         return known != null && known.targetParam != null && params.get(known.targetParam) instanceof JsonString value
-                ? value.getString() : null;
+                ? value.getString()
+                : null;
     }
 
     /** Whether the 2025 revisions have the method. */

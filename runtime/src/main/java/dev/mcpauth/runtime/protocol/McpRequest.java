@@ -28,8 +28,16 @@ import java.util.Set;
  * @param roles the caller's roles
  * @param progress where the call's progress reports go ({@link McpProgress#NONE} unless the transport streams)
  */
-public record McpRequest(String method, JsonObject params, RequestMetadata metadata, boolean modern, String protocolVersion,
-        McpClient client, McpCaller caller, Set<String> roles, McpProgress progress) {
+public record McpRequest(
+        String method,
+        JsonObject params,
+        RequestMetadata metadata,
+        boolean modern,
+        String protocolVersion,
+        McpClient client,
+        McpCaller caller,
+        Set<String> roles,
+        McpProgress progress) {
 
     /**
      * This request sent by {@code caller}: resolved once by the transport, read by every check and handler.
@@ -39,7 +47,8 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
      * @return the request
      */
     public McpRequest by(McpCaller sender, Set<String> senderRoles) {
-        return new McpRequest(method, params, metadata, modern, protocolVersion, client, sender, Set.copyOf(senderRoles), progress);
+        return new McpRequest(
+                method, params, metadata, modern, protocolVersion, client, sender, Set.copyOf(senderRoles), progress);
     }
 
     /**
@@ -60,13 +69,18 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
      */
     public AuditLog.Request audit() {
         String field = McpMethod.of(method).flatMap(McpMethod::auditField).orElse(null);
-        return new AuditLog.Request(method, field, McpMethod.target(method, params), protocolVersion, client.name(), client.version());
+        return new AuditLog.Request(
+                method, field, McpMethod.target(method, params), protocolVersion, client.name(), client.version());
     }
 
     /** The log level a 2026-07-28 request asked for ({@code _meta["io.modelcontextprotocol/logLevel"]}), or null. */
     public String logLevel() {
-        return modern && params.get("_meta") instanceof JsonObject meta && meta.get(META_LOG_LEVEL) instanceof JsonString level
-                && McpProgress.LEVELS.contains(level.getString()) ? level.getString() : null;
+        return modern
+                        && params.get("_meta") instanceof JsonObject meta
+                        && meta.get(META_LOG_LEVEL) instanceof JsonString level
+                        && McpProgress.LEVELS.contains(level.getString())
+                ? level.getString()
+                : null;
     }
 
     /** The client's {@code _meta.progressToken}, or null when it asked for no progress. */
@@ -101,28 +115,54 @@ public record McpRequest(String method, JsonObject params, RequestMetadata metad
         if (headerLegacy && metaLegacy) {
             return legacy(method, params, metadata, header);
         }
-        JsonObject info = meta.get(META_CLIENT_INFO) instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
-        Map<String, Object> capabilities = meta.get(META_CLIENT_CAPABILITIES) instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
+        JsonObject info =
+                meta.get(META_CLIENT_INFO) instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+        Map<String, Object> capabilities =
+                meta.get(META_CLIENT_CAPABILITIES) instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
         String version = claimed != null ? claimed : header;
-        return new McpRequest(method, params, metadata, true, version,
-                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpCaller.ANONYMOUS, Set.of(),
+        return new McpRequest(
+                method,
+                params,
+                metadata,
+                true,
+                version,
+                new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true),
+                McpCaller.ANONYMOUS,
+                Set.of(),
                 McpProgress.NONE);
     }
 
     private static McpRequest legacy(String method, JsonObject params, RequestMetadata metadata, String header) {
         if (McpMethod.INITIALIZE.wireName().equals(method)) {
             // the handshake is the one legacy request that says who the client is and what it can do
-            JsonObject info = params.get("clientInfo") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+            JsonObject info =
+                    params.get("clientInfo") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
             String requested = params.get("protocolVersion") instanceof JsonString version ? version.getString() : null;
-            Map<String, Object> capabilities = params.get("capabilities") instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
+            Map<String, Object> capabilities =
+                    params.get("capabilities") instanceof JsonObject object ? Jsonp.toJava(object) : Map.of();
             String version = requested != null ? ProtocolVersions.negotiate(requested) : ProtocolVersions.LEGACY.get(0);
-            return new McpRequest(method, params, metadata, false, version,
-                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true), McpCaller.ANONYMOUS, Set.of(),
-                McpProgress.NONE);
+            return new McpRequest(
+                    method,
+                    params,
+                    metadata,
+                    false,
+                    version,
+                    new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true),
+                    McpCaller.ANONYMOUS,
+                    Set.of(),
+                    McpProgress.NONE);
         }
         String version = header != null ? header : ProtocolVersions.ASSUMED_WITHOUT_HEADER;
-        return new McpRequest(method, params, metadata, false, version, new McpClient(version, null, null, Map.of(), false),
-                McpCaller.ANONYMOUS, Set.of(), McpProgress.NONE);
+        return new McpRequest(
+                method,
+                params,
+                metadata,
+                false,
+                version,
+                new McpClient(version, null, null, Map.of(), false),
+                McpCaller.ANONYMOUS,
+                Set.of(),
+                McpProgress.NONE);
     }
 
     private static String string(JsonObject object, String name) {

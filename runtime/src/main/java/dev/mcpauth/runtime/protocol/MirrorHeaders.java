@@ -14,8 +14,7 @@ import java.util.Objects;
  */
 final class MirrorHeaders {
 
-    private MirrorHeaders() {
-    }
+    private MirrorHeaders() {}
 
     /**
      * Refuses a request whose {@code Mcp-Method} or {@code Mcp-Name} disagrees with the body, that sends
@@ -33,20 +32,26 @@ final class MirrorHeaders {
             throw ModernRules.headerMismatch("the Mcp-Method header is required");
         }
         if (method != null && !method.equals(request.method())) {
-            throw ModernRules.headerMismatch("Mcp-Method header value '" + Printable.of(method) + "' does not match the body's method '"
-                    + Printable.of(request.method()) + "'");
+            throw ModernRules.headerMismatch("Mcp-Method header value '" + Printable.of(method)
+                    + "' does not match the body's method '" + Printable.of(request.method()) + "'");
         }
-        String nameField = McpMethod.of(request.method()).flatMap(McpMethod::targetParam).orElse(null);
+        String nameField =
+                McpMethod.of(request.method()).flatMap(McpMethod::targetParam).orElse(null);
         String name = headers.name();
         if (nameField == null && name != null) {
-            throw ModernRules.headerMismatch("the " + RequestMetadata.NAME + " header names nothing for " + Printable.of(request.method()));
+            throw ModernRules.headerMismatch(
+                    "the " + RequestMetadata.NAME + " header names nothing for " + Printable.of(request.method()));
         }
-        if (nameField != null && request.params().get(nameField) instanceof JsonString bodyName && (name != null || required)) {
+        if (nameField != null
+                && request.params().get(nameField) instanceof JsonString bodyName
+                && (name != null || required)) {
             checkMirror(RequestMetadata.NAME, name, bodyName.getString());
         }
-        if (!McpMethod.TOOLS_CALL.wireName().equals(request.method()) && !headers.paramHeaders().isEmpty()) {
-            throw ModernRules.headerMismatch(RequestMetadata.PARAM_PREFIX + headers.paramHeaders().get(0)
-                    + " header mirrors a tool argument, and " + Printable.of(request.method()) + " calls no tool");
+        if (!McpMethod.TOOLS_CALL.wireName().equals(request.method())
+                && !headers.paramHeaders().isEmpty()) {
+            throw ModernRules.headerMismatch(RequestMetadata.PARAM_PREFIX
+                    + headers.paramHeaders().get(0) + " header mirrors a tool argument, and "
+                    + Printable.of(request.method()) + " calls no tool");
         }
     }
 
@@ -61,10 +66,11 @@ final class MirrorHeaders {
         if (sent == null) {
             throw ModernRules.headerMismatch("the " + headerName + " header is required");
         }
-        String value = HeaderValues.decode(sent).orElseThrow(() -> ModernRules.headerMismatch(headerName + " header value is malformed"));
+        String value = HeaderValues.decode(sent)
+                .orElseThrow(() -> ModernRules.headerMismatch(headerName + " header value is malformed"));
         if (!Objects.equals(value, body)) {
-            throw ModernRules.headerMismatch(headerName + " header value '" + Printable.of(value) + "' does not match body value '"
-                    + Printable.of(body) + "'");
+            throw ModernRules.headerMismatch(headerName + " header value '" + Printable.of(value)
+                    + "' does not match body value '" + Printable.of(body) + "'");
         }
     }
 }

@@ -37,7 +37,10 @@ final class ModernResults {
      * @return the result with {@code ttlMs} and {@code cacheScope}
      */
     JsonObject cacheable(JsonObject result, boolean privateToCaller) {
-        return envelope(result).add("ttlMs", ttlMs).add("cacheScope", privateToCaller ? "private" : "public").build();
+        return envelope(result)
+                .add("ttlMs", ttlMs)
+                .add("cacheScope", privateToCaller ? "private" : "public")
+                .build();
     }
 
     /** {@code server/discover}'s result: every revision this server speaks, its capabilities and instructions. */
@@ -52,7 +55,8 @@ final class ModernResults {
     }
 
     private JsonObjectBuilder envelope(JsonObject result) {
-        JsonObjectBuilder meta = result.get("_meta") instanceof JsonObject existing ? Jsonp.object(existing) : Jsonp.object();
+        JsonObjectBuilder meta =
+                result.get("_meta") instanceof JsonObject existing ? Jsonp.object(existing) : Jsonp.object();
         JsonObjectBuilder envelope = Jsonp.object(result).add("_meta", meta.add(META_SERVER_INFO, serverInfo));
         // an InputRequiredResult says so itself; everything else is complete
         return result.containsKey("resultType") ? envelope : envelope.add("resultType", "complete");

@@ -18,8 +18,7 @@ import jakarta.json.JsonString;
  */
 final class ModernRules {
 
-    private ModernRules() {
-    }
+    private ModernRules() {}
 
     /**
      * Refuses a modern request that breaks a rule.
@@ -31,7 +30,9 @@ final class ModernRules {
         RequestMetadata headers = request.metadata();
         String header = headers.protocolVersion();
         JsonObject meta = request.params().get("_meta") instanceof JsonObject object ? object : null;
-        String claimed = meta != null && meta.get(McpRequest.META_PROTOCOL_VERSION) instanceof JsonString version ? version.getString() : null;
+        String claimed = meta != null && meta.get(McpRequest.META_PROTOCOL_VERSION) instanceof JsonString version
+                ? version.getString()
+                : null;
         if (header == null) {
             throw headerMismatch("the MCP-Protocol-Version header is required");
         }
@@ -40,9 +41,12 @@ final class ModernRules {
             throw unsupported(header);
         }
         if (meta == null || claimed == null || !(meta.get(McpRequest.META_CLIENT_CAPABILITIES) instanceof JsonObject)) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: params._meta must carry "
-                    + McpRequest.META_PROTOCOL_VERSION + " (a string) and " + McpRequest.META_CLIENT_CAPABILITIES + " (an object)",
-                    null, 400);
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
+                    "Invalid params: params._meta must carry " + McpRequest.META_PROTOCOL_VERSION + " (a string) and "
+                            + McpRequest.META_CLIENT_CAPABILITIES + " (an object)",
+                    null,
+                    400);
         }
         if (!header.equals(claimed)) {
             throw headerMismatch("MCP-Protocol-Version header value '" + Printable.of(header)
@@ -61,7 +65,13 @@ final class ModernRules {
     static JsonRpcException unsupported(String requested) {
         JsonArrayBuilder supported = Jsonp.array();
         ProtocolVersions.SUPPORTED.forEach(supported::add);
-        return new JsonRpcException(JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version",
-                Jsonp.object().add("supported", supported).add("requested", requested).build(), 400);
+        return new JsonRpcException(
+                JsonRpcError.UNSUPPORTED_PROTOCOL_VERSION,
+                "Unsupported protocol version",
+                Jsonp.object()
+                        .add("supported", supported)
+                        .add("requested", requested)
+                        .build(),
+                400);
     }
 }

@@ -20,8 +20,7 @@ import java.util.function.Function;
  */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /**
      * One page of {@code items}.
@@ -34,7 +33,8 @@ final class Pages {
      * @return the page, with {@code nextCursor} when more follow
      * @throws JsonRpcException {@code INVALID_PARAMS} for a malformed or foreign cursor
      */
-    static <T> JsonObject page(JsonObject params, List<T> items, Function<T, JsonObject> descriptor, int pageSize, String key) {
+    static <T> JsonObject page(
+            JsonObject params, List<T> items, Function<T, JsonObject> descriptor, int pageSize, String key) {
         int offset = params.containsKey("cursor") ? decodeCursor(params.get("cursor"), items.size(), key) : 0;
         int end = Math.min(items.size(), offset + pageSize);
         JsonArrayBuilder page = Jsonp.array();
@@ -49,12 +49,15 @@ final class Pages {
     }
 
     private static String encodeCursor(int offset, String key) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString((key + ":" + offset).getBytes(StandardCharsets.US_ASCII));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((key + ":" + offset).getBytes(StandardCharsets.US_ASCII));
     }
 
     private static int decodeCursor(JsonValue cursor, int size, String key) {
         try {
-            String text = new String(Base64.getUrlDecoder().decode(((JsonString) cursor).getString()), StandardCharsets.US_ASCII);
+            String text = new String(
+                    Base64.getUrlDecoder().decode(((JsonString) cursor).getString()), StandardCharsets.US_ASCII);
             String prefix = key + ":";
             int offset = Integer.parseInt(text.startsWith(prefix) ? text.substring(prefix.length()) : "x");
             if (offset >= 0 && offset <= size) {

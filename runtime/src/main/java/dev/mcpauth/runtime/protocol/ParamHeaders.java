@@ -19,8 +19,7 @@ import java.math.BigDecimal;
  */
 final class ParamHeaders {
 
-    private ParamHeaders() {
-    }
+    private ParamHeaders() {}
 
     /**
      * Refuses a call whose mirror headers are missing (when required) or disagree with the body.
@@ -33,9 +32,10 @@ final class ParamHeaders {
      */
     static void check(ToolDefinition tool, JsonObject arguments, RequestMetadata headers, boolean required) {
         for (String sent : headers.paramHeaders()) {
-            if (tool.headerArguments().stream().noneMatch(mirrored -> mirrored.header().equalsIgnoreCase(sent))) {
-                throw ModernRules.headerMismatch(RequestMetadata.PARAM_PREFIX + Printable.of(sent) + " header mirrors no argument of tool "
-                        + tool.name());
+            if (tool.headerArguments().stream()
+                    .noneMatch(mirrored -> mirrored.header().equalsIgnoreCase(sent))) {
+                throw ModernRules.headerMismatch(RequestMetadata.PARAM_PREFIX + Printable.of(sent)
+                        + " header mirrors no argument of tool " + tool.name());
             }
         }
         for (HeaderArgument mirrored : tool.headerArguments()) {
@@ -44,17 +44,20 @@ final class ParamHeaders {
             String sent = headers.param(mirrored.header());
             if (value == null || value == JsonValue.NULL) {
                 if (sent != null) {
-                    throw ModernRules.headerMismatch("the " + headerName + " header is set but arguments." + mirrored.argument() + " is not");
+                    throw ModernRules.headerMismatch(
+                            "the " + headerName + " header is set but arguments." + mirrored.argument() + " is not");
                 }
                 continue;
             }
             if (sent == null) {
                 if (required) {
-                    throw ModernRules.headerMismatch("the " + headerName + " header is required when arguments." + mirrored.argument() + " is set");
+                    throw ModernRules.headerMismatch("the " + headerName + " header is required when arguments."
+                            + mirrored.argument() + " is set");
                 }
                 continue;
             }
-            String decoded = HeaderValues.decode(sent).orElseThrow(() -> ModernRules.headerMismatch(headerName + " header value is malformed"));
+            String decoded = HeaderValues.decode(sent)
+                    .orElseThrow(() -> ModernRules.headerMismatch(headerName + " header value is malformed"));
             if (!agrees(mirrored.kind(), decoded, value)) {
                 throw ModernRules.headerMismatch(headerName + " header value '" + Printable.of(decoded)
                         + "' does not match arguments." + mirrored.argument());
@@ -65,7 +68,9 @@ final class ParamHeaders {
     private static boolean agrees(HeaderArgument.Kind kind, String header, JsonValue body) {
         return switch (kind) {
             case STRING -> body instanceof JsonString text && text.getString().equals(header);
-            case BOOLEAN -> (body == JsonValue.TRUE && header.equals("true")) || (body == JsonValue.FALSE && header.equals("false"));
+            case BOOLEAN ->
+                (body == JsonValue.TRUE && header.equals("true"))
+                        || (body == JsonValue.FALSE && header.equals("false"));
             case INTEGER -> body instanceof JsonNumber number && sameNumber(number.bigDecimalValue(), header);
         };
     }

@@ -21,8 +21,7 @@ public final class ProtocolVersions {
     /** What a legacy request without an {@code MCP-Protocol-Version} header is assumed to speak (2025-11-25, Transports). */
     public static final String ASSUMED_WITHOUT_HEADER = "2025-03-26";
 
-    private ProtocolVersions() {
-    }
+    private ProtocolVersions() {}
 
     /** Whether {@code version} is one of the legacy revisions served. */
     public static boolean isLegacy(String version) {

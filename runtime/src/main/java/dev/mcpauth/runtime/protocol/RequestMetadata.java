@@ -40,10 +40,12 @@ public record RequestMetadata(Function<String, List<String>> lines, Supplier<? e
      * @param headers looks up a header by name, ignoring case; returns its value or null
      */
     public RequestMetadata(UnaryOperator<String> headers) {
-        this(name -> {
-            String value = headers.apply(name);
-            return value == null ? null : List.of(value);
-        }, List::of);
+        this(
+                name -> {
+                    String value = headers.apply(name);
+                    return value == null ? null : List.of(value);
+                },
+                List::of);
     }
 
     /** The {@code MCP-Protocol-Version} header, or null. */
@@ -97,6 +99,7 @@ public record RequestMetadata(Function<String, List<String>> lines, Supplier<? e
 
     private static String canonical(String name) {
         return name.toLowerCase(Locale.ROOT).startsWith(PARAM_PREFIX.toLowerCase(Locale.ROOT))
-                ? PARAM_PREFIX + name.substring(PARAM_PREFIX.length()) : name;
+                ? PARAM_PREFIX + name.substring(PARAM_PREFIX.length())
+                : name;
     }
 }

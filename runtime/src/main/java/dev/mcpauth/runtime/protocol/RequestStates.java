@@ -104,7 +104,12 @@ public final class RequestStates {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, keys.get(0), new GCMParameterSpec(TAG_BITS, iv));
             byte[] sealed = cipher.doFinal(payload.toString().getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(ByteBuffer.allocate(iv.length + sealed.length).put(iv).put(sealed).array());
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(ByteBuffer.allocate(iv.length + sealed.length)
+                            .put(iv)
+                            .put(sealed)
+                            .array());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is part of every Java runtime", e);
         }
@@ -121,10 +126,12 @@ public final class RequestStates {
      */
     public Contents open(String state, String binding) {
         JsonObject payload = decrypt(state);
-        if (!(payload.get("e") instanceof JsonNumber expiry) || expiry.longValue() < clock.instant().getEpochSecond()) {
+        if (!(payload.get("e") instanceof JsonNumber expiry)
+                || expiry.longValue() < clock.instant().getEpochSecond()) {
             throw invalid("it has expired; call the tool again without it");
         }
-        if (!(payload.get("b") instanceof JsonString sealedFor) || !sealedFor.getString().equals(binding)) {
+        if (!(payload.get("b") instanceof JsonString sealedFor)
+                || !sealedFor.getString().equals(binding)) {
             throw invalid("it was issued for another caller, tool or arguments");
         }
         Map<String, Object> answers = payload.get("a") instanceof JsonObject a ? Jsonp.toJava(a) : Map.of();
@@ -150,7 +157,9 @@ public final class RequestStates {
     private JsonObject decrypt(String state) {
         byte[] bytes;
         try {
-            bytes = state.length() > MAX_STATE_CHARS ? null : Base64.getUrlDecoder().decode(state);
+            bytes = state.length() > MAX_STATE_CHARS
+                    ? null
+                    : Base64.getUrlDecoder().decode(state);
         } catch (IllegalArgumentException e) {
             bytes = null;
         }
@@ -198,7 +207,8 @@ public final class RequestStates {
             text.append(field == null ? "-" : field.length() + ":" + field).append(';');
         }
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(text.toString().getBytes(StandardCharsets.UTF_8));
             return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
@@ -207,14 +217,17 @@ public final class RequestStates {
 
     /** JSON with object members sorted by name, so the same arguments sent in another order bind the same. */
     static final class Canonical {
-        private Canonical() {
-        }
+        private Canonical() {}
 
         static String of(JsonValue value) {
             if (value instanceof JsonObject object) {
                 StringBuilder out = new StringBuilder("{");
-                object.keySet().stream().sorted().forEach(name -> out.append(out.length() > 1 ? "," : "")
-                        .append(Jsonp.toJson(name)).append(':').append(of(object.get(name))));
+                object.keySet().stream()
+                        .sorted()
+                        .forEach(name -> out.append(out.length() > 1 ? "," : "")
+                                .append(Jsonp.toJson(name))
+                                .append(':')
+                                .append(of(object.get(name))));
                 return out.append('}').toString();
             }
             if (value instanceof jakarta.json.JsonArray array) {

@@ -26,8 +26,7 @@ final class ResourcesHandler {
      */
     static final int MAX_URI_CHARS = 4096;
 
-    private ResourcesHandler() {
-    }
+    private ResourcesHandler() {}
 
     static JsonObject list(JsonObject params, List<ResourceDefinition> visible, int pageSize, String key) {
         return Pages.page(params, visible, ResourceDefinition::descriptor, pageSize, key);
@@ -39,17 +38,22 @@ final class ResourcesHandler {
         }
         String uri = uriValue.getString();
         if (uri.length() > MAX_URI_CHARS) {
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: params.uri is longer than " + MAX_URI_CHARS + " characters");
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
+                    "Invalid params: params.uri is longer than " + MAX_URI_CHARS + " characters");
         }
         ResourceRegistry.Match match = features.resources().find(uri).orElseThrow(() -> notFound(request, uri));
         authorizer.check(match.definition().method().access(), request.caller(), request.roles());
-        Optional<JsonObject> contents = features.reader().read(match, uri, CallContext.of(request.caller(), request.client()));
+        Optional<JsonObject> contents =
+                features.reader().read(match, uri, CallContext.of(request.caller(), request.client()));
         return contents.orElseThrow(() -> notFound(request, uri));
     }
 
     private static JsonRpcException notFound(McpRequest request, String uri) {
         JsonObject data = Jsonp.object().add("uri", uri).build();
-        return new JsonRpcException(request.modern() ? JsonRpcError.INVALID_PARAMS : JsonRpcError.RESOURCE_NOT_FOUND_2025,
-                "Resource not found", data);
+        return new JsonRpcException(
+                request.modern() ? JsonRpcError.INVALID_PARAMS : JsonRpcError.RESOURCE_NOT_FOUND_2025,
+                "Resource not found",
+                data);
     }
 }

@@ -26,8 +26,7 @@ import java.util.function.Function;
  */
 final class Rounds {
 
-    private Rounds() {
-    }
+    private Rounds() {}
 
     /**
      * Opens the request's {@code requestState}, if it carries one, refusing (with an audit line) one that is not
@@ -42,14 +41,21 @@ final class Rounds {
      * @return what the state holds; {@link RequestStates.Contents#NONE} for a first round or a 2025-era request
      * @throws JsonRpcException {@code INVALID_PARAMS} for a state that is refused
      */
-    static RequestStates.Contents open(McpRequest request, String item, JsonValue arguments, RequestStates states, AuditLog audit) {
+    static RequestStates.Contents open(
+            McpRequest request, String item, JsonValue arguments, RequestStates states, AuditLog audit) {
         if (!request.modern() || !(request.params().get("requestState") instanceof JsonString state)) {
             return RequestStates.Contents.NONE;
         }
         try {
             return states.open(state.getString(), binding(request.caller(), item, arguments));
         } catch (JsonRpcException refused) {
-            audit.denied(200, AuditLog.Reason.INVALID_REQUEST_STATE, request.caller(), request.audit(), List.of(), refused.getMessage());
+            audit.denied(
+                    200,
+                    AuditLog.Reason.INVALID_REQUEST_STATE,
+                    request.caller(),
+                    request.audit(),
+                    List.of(),
+                    refused.getMessage());
             throw refused;
         }
     }
@@ -65,7 +71,12 @@ final class Rounds {
      * @param call calls the item with the round's input
      * @return the item's result, or an {@code InputRequiredResult}
      */
-    static JsonObject run(McpRequest request, RequestStates.Contents earlier, String item, JsonValue arguments, RequestStates states,
+    static JsonObject run(
+            McpRequest request,
+            RequestStates.Contents earlier,
+            String item,
+            JsonValue arguments,
+            RequestStates states,
             Function<McpInput, JsonObject> call) {
         if (!request.modern()) {
             // 2025 revisions have no rounds: asking fails with a missing capability, which the caller maps
@@ -91,8 +102,11 @@ final class Rounds {
             return Jsonp.object()
                     .add("resultType", "input_required")
                     .add("inputRequests", input.inputRequests())
-                    .add("requestState", states.seal(binding(request.caller(), item, arguments),
-                            new RequestStates.Contents(input.answers(), input.keptValues(), askedNow)))
+                    .add(
+                            "requestState",
+                            states.seal(
+                                    binding(request.caller(), item, arguments),
+                                    new RequestStates.Contents(input.answers(), input.keptValues(), askedNow)))
                     .build();
         }
     }

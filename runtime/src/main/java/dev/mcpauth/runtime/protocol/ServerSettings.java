@@ -4,10 +4,10 @@ import static dev.mcpauth.McpConfigKeys.CACHE_TTL_MS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_CACHE_TTL_MS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_PAGE_SIZE;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_REQUEST_STATE_TTL_SECONDS;
-import static dev.mcpauth.McpConfigKeys.REQUEST_STATE_KEYS;
-import static dev.mcpauth.McpConfigKeys.REQUEST_STATE_TTL_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_NAME;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_SERVER_VERSION;
+import static dev.mcpauth.McpConfigKeys.REQUEST_STATE_KEYS;
+import static dev.mcpauth.McpConfigKeys.REQUEST_STATE_TTL_SECONDS;
 import static dev.mcpauth.McpConfigKeys.SERVER_INSTRUCTIONS;
 import static dev.mcpauth.McpConfigKeys.SERVER_NAME;
 import static dev.mcpauth.McpConfigKeys.SERVER_TITLE;
@@ -35,22 +35,48 @@ import org.eclipse.microprofile.config.Config;
  * @param stateKeys the AES keys of multi round-trip states, the sealing key first; empty for a random one
  * @param stateTtlSeconds how long a multi round-trip state stays valid
  */
-public record ServerSettings(String serverName, String serverVersion, Optional<String> serverTitle,
-        Optional<String> instructions, int pageSize, int cacheTtlMs, List<byte[]> stateKeys, int stateTtlSeconds) {
+public record ServerSettings(
+        String serverName,
+        String serverVersion,
+        Optional<String> serverTitle,
+        Optional<String> instructions,
+        int pageSize,
+        int cacheTtlMs,
+        List<byte[]> stateKeys,
+        int stateTtlSeconds) {
 
     /** Settings without multi round-trip keys (a random one is made up) and the default state lifetime. */
-    public ServerSettings(String serverName, String serverVersion, Optional<String> serverTitle, Optional<String> instructions,
-            int pageSize, int cacheTtlMs) {
-        this(serverName, serverVersion, serverTitle, instructions, pageSize, cacheTtlMs, List.of(), DEFAULT_REQUEST_STATE_TTL_SECONDS);
+    public ServerSettings(
+            String serverName,
+            String serverVersion,
+            Optional<String> serverTitle,
+            Optional<String> instructions,
+            int pageSize,
+            int cacheTtlMs) {
+        this(
+                serverName,
+                serverVersion,
+                serverTitle,
+                instructions,
+                pageSize,
+                cacheTtlMs,
+                List.of(),
+                DEFAULT_REQUEST_STATE_TTL_SECONDS);
     }
 
     /** Settings when nothing is configured. */
-    public static final ServerSettings DEFAULTS = new ServerSettings(DEFAULT_SERVER_NAME, DEFAULT_SERVER_VERSION,
-            Optional.empty(), Optional.empty(), DEFAULT_PAGE_SIZE, DEFAULT_CACHE_TTL_MS, List.of(), DEFAULT_REQUEST_STATE_TTL_SECONDS);
+    public static final ServerSettings DEFAULTS = new ServerSettings(
+            DEFAULT_SERVER_NAME,
+            DEFAULT_SERVER_VERSION,
+            Optional.empty(),
+            Optional.empty(),
+            DEFAULT_PAGE_SIZE,
+            DEFAULT_CACHE_TTL_MS,
+            List.of(),
+            DEFAULT_REQUEST_STATE_TTL_SECONDS);
 
     /** The settings read, or the problems found. */
-    public record Loaded(ServerSettings settings, List<String> problems) {
-    }
+    public record Loaded(ServerSettings settings, List<String> problems) {}
 
     /**
      * Reads and checks the keys.

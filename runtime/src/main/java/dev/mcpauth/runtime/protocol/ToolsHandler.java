@@ -20,8 +20,7 @@ import java.util.List;
 /** Answers {@code tools/list} (with cursor pagination) and {@code tools/call} (MCP 2025-11-25, Tools). */
 final class ToolsHandler {
 
-    private ToolsHandler() {
-    }
+    private ToolsHandler() {}
 
     static JsonObject list(JsonObject params, List<ToolDefinition> visible, int pageSize) {
         return Pages.page(params, visible, ToolDefinition::descriptor, pageSize, "tools");
@@ -57,7 +56,8 @@ final class ToolsHandler {
      * @throws JsonRpcException for invalid params, header mismatches and refused states
      * @throws dev.mcpauth.runtime.auth.AccessDeniedException when the caller may not call the tool
      */
-    static Call prepare(McpRequest request, ToolRegistry registry, Authorizer authorizer, RequestStates states, AuditLog audit) {
+    static Call prepare(
+            McpRequest request, ToolRegistry registry, Authorizer authorizer, RequestStates states, AuditLog audit) {
         JsonObject params = request.params();
         if (!(params.get("name") instanceof JsonString name)) {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call needs params.name, a string");
@@ -70,7 +70,8 @@ final class ToolsHandler {
             throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "tools/call params.arguments must be an object");
         }
         ToolDefinition tool = registry.find(name.getString())
-                .orElseThrow(() -> new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
+                .orElseThrow(() -> new JsonRpcException(
+                        JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
         authorizer.check(tool.method().access(), request.caller(), request.roles());
         ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
         RequestStates.Contents state = Rounds.open(request, item(tool), argumentObject, states, audit);
@@ -89,18 +90,34 @@ final class ToolsHandler {
      */
     static JsonObject run(Call call, McpRequest request, ToolInvoker invoker, RequestStates states) {
         try {
-            return Rounds.run(request, call.state(), item(call.tool()), call.arguments(), states, input -> invoker.call(call.tool(),
-                    call.arguments(), new CallContext(request.caller(), request.client(), input, request.progress())));
+            return Rounds.run(
+                    request,
+                    call.state(),
+                    item(call.tool()),
+                    call.arguments(),
+                    states,
+                    input -> invoker.call(
+                            call.tool(),
+                            call.arguments(),
+                            new CallContext(request.caller(), request.client(), input, request.progress())));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway
-                return Jsonp.object().add("content", Jsonp.array().add(Jsonp.object().add("type", "text").add("text", missing.getMessage())))
-                        .add("isError", true).build();
+                return Jsonp.object()
+                        .add(
+                                "content",
+                                Jsonp.array()
+                                        .add(Jsonp.object().add("type", "text").add("text", missing.getMessage())))
+                        .add("isError", true)
+                        .build();
             }
             JsonObjectBuilder required = Jsonp.object();
             missing.missing().forEach(capability -> required.add(capability, JsonValue.EMPTY_JSON_OBJECT));
-            throw new JsonRpcException(JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY, missing.getMessage(),
-                    Jsonp.object().add("requiredCapabilities", required).build(), 400);
+            throw new JsonRpcException(
+                    JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                    missing.getMessage(),
+                    Jsonp.object().add("requiredCapabilities", required).build(),
+                    400);
         }
     }
 

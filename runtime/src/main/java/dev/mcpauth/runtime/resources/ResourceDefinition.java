@@ -18,8 +18,15 @@ import java.util.List;
  * @param uncheckedVariables whether decoded variable values reach the method unchecked (the author opted in);
  *     otherwise a value that {@link UriTemplate#unsafe} refuses never does
  */
-public record ResourceDefinition(String uri, UriTemplate template, String name, JsonObject descriptor, String mimeType,
-        FeatureMethod method, List<ResourceParameter> parameters, boolean uncheckedVariables) {
+public record ResourceDefinition(
+        String uri,
+        UriTemplate template,
+        String name,
+        JsonObject descriptor,
+        String mimeType,
+        FeatureMethod method,
+        List<ResourceParameter> parameters,
+        boolean uncheckedVariables) {
 
     /** Whether this is a template. */
     public boolean isTemplate() {

@@ -37,8 +37,7 @@ public class ResourceReader {
     private Jsonb jsonb;
 
     /** For the CDI proxy only. */
-    protected ResourceReader() {
-    }
+    protected ResourceReader() {}
 
     @Inject
     ResourceReader(BeanManager beanManager) {
@@ -72,10 +71,14 @@ public class ResourceReader {
     public Optional<JsonObject> read(ResourceRegistry.Match match, String uri, CallContext context) {
         ResourceDefinition resource = match.definition();
         if (!resource.uncheckedVariables()) {
-            match.variables().forEach((variable, value) -> UriTemplate.unsafe(value).ifPresent(why -> {
-                throw new JsonRpcException(JsonRpcError.INVALID_PARAMS, "Invalid params: the value of the variable '" + variable
-                        + "' of " + resource.key() + " is not allowed: " + why, Jsonp.object().add("variable", variable).build());
-            }));
+            match.variables()
+                    .forEach((variable, value) -> UriTemplate.unsafe(value).ifPresent(why -> {
+                        throw new JsonRpcException(
+                                JsonRpcError.INVALID_PARAMS,
+                                "Invalid params: the value of the variable '" + variable + "' of " + resource.key()
+                                        + " is not allowed: " + why,
+                                Jsonp.object().add("variable", variable).build());
+                    }));
         }
         Object[] arguments = new Object[resource.parameters().size()];
         for (int i = 0; i < arguments.length; i++) {
@@ -107,27 +110,35 @@ public class ResourceReader {
         if (returned == null) {
             return Optional.empty();
         }
-        return Optional.of(Jsonp.object().add("contents", contents(returned, uri, resource.mimeType())).build());
+        return Optional.of(Jsonp.object()
+                .add("contents", contents(returned, uri, resource.mimeType()))
+                .build());
     }
 
     private JsonArrayBuilder contents(Object returned, String uri, String declaredMimeType) {
         JsonArrayBuilder contents = Jsonp.array();
         if (returned instanceof ResourceContents single) {
             contents.add(contents(single, uri, declaredMimeType));
-        } else if (returned instanceof Collection<?> items && !items.isEmpty() && items.stream().allMatch(ResourceContents.class::isInstance)) {
+        } else if (returned instanceof Collection<?> items
+                && !items.isEmpty()
+                && items.stream().allMatch(ResourceContents.class::isInstance)) {
             items.forEach(item -> contents.add(contents((ResourceContents) item, uri, declaredMimeType)));
         } else if (returned instanceof String text) {
             contents.add(item(uri, mimeType(declaredMimeType, "text/plain")).add("text", text));
         } else if (returned instanceof byte[] bytes) {
-            contents.add(item(uri, mimeType(declaredMimeType, "application/octet-stream")).add("blob", Base64.getEncoder().encodeToString(bytes)));
+            contents.add(item(uri, mimeType(declaredMimeType, "application/octet-stream"))
+                    .add("blob", Base64.getEncoder().encodeToString(bytes)));
         } else {
-            contents.add(item(uri, mimeType(declaredMimeType, "application/json")).add("text", jsonb.toJson(returned)));
+            contents.add(
+                    item(uri, mimeType(declaredMimeType, "application/json")).add("text", jsonb.toJson(returned)));
         }
         return contents;
     }
 
     private static JsonObject contents(ResourceContents given, String uri, String declaredMimeType) {
-        JsonObjectBuilder item = item(given.uri() == null ? uri : given.uri(), given.mimeType() == null ? declaredMimeType : given.mimeType());
+        JsonObjectBuilder item = item(
+                given.uri() == null ? uri : given.uri(),
+                given.mimeType() == null ? declaredMimeType : given.mimeType());
         return (given.text() != null ? item.add("text", given.text()) : item.add("blob", given.blob())).build();
     }
 

@@ -21,8 +21,14 @@ public final class ResourceRegistry {
      * @param definitions every resource and template found at deployment, duplicates already refused
      */
     public ResourceRegistry(List<ResourceDefinition> definitions) {
-        this.resources = definitions.stream().filter(d -> !d.isTemplate()).sorted(Comparator.comparing(ResourceDefinition::key)).toList();
-        this.templates = definitions.stream().filter(ResourceDefinition::isTemplate).sorted(Comparator.comparing(ResourceDefinition::key)).toList();
+        this.resources = definitions.stream()
+                .filter(d -> !d.isTemplate())
+                .sorted(Comparator.comparing(ResourceDefinition::key))
+                .toList();
+        this.templates = definitions.stream()
+                .filter(ResourceDefinition::isTemplate)
+                .sorted(Comparator.comparing(ResourceDefinition::key))
+                .toList();
     }
 
     /** The resources with fixed URIs, by URI. */
@@ -41,8 +47,7 @@ public final class ResourceRegistry {
     }
 
     /** A URI matched to its definition, with the template's variables. */
-    public record Match(ResourceDefinition definition, Map<String, String> variables) {
-    }
+    public record Match(ResourceDefinition definition, Map<String, String> variables) {}
 
     /**
      * What serves {@code uri}.
@@ -72,6 +77,8 @@ public final class ResourceRegistry {
      * @return the template, or empty
      */
     public Optional<ResourceDefinition> template(String text) {
-        return templates.stream().filter(template -> template.key().equals(text)).findFirst();
+        return templates.stream()
+                .filter(template -> template.key().equals(text))
+                .findFirst();
     }
 }

@@ -31,8 +31,7 @@ import java.util.Set;
  */
 public final class ResourceScanner {
 
-    private ResourceScanner() {
-    }
+    private ResourceScanner() {}
 
     /**
      * Scans one method.
@@ -65,13 +64,16 @@ public final class ResourceScanner {
         } else {
             UriTemplate.Parsed parsed = UriTemplate.parse(templated.uriTemplate());
             if (parsed.template().isEmpty()) {
-                problems.add(Message.RESOURCE_TEMPLATE_INVALID.format(where, templated.uriTemplate(), parsed.problem()));
+                problems.add(
+                        Message.RESOURCE_TEMPLATE_INVALID.format(where, templated.uriTemplate(), parsed.problem()));
             } else {
                 template = parsed.template().get();
             }
         }
-        // a template that did not parse has unknown variables: checking parameters against it would only add false problems
-        List<ResourceParameter> parameters = fixed == null && template == null ? List.of() : parameters(method, where, template, problems);
+        // a template that did not parse has unknown variables: checking parameters against it would only add false
+        // problems
+        List<ResourceParameter> parameters =
+                fixed == null && template == null ? List.of() : parameters(method, where, template, problems);
         if (method.getReturnType() == void.class || method.getReturnType() == Void.class) {
             problems.add(Message.RESOURCE_RETURNS_NOTHING.format(where));
         }
@@ -98,12 +100,21 @@ public final class ResourceScanner {
         if (!mimeType.isEmpty()) {
             descriptor.add("mimeType", mimeType);
         }
-        return new ScanResult<>(new ResourceDefinition(uri, template, name, descriptor.build(), mimeType.isEmpty() ? null : mimeType,
-                new FeatureMethod(bean, method, handle, access), List.copyOf(parameters), templated != null && templated.uncheckedVariables()),
+        return new ScanResult<>(
+                new ResourceDefinition(
+                        uri,
+                        template,
+                        name,
+                        descriptor.build(),
+                        mimeType.isEmpty() ? null : mimeType,
+                        new FeatureMethod(bean, method, handle, access),
+                        List.copyOf(parameters),
+                        templated != null && templated.uncheckedVariables()),
                 List.of());
     }
 
-    private static List<ResourceParameter> parameters(Method method, String where, UriTemplate template, List<String> problems) {
+    private static List<ResourceParameter> parameters(
+            Method method, String where, UriTemplate template, List<String> problems) {
         List<ResourceParameter> parameters = new ArrayList<>();
         Set<String> bound = new HashSet<>();
         for (Parameter parameter : method.getParameters()) {
@@ -113,20 +124,30 @@ public final class ResourceScanner {
                 if (context.get().isValidFor(FeatureKind.RESOURCE)) {
                     parameters.add(new ResourceParameter(context.get()));
                 } else {
-                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(template == null ? "@McpResource" : "@McpResourceTemplate",
-                            where, context.get().typeName(), FeatureKind.RESOURCE.label(), context.get().kinds()));
+                    problems.add(Message.CONTEXT_ARGUMENT_NOT_ALLOWED.format(
+                            template == null ? "@McpResource" : "@McpResourceTemplate",
+                            where,
+                            context.get().typeName(),
+                            FeatureKind.RESOURCE.label(),
+                            context.get().kinds()));
                 }
                 continue;
             }
             String name = parameter.getName();
             if (template == null || !template.variables().contains(name)) {
-                problems.add(Message.RESOURCE_PARAMETER_NOT_VARIABLE.format(where, name,
-                        template == null ? "a resource with a fixed URI takes none" : "the template's variables are " + template.variables()));
+                problems.add(Message.RESOURCE_PARAMETER_NOT_VARIABLE.format(
+                        where,
+                        name,
+                        template == null
+                                ? "a resource with a fixed URI takes none"
+                                : "the template's variables are " + template.variables()));
                 continue;
             }
-            ResourceParameter.VariableType converted = type == String.class ? ResourceParameter.VariableType.STRING
-                    : type == int.class || type == Integer.class ? ResourceParameter.VariableType.INT
-                    : type == long.class || type == Long.class ? ResourceParameter.VariableType.LONG : null;
+            ResourceParameter.VariableType converted = type == String.class
+                    ? ResourceParameter.VariableType.STRING
+                    : type == int.class || type == Integer.class
+                            ? ResourceParameter.VariableType.INT
+                            : type == long.class || type == Long.class ? ResourceParameter.VariableType.LONG : null;
             if (converted == null) {
                 problems.add(Message.RESOURCE_PARAMETER_TYPE.format(where, name, type.getSimpleName()));
                 continue;
@@ -135,7 +156,8 @@ public final class ResourceScanner {
             parameters.add(new ResourceParameter(name, converted));
         }
         if (template != null) {
-            template.variables().stream().filter(variable -> !bound.contains(variable))
+            template.variables().stream()
+                    .filter(variable -> !bound.contains(variable))
                     .filter(variable -> problems.stream().noneMatch(problem -> problem.contains("'" + variable + "'")))
                     .forEach(variable -> problems.add(Message.RESOURCE_VARIABLE_UNBOUND.format(where, variable)));
         }

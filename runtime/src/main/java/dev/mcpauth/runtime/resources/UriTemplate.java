@@ -57,7 +57,8 @@ public final class UriTemplate {
             }
             String name = template.substring(open + 1, close);
             if (!VARIABLE_NAME.matcher(name).matches()) {
-                return Parsed.problem("'{" + name + "}' is not a simple variable (level 1: letters, digits and '_' only)");
+                return Parsed.problem(
+                        "'{" + name + "}' is not a simple variable (level 1: letters, digits and '_' only)");
             }
             if (variables.contains(name)) {
                 return Parsed.problem("the variable '" + name + "' appears twice");
@@ -119,7 +120,8 @@ public final class UriTemplate {
             String next = literals.get(v + 1);
             boolean last = v == variables.size() - 1;
             int end = at;
-            while (end < uri.length() && "/?#".indexOf(uri.charAt(end)) < 0
+            while (end < uri.length()
+                    && "/?#".indexOf(uri.charAt(end)) < 0
                     && (next.isEmpty() || end == at || !uri.startsWith(next, end))) {
                 end++;
             }
@@ -127,7 +129,9 @@ public final class UriTemplate {
                 return Optional.empty();
             }
             try {
-                values.put(variables.get(v), URLDecoder.decode(uri.substring(at, end).replace("+", "%2B"), StandardCharsets.UTF_8));
+                values.put(
+                        variables.get(v),
+                        URLDecoder.decode(uri.substring(at, end).replace("+", "%2B"), StandardCharsets.UTF_8));
             } catch (IllegalArgumentException e) {
                 return Optional.empty(); // a broken percent-escape names no resource
             }

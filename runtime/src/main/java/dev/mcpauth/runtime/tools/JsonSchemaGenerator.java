@@ -86,7 +86,8 @@ final class JsonSchemaGenerator {
     /** Whether values of this type are JSON arrays. */
     static boolean isArrayType(Type type) {
         Class<?> raw = rawClass(type);
-        return type instanceof GenericArrayType || raw != null && (raw.isArray() || Collection.class.isAssignableFrom(raw));
+        return type instanceof GenericArrayType
+                || raw != null && (raw.isArray() || Collection.class.isAssignableFrom(raw));
     }
 
     static Class<?> rawClass(Type type) {
@@ -100,8 +101,13 @@ final class JsonSchemaGenerator {
     }
 
     private static boolean isScalar(Class<?> c) {
-        return c.isPrimitive() || c == String.class || c == Character.class || Number.class.isAssignableFrom(c)
-                || c == Boolean.class || c.isEnum() || STRING_FORMATS.containsKey(c);
+        return c.isPrimitive()
+                || c == String.class
+                || c == Character.class
+                || Number.class.isAssignableFrom(c)
+                || c == Boolean.class
+                || c.isEnum()
+                || STRING_FORMATS.containsKey(c);
     }
 
     private JsonObjectBuilder build(Type type) throws UnsupportedTypeException {
@@ -116,13 +122,17 @@ final class JsonSchemaGenerator {
             if (raw == Optional.class) {
                 return build(args[0]);
             }
-            if (raw == List.class || raw == Collection.class || raw == Iterable.class || raw == Set.class
+            if (raw == List.class
+                    || raw == Collection.class
+                    || raw == Iterable.class
+                    || raw == Set.class
                     || (Collection.class.isAssignableFrom(raw) && !raw.isInterface())) {
                 return array(args[0], Set.class.isAssignableFrom(raw));
             }
             if (Map.class.isAssignableFrom(raw)) {
                 if (args[0] != String.class) {
-                    throw new UnsupportedTypeException(p.getTypeName() + " is not supported: JSON object keys are strings, use Map<String, V>");
+                    throw new UnsupportedTypeException(
+                            p.getTypeName() + " is not supported: JSON object keys are strings, use Map<String, V>");
                 }
                 return Jsonp.object().add("type", "object").add("additionalProperties", build(args[1]));
             }
@@ -172,12 +182,17 @@ final class JsonSchemaGenerator {
             return array(c.getComponentType(), false);
         }
         if (Collection.class.isAssignableFrom(c) || Map.class.isAssignableFrom(c) || c == Optional.class) {
-            throw new UnsupportedTypeException("raw type " + c.getName() + " is not supported: give its type arguments, such as List<String>");
+            throw new UnsupportedTypeException(
+                    "raw type " + c.getName() + " is not supported: give its type arguments, such as List<String>");
         }
-        if (c == Object.class || c.isInterface() || Modifier.isAbstract(c.getModifiers()) || c.isPrimitive()
+        if (c == Object.class
+                || c.isInterface()
+                || Modifier.isAbstract(c.getModifiers())
+                || c.isPrimitive()
                 || c.getName().startsWith("java.")) {
-            throw new UnsupportedTypeException("type " + c.getName() + " is not supported: use a string, number, boolean,"
-                    + " enum, Optional, List, array, Map<String, V>, record or simple POJO");
+            throw new UnsupportedTypeException(
+                    "type " + c.getName() + " is not supported: use a string, number, boolean,"
+                            + " enum, Optional, List, array, Map<String, V>, record or simple POJO");
         }
         if (inProgress.contains(c)) {
             throw new UnsupportedTypeException("recursive type " + c.getName() + " is not supported");
@@ -211,13 +226,15 @@ final class JsonSchemaGenerator {
     private JsonObjectBuilder pojo(Class<?> c) throws UnsupportedTypeException {
         Map<String, Type> found = new LinkedHashMap<>();
         for (Field field : c.getFields()) {
-            if (!Modifier.isStatic(field.getModifiers()) && !Modifier.isTransient(field.getModifiers())
+            if (!Modifier.isStatic(field.getModifiers())
+                    && !Modifier.isTransient(field.getModifiers())
                     && !field.isAnnotationPresent(JsonbTransient.class)) {
                 found.put(jsonName(field.getName(), field.getAnnotation(JsonbProperty.class)), field.getGenericType());
             }
         }
         try {
-            for (PropertyDescriptor descriptor : Introspector.getBeanInfo(c, Object.class).getPropertyDescriptors()) {
+            for (PropertyDescriptor descriptor :
+                    Introspector.getBeanInfo(c, Object.class).getPropertyDescriptors()) {
                 if (descriptor.getReadMethod() == null) {
                     continue;
                 }
@@ -231,13 +248,16 @@ final class JsonSchemaGenerator {
                 if (rename == null && backing != null) {
                     rename = backing.getAnnotation(JsonbProperty.class);
                 }
-                found.putIfAbsent(jsonName(descriptor.getName(), rename), descriptor.getReadMethod().getGenericReturnType());
+                found.putIfAbsent(
+                        jsonName(descriptor.getName(), rename),
+                        descriptor.getReadMethod().getGenericReturnType());
             }
         } catch (IntrospectionException e) {
             throw new UnsupportedTypeException("type " + c.getName() + " cannot be introspected: " + e.getMessage());
         }
         if (found.isEmpty()) {
-            throw new UnsupportedTypeException("type " + c.getName() + " has no public fields or getters to map to JSON");
+            throw new UnsupportedTypeException(
+                    "type " + c.getName() + " has no public fields or getters to map to JSON");
         }
         JsonObjectBuilder properties = Jsonp.object();
         for (Map.Entry<String, Type> property : found.entrySet()) {

@@ -24,8 +24,7 @@ final class SchemaValidator {
     /** Stop after this many problems: enough to fix a call, bounded for hostile input. */
     private static final int MAX_PROBLEMS = 10;
 
-    private SchemaValidator() {
-    }
+    private SchemaValidator() {}
 
     /** The problems of {@code value} against {@code schema}; empty when it is valid. */
     static List<String> validate(JsonValue value, JsonObject schema) {
@@ -67,7 +66,8 @@ final class SchemaValidator {
         JsonArray required = schema.getJsonArray("required");
         if (required != null) {
             for (JsonString name : required.getValuesAs(JsonString.class)) {
-                if (problems.size() < MAX_PROBLEMS && (!object.containsKey(name.getString()) || object.isNull(name.getString()))) {
+                if (problems.size() < MAX_PROBLEMS
+                        && (!object.containsKey(name.getString()) || object.isNull(name.getString()))) {
                     problems.add(where(path + "/" + name.getString()) + "required");
                 }
             }

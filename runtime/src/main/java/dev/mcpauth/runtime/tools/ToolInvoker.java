@@ -46,8 +46,7 @@ public class ToolInvoker {
     private ToolResults results;
 
     /** For the CDI proxy only. */
-    protected ToolInvoker() {
-    }
+    protected ToolInvoker() {}
 
     @Inject
     ToolInvoker(BeanManager beanManager) {
@@ -85,8 +84,7 @@ public class ToolInvoker {
     public JsonObject call(ToolDefinition tool, JsonObject arguments, CallContext context) {
         Object[] values = bind(tool, arguments, context);
         try {
-            Object returned = methods.invoke(tool.method(),
-                    values, "tool", tool.name());
+            Object returned = methods.invoke(tool.method(), values, "tool", tool.name());
             return results.toResult(tool.resultKind(), returned);
         } catch (FeatureFailure failure) {
             return ToolResults.error(failure.getMessage());
@@ -106,7 +104,8 @@ public class ToolInvoker {
         if (!problems.isEmpty()) {
             JsonArrayBuilder data = Jsonp.array();
             problems.forEach(data::add);
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
                     "Invalid arguments for tool " + tool.name() + ": " + String.join("; ", problems),
                     Jsonp.object().add("problems", data).build());
         }
@@ -123,7 +122,8 @@ public class ToolInvoker {
             }
             JsonValue json = arguments.get(parameter.name());
             Type valueType = parameter.optionalWrapper()
-                    ? ((ParameterizedType) parameter.type()).getActualTypeArguments()[0] : parameter.type();
+                    ? ((ParameterizedType) parameter.type()).getActualTypeArguments()[0]
+                    : parameter.type();
             Object value = json == null || json == JsonValue.NULL ? null : convert(tool, parameter, json, valueType);
             if (parameter.optionalWrapper()) {
                 values[i] = Optional.ofNullable(value);
@@ -144,7 +144,8 @@ public class ToolInvoker {
             return jsonb.fromJson(json.toString(), type);
         } catch (JsonbException | IllegalArgumentException e) {
             // the schema let it through, JSON-B did not (a malformed date, say): still the caller's input
-            throw new JsonRpcException(JsonRpcError.INVALID_PARAMS,
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS,
                     "Invalid arguments for tool " + tool.name() + ": /" + parameter.name() + ": cannot be read as "
                             + type.getTypeName().replaceAll("[\\w$]+\\.", ""));
         }

@@ -11,8 +11,7 @@ final class ToolNames {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_.-]{1," + MAX_LENGTH + "}");
 
-    private ToolNames() {
-    }
+    private ToolNames() {}
 
     /** Whether {@code name} is a valid MCP tool name: 1-128 of ASCII letters, digits, '_', '-', '.'. */
     static boolean isValid(String name) {

@@ -22,9 +22,12 @@ public final class ToolRegistry {
      * @param tools the tools found at deployment, names already checked for uniqueness
      */
     public ToolRegistry(List<ToolDefinition> tools) {
-        this.ordered = tools.stream().sorted(Comparator.comparing(ToolDefinition::name)).toList();
+        this.ordered = tools.stream()
+                .sorted(Comparator.comparing(ToolDefinition::name))
+                .toList();
         // duplicates failed the deployment already; keep the first to be safe in tests that build a registry directly
-        this.byName = ordered.stream().collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
+        this.byName =
+                ordered.stream().collect(Collectors.toMap(ToolDefinition::name, Function.identity(), (a, b) -> a));
     }
 
     /**

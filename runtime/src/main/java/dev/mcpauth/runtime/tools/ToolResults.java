@@ -31,7 +31,11 @@ final class ToolResults {
         }
         return switch (kind) {
             case NONE -> result(Jsonp.array(), null, false);
-            case TEXT -> result(Jsonp.array().add(text(value instanceof Enum<?> e ? e.name() : String.valueOf(value))), null, false);
+            case TEXT ->
+                result(
+                        Jsonp.array().add(text(value instanceof Enum<?> e ? e.name() : String.valueOf(value))),
+                        null,
+                        false);
             case OBJECT -> {
                 String json = jsonb.toJson(value);
                 yield result(Jsonp.array().add(text(json)), parse(json), false);
@@ -56,7 +60,8 @@ final class ToolResults {
         for (Content item : value.content()) {
             items.add(content(item));
         }
-        JsonValue structured = value.structuredContent() == null ? null : parse(jsonb.toJson(value.structuredContent()));
+        JsonValue structured =
+                value.structuredContent() == null ? null : parse(jsonb.toJson(value.structuredContent()));
         return result(items, structured, value.isError());
     }
 

@@ -41,8 +41,7 @@ public final class ToolScanner {
     /** RFC 9110 §5.6.2 {@code token}: {@code 1*tchar}. */
     private static final Pattern HTTP_TOKEN = Pattern.compile("[!#$%&'*+\\-.^_`|~0-9A-Za-z]+");
 
-    private ToolScanner() {
-    }
+    private ToolScanner() {}
 
     /**
      * Scans one method.
@@ -97,13 +96,18 @@ public final class ToolScanner {
             try {
                 JsonObject schema = new JsonSchemaGenerator(false).schemaOf(type);
                 if (arg != null && !arg.description().isEmpty()) {
-                    schema = Jsonp.object(schema).add("description", arg.description()).build();
+                    schema = Jsonp.object(schema)
+                            .add("description", arg.description())
+                            .build();
                 }
                 if (arg != null && !arg.header().isEmpty()) {
-                    HeaderArgument header = headerArgument(where, argName, arg.header(), schema, headerArguments, problems);
+                    HeaderArgument header =
+                            headerArgument(where, argName, arg.header(), schema, headerArguments, problems);
                     if (header != null) {
                         headerArguments.add(header);
-                        schema = Jsonp.object(schema).add(X_MCP_HEADER, arg.header()).build();
+                        schema = Jsonp.object(schema)
+                                .add(X_MCP_HEADER, arg.header())
+                                .build();
                     }
                 }
                 properties.add(argName, schema);
@@ -149,16 +153,27 @@ public final class ToolScanner {
         if (outputSchema != null) {
             descriptor.add("outputSchema", outputSchema);
         }
-        return ScanResult.of(new ToolDefinition(name, descriptor.build(), new FeatureMethod(bean, method, found.get(), access),
-                List.copyOf(parameters), inputSchema, resultKind, List.copyOf(headerArguments)));
+        return ScanResult.of(new ToolDefinition(
+                name,
+                descriptor.build(),
+                new FeatureMethod(bean, method, found.get(), access),
+                List.copyOf(parameters),
+                inputSchema,
+                resultKind,
+                List.copyOf(headerArguments)));
     }
 
     /**
      * The header an argument is mirrored into, checked as MCP 2026-07-28 (Tools, {@code x-mcp-header}) requires:
      * an HTTP token, unique per tool ignoring case, on a string, integer or boolean property only.
      */
-    private static HeaderArgument headerArgument(String where, String argument, String header, JsonObject schema,
-            List<HeaderArgument> earlier, List<String> problems) {
+    private static HeaderArgument headerArgument(
+            String where,
+            String argument,
+            String header,
+            JsonObject schema,
+            List<HeaderArgument> earlier,
+            List<String> problems) {
         if (!HTTP_TOKEN.matcher(header).matches()) {
             problems.add(Message.TOOL_HEADER_INVALID.format(where, argument, header));
             return null;
@@ -175,14 +190,17 @@ public final class ToolScanner {
             default -> null;
         };
         if (kind == null) {
-            problems.add(Message.TOOL_HEADER_TYPE.format(where, argument, type.isEmpty() ? "a structured value" : type));
+            problems.add(
+                    Message.TOOL_HEADER_TYPE.format(where, argument, type.isEmpty() ? "a structured value" : type));
         }
         return kind == null ? null : new HeaderArgument(argument, header, kind);
     }
 
     private static ResultKind resultKind(Type returnType) {
-        Type valueType = returnType instanceof ParameterizedType optional
-                && JsonSchemaGenerator.isOptionalType(returnType) ? optional.getActualTypeArguments()[0] : returnType;
+        Type valueType =
+                returnType instanceof ParameterizedType optional && JsonSchemaGenerator.isOptionalType(returnType)
+                        ? optional.getActualTypeArguments()[0]
+                        : returnType;
         Class<?> raw = JsonSchemaGenerator.rawClass(valueType);
         if (raw == Optional.class) {
             // a raw Optional: the schema generator reports it as unsupported

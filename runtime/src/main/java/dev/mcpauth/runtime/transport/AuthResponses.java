@@ -22,19 +22,25 @@ final class AuthResponses {
     /** The error code of a refusal no token can fix (RFC 6749 §4.1.2.1 names it for the same meaning). */
     static final String ACCESS_DENIED = "access_denied";
 
-    private AuthResponses() {
-    }
+    private AuthResponses() {}
 
     /** 401: no token (description null), or a rejected one. */
     static Response unauthorized(ProtectedResource resource, String description) {
         String error = description == null ? null : BearerChallenge.INVALID_TOKEN;
-        return refusal(401, resource.challenge(error, description), error == null ? "unauthorized" : error,
+        return refusal(
+                401,
+                resource.challenge(error, description),
+                error == null ? "unauthorized" : error,
                 description == null ? "A bearer token is required" : description);
     }
 
     /** 400: a malformed attempt at bearer authentication. */
     static Response badRequest(ProtectedResource resource, String description) {
-        return refusal(400, resource.challenge(BearerChallenge.INVALID_REQUEST, description), BearerChallenge.INVALID_REQUEST, description);
+        return refusal(
+                400,
+                resource.challenge(BearerChallenge.INVALID_REQUEST, description),
+                BearerChallenge.INVALID_REQUEST,
+                description);
     }
 
     /**
@@ -44,7 +50,8 @@ final class AuthResponses {
      */
     static Response refusal(ProtectedResource resource, AccessDeniedException refusal) {
         if (refusal instanceof InsufficientScopeException scope) {
-            return refusal(403, resource.insufficientScope(scope), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
+            return refusal(
+                    403, resource.insufficientScope(scope), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
         }
         if (refusal instanceof NotAuthenticatedException) {
             return unauthorized(resource, null);
@@ -60,7 +67,8 @@ final class AuthResponses {
         return Response.status(503)
                 .header("Retry-After", RETRY_AFTER_SECONDS)
                 .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body("temporarily_unavailable", "The authorization server's keys cannot be fetched; retry shortly"))
+                .entity(body(
+                        "temporarily_unavailable", "The authorization server's keys cannot be fetched; retry shortly"))
                 .build();
     }
 
@@ -73,6 +81,10 @@ final class AuthResponses {
     }
 
     private static String body(String error, String description) {
-        return Jsonp.object().add("error", error).add("error_description", description).build().toString();
+        return Jsonp.object()
+                .add("error", error)
+                .add("error_description", description)
+                .build()
+                .toString();
     }
 }

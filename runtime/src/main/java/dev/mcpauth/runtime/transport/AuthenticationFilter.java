@@ -1,11 +1,8 @@
 package dev.mcpauth.runtime.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthorizationHeader;
-import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.ScopeHierarchy;
@@ -14,6 +11,8 @@ import dev.mcpauth.runtime.protocol.RequestMetadata;
 import dev.mcpauth.spi.TokenVerifier.TokenRejectedException;
 import dev.mcpauth.spi.TokenVerifier.VerificationUnavailableException;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -65,19 +64,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
-        AuthorizationHeader.Result header = AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+        AuthorizationHeader.Result header =
+                AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
         if (header instanceof AuthorizationHeader.Absent) {
             runtime.auditLog().denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
         } else if (header instanceof AuthorizationHeader.Malformed malformed) {
-            runtime.auditLog().denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
+            runtime.auditLog()
+                    .denied(400, AuditLog.Reason.INVALID_REQUEST, null, unread, List.of(), malformed.description());
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
-                McpCaller caller = ScopeHierarchy.expand(resource.verifier().verify(token.value()), resource.settings().authorization().scopeImplications());
+                McpCaller caller = ScopeHierarchy.expand(
+                        resource.verifier().verify(token.value()),
+                        resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
-                request.setSecurityContext(new CallerSecurityContext(caller, roles, request.getSecurityContext().isSecure()));
+                request.setSecurityContext(new CallerSecurityContext(
+                        caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {
                 runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
@@ -87,14 +91,27 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 String incident = UUID.randomUUID().toString();
                 // the exception's message may quote the token, so only its type and origin are logged
                 StackTraceElement origin = e.getStackTrace().length == 0 ? null : e.getStackTrace()[0];
-                LOG.warning(Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
+                LOG.warning(
+                        Message.VERIFIER_FAILED_UNEXPECTEDLY.format(e.getClass().getName(), origin, incident));
                 String description = "The token could not be verified";
-                runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), description + " (incident " + incident + ")");
+                runtime.auditLog()
+                        .denied(
+                                401,
+                                AuditLog.Reason.INVALID_TOKEN,
+                                null,
+                                unread,
+                                List.of(),
+                                description + " (incident " + incident + ")");
                 request.abortWith(AuthResponses.unauthorized(resource, description));
             } catch (VerificationUnavailableException e) {
-                LOG.log(Level.WARNING, Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
-                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")")));
-                runtime.auditLog().denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
+                LOG.log(
+                        Level.WARNING,
+                        Message.VERIFICATION_UNAVAILABLE.format(e.getMessage()
+                                + (e.getCause() == null
+                                        ? ""
+                                        : " (" + e.getCause().getMessage() + ")")));
+                runtime.auditLog()
+                        .denied(503, AuditLog.Reason.KEYS_UNAVAILABLE, null, unread, List.of(), e.getMessage());
                 request.abortWith(AuthResponses.unavailable());
             }
         }

@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 public class CorsFilter implements ContainerResponseFilter {
 
     /** The request headers of both eras: 2025 sessions and versions, 2026-07-28 request metadata. */
-    static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID,"
-            + " Mcp-Method, Mcp-Name";
+    static final String ALLOWED_HEADERS =
+            "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID,"
+                    + " Mcp-Method, Mcp-Name";
 
     /**
      * The {@code Mcp-Param-*} headers a preflight asks for: which arguments a tool mirrors is the tool's choice,
@@ -29,7 +30,8 @@ public class CorsFilter implements ContainerResponseFilter {
         StringBuilder allowed = new StringBuilder();
         for (String header : requested.split(",")) {
             String name = header.trim();
-            if (name.regionMatches(true, 0, "Mcp-Param-", 0, 10) && name.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
+            if (name.regionMatches(true, 0, "Mcp-Param-", 0, 10)
+                    && name.chars().allMatch(c -> c > 0x20 && c < 0x7F && c != ',')) {
                 allowed.append(", ").append(name);
             }
         }

@@ -1,11 +1,9 @@
 package dev.mcpauth.runtime.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpProgress;
-import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
+import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
 import dev.mcpauth.runtime.features.ProgressStream;
@@ -17,6 +15,8 @@ import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -105,13 +105,15 @@ public class McpEndpoint {
     }
 
     private static void checkHeaders(MediaType contentType, List<MediaType> accepted) {
-        if (contentType == null || !"application".equalsIgnoreCase(contentType.getType())
+        if (contentType == null
+                || !"application".equalsIgnoreCase(contentType.getType())
                 || !"json".equalsIgnoreCase(contentType.getSubtype())) {
             throw new TransportError(415, JsonRpcError.INVALID_REQUEST, "Content-Type must be application/json");
         }
         // the transport asks clients to accept application/json and text/event-stream; we only ever answer JSON
         if (accepted.stream().noneMatch(type -> type.isCompatible(MediaType.APPLICATION_JSON_TYPE))) {
-            throw new TransportError(406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept application/json");
+            throw new TransportError(
+                    406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept application/json");
         }
         // MCP-Protocol-Version is the protocol layer's business: it picks the era, and each era has its own rules
     }
@@ -121,7 +123,8 @@ public class McpEndpoint {
         try {
             byte[] bytes = body.readNBytes(limit + 1);
             if (bytes.length > limit) {
-                throw new TransportError(413, JsonRpcError.INVALID_REQUEST, "Request body larger than " + limit + " bytes");
+                throw new TransportError(
+                        413, JsonRpcError.INVALID_REQUEST, "Request body larger than " + limit + " bytes");
             }
             return bytes;
         } catch (IOException e) {
@@ -136,7 +139,8 @@ public class McpEndpoint {
             return reader.readValue();
         } catch (RuntimeException e) {
             // JsonException for bad syntax, but parsers also throw plain RuntimeExceptions (Parsson's nesting limit)
-            throw new TransportError(400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON or is nested too deeply");
+            throw new TransportError(
+                    400, JsonRpcError.PARSE_ERROR, "Parse error: the body is not valid JSON or is nested too deeply");
         }
     }
 
@@ -151,8 +155,12 @@ public class McpEndpoint {
 
     private Response handle(JsonValue message, RequestMetadata metadata, boolean acceptsStream) {
         if (!(message instanceof JsonObject object)) {
-            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, message.getValueType() == JsonValue.ValueType.ARRAY
-                    ? "Invalid Request: JSON-RPC batches are not supported" : "Invalid Request: expected a JSON-RPC object");
+            throw new TransportError(
+                    400,
+                    JsonRpcError.INVALID_REQUEST,
+                    message.getValueType() == JsonValue.ValueType.ARRAY
+                            ? "Invalid Request: JSON-RPC batches are not supported"
+                            : "Invalid Request: expected a JSON-RPC object");
         }
         if (!"2.0".equals(stringOrNull(object.get("jsonrpc")))) {
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: jsonrpc must be \"2.0\"");
@@ -174,7 +182,8 @@ public class McpEndpoint {
             return Response.accepted().build();
         }
         if (!(id instanceof JsonString || id instanceof JsonNumber)) {
-            throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
+            throw new TransportError(
+                    400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
         McpCaller caller = runtime.callerHolder().caller();
         McpRequest read;
@@ -188,11 +197,19 @@ public class McpEndpoint {
             // defence in depth: the authentication filter sets a caller on every request it lets through, so
             // none means this endpoint was published without it (an application's own Application scanning
             // our classes, say); with authentication on that is a refusal, never an anonymous call
-            return runtime.protectedResource().map(resource -> {
-                runtime.auditLog().denied(401, AuditLog.Reason.NOT_AUTHENTICATED, null, audit, List.of(),
-                        "no verified caller reached the MCP endpoint");
-                return AuthResponses.unauthorized(resource, null);
-            }).orElseGet(() -> answer(id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
+            return runtime.protectedResource()
+                    .map(resource -> {
+                        runtime.auditLog()
+                                .denied(
+                                        401,
+                                        AuditLog.Reason.NOT_AUTHENTICATED,
+                                        null,
+                                        audit,
+                                        List.of(),
+                                        "no verified caller reached the MCP endpoint");
+                        return AuthResponses.unauthorized(resource, null);
+                    })
+                    .orElseGet(() -> answer(id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
         }
         // the request resolved once: its caller and roles travel with it to every check and handler
         return answer(id, read.by(caller, runtime.callerHolder().roles()), audit, acceptsStream);
@@ -221,7 +238,8 @@ public class McpEndpoint {
             }
         }
         StreamingOutput stream = out -> {
-            ProgressStream progress = new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
+            ProgressStream progress =
+                    new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
             JsonObject response;
             try {
                 response = JsonRpcMessages.result(id, prepared.run(progress));
@@ -231,12 +249,14 @@ public class McpEndpoint {
             } catch (AccessDeniedException e) {
                 // the endpoint's decision allowed it; a bean's own interceptor may still refuse
                 runtime.auditLog().denied(403, e.reason(), request.caller(), audit, List.of(), e.getMessage());
-                response = JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
+                response =
+                        JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage()));
             } catch (RuntimeException | Error e) {
                 // outside the bean invoker (mapping the result, say): the stream still ends with its one response
                 String incident = UUID.randomUUID().toString();
                 LOG.log(Level.SEVERE, e, () -> Message.UNEXPECTED_FAILURE.format(incident));
-                progress.send(JsonRpcMessages.error(id, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident)));
+                progress.send(JsonRpcMessages.error(
+                        id, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident)));
                 if (e instanceof Error error) {
                     throw error;
                 }
@@ -245,7 +265,10 @@ public class McpEndpoint {
             progress.send(response);
         };
         // X-Accel-Buffering: no keeps nginx-style proxies from holding the events back
-        return Response.ok(stream, EVENT_STREAM).header("Cache-Control", "no-cache").header("X-Accel-Buffering", "no").build();
+        return Response.ok(stream, EVENT_STREAM)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
     }
 
     private Response refused(McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {
@@ -273,7 +296,10 @@ public class McpEndpoint {
     }
 
     private static Response json(int status, JsonObject body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body.toString())
+                .build();
     }
 
     private static String stringOrNull(JsonValue value) {

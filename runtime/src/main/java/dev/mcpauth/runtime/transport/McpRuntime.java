@@ -29,7 +29,11 @@ public final class McpRuntime {
      * @param protectedResource the protected resource, empty when auth is switched off; it is known once the
      *     application's context path is
      */
-    public McpRuntime(TransportSettings transportSettings, McpDispatcher dispatcher, CallerHolder callerHolder, AuditLog auditLog,
+    public McpRuntime(
+            TransportSettings transportSettings,
+            McpDispatcher dispatcher,
+            CallerHolder callerHolder,
+            AuditLog auditLog,
             Supplier<Optional<ProtectedResource>> protectedResource) {
         this.transportSettings = transportSettings;
         this.dispatcher = dispatcher;

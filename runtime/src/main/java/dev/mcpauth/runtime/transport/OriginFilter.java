@@ -1,11 +1,11 @@
 package dev.mcpauth.runtime.transport;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.Printable;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -57,11 +57,13 @@ public class OriginFilter implements ContainerRequestFilter {
             return;
         }
         LOG.warning(() -> Message.ORIGIN_REFUSED.format(Printable.of(origin)));
-        request.abortWith(new TransportError(403, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed").toResponse());
+        request.abortWith(
+                new TransportError(403, JsonRpcError.INVALID_REQUEST, "Forbidden: origin not allowed").toResponse());
     }
 
     /** A CORS preflight: {@code OPTIONS} naming the method of the request the browser means to send. */
     static boolean isPreflight(ContainerRequestContext request) {
-        return HttpMethod.OPTIONS.equals(request.getMethod()) && request.getHeaderString("Access-Control-Request-Method") != null;
+        return HttpMethod.OPTIONS.equals(request.getMethod())
+                && request.getHeaderString("Access-Control-Request-Method") != null;
     }
 }

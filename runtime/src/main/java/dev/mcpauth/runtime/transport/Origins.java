@@ -11,8 +11,7 @@ final class Origins {
 
     private static final Set<String> LOOPBACK_HOSTS = Set.of("localhost", "127.0.0.1", "[::1]");
 
-    private Origins() {
-    }
+    private Origins() {}
 
     /**
      * The origin in the form {@code scheme://host[:port]}, lower case, default port dropped; empty when
@@ -23,14 +22,19 @@ final class Origins {
             URI uri = new URI(text.trim());
             String scheme = uri.getScheme();
             String host = uri.getHost();
-            if (scheme == null || host == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-                    || uri.getRawUserInfo() != null || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
-                    || uri.getRawQuery() != null || uri.getRawFragment() != null) {
+            if (scheme == null
+                    || host == null
+                    || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getRawUserInfo() != null
+                    || (uri.getRawPath() != null && !uri.getRawPath().isEmpty())
+                    || uri.getRawQuery() != null
+                    || uri.getRawFragment() != null) {
                 return Optional.empty();
             }
             scheme = scheme.toLowerCase(Locale.ROOT);
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
+            boolean defaultPort =
+                    port == -1 || (scheme.equals("http") && port == 80) || (scheme.equals("https") && port == 443);
             return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();
@@ -43,7 +47,8 @@ final class Origins {
      */
     static boolean isLoopback(String normalizedOrigin) {
         String hostAndPort = normalizedOrigin.substring(normalizedOrigin.indexOf("://") + 3);
-        String host = hostAndPort.startsWith("[") ? hostAndPort.substring(0, hostAndPort.indexOf(']') + 1)
+        String host = hostAndPort.startsWith("[")
+                ? hostAndPort.substring(0, hostAndPort.indexOf(']') + 1)
                 : hostAndPort.split(":", 2)[0];
         return LOOPBACK_HOSTS.contains(host);
     }

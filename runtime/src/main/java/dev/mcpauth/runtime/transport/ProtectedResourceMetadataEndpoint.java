@@ -1,8 +1,8 @@
 package dev.mcpauth.runtime.transport;
 
+import dev.mcpauth.runtime.auth.ProtectedResource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import dev.mcpauth.runtime.auth.ProtectedResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
@@ -80,7 +80,8 @@ public class ProtectedResourceMetadataEndpoint {
 
     private Response document(Optional<String> path) {
         Optional<ProtectedResource> resource = runtime.protectedResource();
-        if (resource.isEmpty() || path.isPresent() && !path.get().equals(resource.get().resourcePath())) {
+        if (resource.isEmpty()
+                || path.isPresent() && !path.get().equals(resource.get().resourcePath())) {
             return cors(Response.status(Response.Status.NOT_FOUND)).build();
         }
         CacheControl cache = new CacheControl();

@@ -30,8 +30,7 @@ public final class TransportSettings {
     }
 
     /** The settings read, or the problems found. */
-    public record Loaded(TransportSettings settings, List<String> problems) {
-    }
+    public record Loaded(TransportSettings settings, List<String> problems) {}
 
     /**
      * Reads and checks the keys.
@@ -57,7 +56,8 @@ public final class TransportSettings {
                 origins.add(normalized.get());
             }
         }
-        endpoint.flatMap(url -> Origins.normalize(url.getScheme() + "://" + url.getRawAuthority())).ifPresent(origins::add);
+        endpoint.flatMap(url -> Origins.normalize(url.getScheme() + "://" + url.getRawAuthority()))
+                .ifPresent(origins::add);
         int maxBody = reader.positiveInt(MAX_BODY_BYTES, DEFAULT_MAX_BODY_BYTES);
         return new Loaded(new TransportSettings(origins, any, maxBody), reader.problems());
     }

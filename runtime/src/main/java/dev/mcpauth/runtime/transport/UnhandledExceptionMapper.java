@@ -20,13 +20,18 @@ public class UnhandledExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable exception) {
-        if (exception instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+        if (exception instanceof WebApplicationException web
+                && web.getResponse().getStatus() < 500) {
             // the JAX-RS runtime's own 4xx answers (bad Accept header, unknown method): keep the status, drop the body
-            return TransportError.response(web.getResponse().getStatus(),
-                    new JsonRpcException(JsonRpcError.INVALID_REQUEST, web.getResponse().getStatusInfo().getReasonPhrase()));
+            return TransportError.response(
+                    web.getResponse().getStatus(),
+                    new JsonRpcException(
+                            JsonRpcError.INVALID_REQUEST,
+                            web.getResponse().getStatusInfo().getReasonPhrase()));
         }
         String incident = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, exception, () -> Message.UNEXPECTED_FAILURE.format(incident));
-        return TransportError.response(500, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident));
+        return TransportError.response(
+                500, new JsonRpcException(JsonRpcError.INTERNAL_ERROR, "Internal error, incident " + incident));
     }
 }

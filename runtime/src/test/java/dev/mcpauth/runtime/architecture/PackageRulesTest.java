@@ -32,6 +32,7 @@ class PackageRulesTest {
 
     /** Package to the packages of ours it may use. */
     private static final Set<String> FEATURE_BASE = Set.of("messages", "jsonrpc", "auth", "features");
+
     private static final Set<String> FEATURES = Set.of("tools", "resources", "prompts", "completion");
 
     /** Package to the packages of ours it may use: the feature packages see the shared feature support, never each other. */
@@ -46,8 +47,14 @@ class PackageRulesTest {
             Map.entry("prompts", FEATURE_BASE),
             Map.entry("completion", FEATURE_BASE),
             Map.entry("protocol", union(Set.of("messages", "jsonrpc", "config", "auth", "features"), FEATURES)),
-            Map.entry("transport", union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES)),
-            Map.entry("cdi", union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "transport"), FEATURES)));
+            Map.entry(
+                    "transport",
+                    union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES)),
+            Map.entry(
+                    "cdi",
+                    union(
+                            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "transport"),
+                            FEATURES)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> all = new TreeSet<>(a);
@@ -58,7 +65,8 @@ class PackageRulesTest {
     /** Text that only HTTP framing writes: an SSE event's fields and the stream's media type. */
     private static final List<String> HTTP_FORMATS = List.of("\"event: ", "\"data: ", "\\ndata: ", "text/event-stream");
 
-    private static final Set<String> HTTP_FREE = union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES);
+    private static final Set<String> HTTP_FREE =
+            union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES);
 
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> found = new TreeMap<>();
@@ -85,10 +93,13 @@ class PackageRulesTest {
         dependencies().forEach((pkg, uses) -> {
             Set<String> allowed = ALLOWED.get(pkg);
             if (allowed == null) {
-                violations.add("package " + pkg + " has no rule: add it to the table in docs/architecture.md and to this test");
+                violations.add("package " + pkg
+                        + " has no rule: add it to the table in docs/architecture.md and to this test");
                 return;
             }
-            uses.stream().filter(use -> !allowed.contains(use.substring(0, use.indexOf(' ')))).forEach(use -> violations.add(pkg + " -> " + use));
+            uses.stream()
+                    .filter(use -> !allowed.contains(use.substring(0, use.indexOf(' '))))
+                    .forEach(use -> violations.add(pkg + " -> " + use));
         });
         assertEquals(List.of(), violations);
     }

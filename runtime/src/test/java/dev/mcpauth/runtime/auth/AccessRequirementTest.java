@@ -18,71 +18,62 @@ class AccessRequirementTest {
 
     @RequiresScope("tickets:read")
     static class ScopedTools {
-        public void read() {
-        }
+        public void read() {}
 
         @RequiresScope("tickets:write")
-        public void write() {
-        }
+        public void write() {}
     }
 
     @RolesAllowed("auditor")
     static class AuditBase {
-        public void inherited() {
-        }
+        public void inherited() {}
     }
 
     /** A bean class without annotations of its own that inherits an annotated class's method. */
-    static class PlainAudit extends AuditBase {
-    }
+    static class PlainAudit extends AuditBase {}
 
     @RolesAllowed("admin")
     static class AdminAudit extends AuditBase {
-        public void own() {
-        }
+        public void own() {}
     }
 
     static class Unannotated {
-        public void open() {
-        }
+        public void open() {}
     }
 
     @RolesAllowed("admin")
     static class RoleTools {
         @RolesAllowed({})
-        public void nobody() {
-        }
+        public void nobody() {}
 
         @DenyAll
-        public void denied() {
-        }
+        public void denied() {}
 
         @PermitAll
-        public void open() {
-        }
+        public void open() {}
 
-        public void admins() {
-        }
+        public void admins() {}
     }
 
     @DenyAll
     static class ClosedTools {
-        public void closed() {
-        }
+        public void closed() {}
 
         @RolesAllowed("ops")
-        public void ops() {
-        }
+        public void ops() {}
     }
 
-    private static AccessRequirement of(Class<?> beanClass, Class<?> declaring, String method) throws NoSuchMethodException {
+    private static AccessRequirement of(Class<?> beanClass, Class<?> declaring, String method)
+            throws NoSuchMethodException {
         Method javaMethod = declaring.getDeclaredMethod(method);
         return AccessRequirement.of(javaMethod, beanClass);
     }
 
     @Test
     void classAndMethodScopesAreAllRequired() throws Exception {
-        assertEquals(List.of("tickets:read"), of(ScopedTools.class, ScopedTools.class, "read").scopes());
+        assertEquals(
+                List.of("tickets:read"),
+                of(ScopedTools.class, ScopedTools.class, "read").scopes());
         AccessRequirement write = of(ScopedTools.class, ScopedTools.class, "write");
         assertEquals(List.of("tickets:read", "tickets:write"), write.scopes());
         assertTrue(write.methodLevelScopes());
@@ -100,8 +91,10 @@ class AccessRequirementTest {
         AccessRequirement open = of(RoleTools.class, RoleTools.class, "open");
         assertEquals(Set.of(), open.rolesAllowed());
         assertFalse(open.denyAll());
-        assertEquals(Set.of("admin"), of(RoleTools.class, RoleTools.class, "admins").rolesAllowed());
-        assertEquals(Set.of("ops"), of(ClosedTools.class, ClosedTools.class, "ops").rolesAllowed());
+        assertEquals(
+                Set.of("admin"), of(RoleTools.class, RoleTools.class, "admins").rolesAllowed());
+        assertEquals(
+                Set.of("ops"), of(ClosedTools.class, ClosedTools.class, "ops").rolesAllowed());
         assertFalse(of(ClosedTools.class, ClosedTools.class, "ops").denyAll());
     }
 
@@ -112,10 +105,15 @@ class AccessRequirementTest {
 
     @Test
     void anInheritedMethodKeepsTheRolesOfTheClassThatDeclaresIt() throws Exception {
-        assertEquals(Set.of("auditor"), of(PlainAudit.class, AuditBase.class, "inherited").rolesAllowed());
+        assertEquals(
+                Set.of("auditor"),
+                of(PlainAudit.class, AuditBase.class, "inherited").rolesAllowed());
         // Jakarta Annotations: a class-level annotation applies to the methods that class declares
-        assertEquals(Set.of("auditor"), of(AdminAudit.class, AuditBase.class, "inherited").rolesAllowed());
-        assertEquals(Set.of("admin"), of(AdminAudit.class, AdminAudit.class, "own").rolesAllowed());
+        assertEquals(
+                Set.of("auditor"),
+                of(AdminAudit.class, AuditBase.class, "inherited").rolesAllowed());
+        assertEquals(
+                Set.of("admin"), of(AdminAudit.class, AdminAudit.class, "own").rolesAllowed());
     }
 
     @Test
@@ -125,7 +123,8 @@ class AccessRequirementTest {
 
     @Test
     void invalidScopeTokensAreReportedForTheDeploymentCheck() {
-        AccessRequirement requirement = new AccessRequirement(List.of("ok", "not ok", "quo\"te"), false, Set.of(), false);
+        AccessRequirement requirement =
+                new AccessRequirement(List.of("ok", "not ok", "quo\"te"), false, Set.of(), false);
         assertEquals(List.of("not ok", "quo\"te"), requirement.invalidScopes());
     }
 }

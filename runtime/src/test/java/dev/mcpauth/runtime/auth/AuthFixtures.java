@@ -15,17 +15,19 @@ final class AuthFixtures {
     static final String RESOURCE = "https://mcp.example.com/mcp";
     static final String ISSUER = "https://idp.example.com/realms/mcp";
 
-    private AuthFixtures() {
-    }
+    private AuthFixtures() {}
 
     /** A configuration holding exactly {@code values}: no system properties, no environment. */
     static Config config(Map<String, String> values) {
-        return new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build();
+        return new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .build();
     }
 
     /** The minimal valid configuration plus {@code extra}. */
     static Map<String, String> minimal(Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of("mcp.auth.resource", RESOURCE, "mp.jwt.verify.issuer", ISSUER));
+        Map<String, String> values =
+                new HashMap<>(Map.of("mcp.auth.resource", RESOURCE, "mp.jwt.verify.issuer", ISSUER));
         values.putAll(extra);
         return values;
     }

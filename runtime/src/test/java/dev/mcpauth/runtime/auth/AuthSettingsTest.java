@@ -54,10 +54,27 @@ class AuthSettingsTest {
 
     @Test
     void theResourceNameFallsBackFromItsOwnKeyToTheServerTitleToTheServerName() {
-        assertEquals("tickets", settings(minimal(Map.of("mcp.server.name", "tickets"))).metadata().resourceName());
-        assertEquals("Ticket Desk", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk"))).metadata().resourceName());
-        assertEquals("Desk API", settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk",
-                "mcp.auth.resource-name", "Desk API"))).metadata().resourceName());
+        assertEquals(
+                "tickets",
+                settings(minimal(Map.of("mcp.server.name", "tickets")))
+                        .metadata()
+                        .resourceName());
+        assertEquals(
+                "Ticket Desk",
+                settings(minimal(Map.of("mcp.server.name", "tickets", "mcp.server.title", "Ticket Desk")))
+                        .metadata()
+                        .resourceName());
+        assertEquals(
+                "Desk API",
+                settings(minimal(Map.of(
+                                "mcp.server.name",
+                                "tickets",
+                                "mcp.server.title",
+                                "Ticket Desk",
+                                "mcp.auth.resource-name",
+                                "Desk API")))
+                        .metadata()
+                        .resourceName());
     }
 
     @Test
@@ -71,13 +88,21 @@ class AuthSettingsTest {
                 "mcp.auth.challenge-scopes", "tickets:read",
                 "mcp.auth.resource-documentation", "https://docs.example.com/mcp",
                 "mcp.auth.http-timeout-ms", "500")));
-        assertEquals(Optional.of(URI.create("https://idp.example.com/keys")), settings.token().jwksLocation());
-        assertEquals(Set.of("https://a.example.com", "mcp-api"), settings.token().audiences());
+        assertEquals(
+                Optional.of(URI.create("https://idp.example.com/keys")),
+                settings.token().jwksLocation());
+        assertEquals(
+                Set.of("https://a.example.com", "mcp-api"), settings.token().audiences());
         assertEquals(5, settings.token().clockSkewSeconds());
-        assertEquals(List.of("https://as1.example.com", "https://as2.example.com"), settings.metadata().authorizationServers());
-        assertEquals(Optional.of(List.of("tickets:read", "tickets:write")), settings.metadata().scopesSupported());
+        assertEquals(
+                List.of("https://as1.example.com", "https://as2.example.com"),
+                settings.metadata().authorizationServers());
+        assertEquals(
+                Optional.of(List.of("tickets:read", "tickets:write")),
+                settings.metadata().scopesSupported());
         assertEquals(Optional.of(List.of("tickets:read")), settings.metadata().challengeScopes());
-        assertEquals(Optional.of("https://docs.example.com/mcp"), settings.metadata().resourceDocumentation());
+        assertEquals(
+                Optional.of("https://docs.example.com/mcp"), settings.metadata().resourceDocumentation());
         assertEquals(500, settings.token().httpTimeoutMillis());
     }
 
@@ -108,14 +133,19 @@ class AuthSettingsTest {
 
     @Test
     void aResourceWithAFragmentIsReported() {
-        String problem = problems(minimal(Map.of("mcp.auth.resource", RESOURCE + "#part"))).get(0);
+        String problem = problems(minimal(Map.of("mcp.auth.resource", RESOURCE + "#part")))
+                .get(0);
         assertNames(problem, "MCPAUTH-0403", "mcp.auth.resource");
         assertTrue(problem.contains(RESOURCE + "#part"), problem);
     }
 
     @Test
     void aResourceThatIsNotAnHttpUrlIsReported() {
-        assertNames(problems(minimal(Map.of("mcp.auth.resource", "urn:mcp:tickets"))).get(0), "MCPAUTH-0404", "mcp.auth.resource");
+        assertNames(
+                problems(minimal(Map.of("mcp.auth.resource", "urn:mcp:tickets")))
+                        .get(0),
+                "MCPAUTH-0404",
+                "mcp.auth.resource");
     }
 
     @ParameterizedTest
@@ -126,13 +156,13 @@ class AuthSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"idp.example.com", "ftp://idp.example.com", "/realms/mcp", "https://", "http://exa mple.com"})
+    @ValueSource(
+            strings = {"idp.example.com", "ftp://idp.example.com", "/realms/mcp", "https://", "http://exa mple.com"})
     void anIssuerThatIsNotAnHttpUrlIsReported(String issuer) {
         String problem = onlyProblem(minimal(Map.of("mp.jwt.verify.issuer", issuer)));
         assertNames(problem, "MCPAUTH-0404", "mp.jwt.verify.issuer");
         assertTrue(problem.contains("'" + issuer + "'"), problem);
     }
-
 
     @Test
     void anInvalidScopeIsReported() {
@@ -151,18 +181,25 @@ class AuthSettingsTest {
     @ParameterizedTest
     @ValueSource(strings = {"-1", "soon", "1.5"})
     void aClockSkewThatIsNotANonNegativeWholeNumberIsReported(String skew) {
-        assertNames(onlyProblem(minimal(Map.of("mp.jwt.verify.clock.skew", skew))), "MCPAUTH-0407", "mp.jwt.verify.clock.skew");
+        assertNames(
+                onlyProblem(minimal(Map.of("mp.jwt.verify.clock.skew", skew))),
+                "MCPAUTH-0407",
+                "mp.jwt.verify.clock.skew");
     }
 
     @Test
     void aZeroClockSkewIsAllowed() {
-        assertEquals(0, settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0"))).token().clockSkewSeconds());
+        assertEquals(
+                0,
+                settings(minimal(Map.of("mp.jwt.verify.clock.skew", "0")))
+                        .token()
+                        .clockSkewSeconds());
     }
 
     @Test
     void everyProblemIsReportedAtOnce() {
-        AuthSettings.Loaded loaded = AuthSettings.load(config(minimal(Map.of(
-                "mp.jwt.verify.clock.skew", "-5", "mcp.auth.challenge-scopes", "café"))));
+        AuthSettings.Loaded loaded = AuthSettings.load(
+                config(minimal(Map.of("mp.jwt.verify.clock.skew", "-5", "mcp.auth.challenge-scopes", "café"))));
         assertNull(loaded.settings());
         assertEquals(2, loaded.problems().size(), loaded.problems().toString());
         assertNames(loaded.problems().get(0), "MCPAUTH-0407", "mp.jwt.verify.clock.skew");
@@ -191,10 +228,16 @@ class AuthSettingsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location", "mcp.auth.introspection.endpoint"})
+    @ValueSource(
+            strings = {"mp.jwt.verify.issuer", "mp.jwt.verify.publickey.location", "mcp.auth.introspection.endpoint"})
     void aCleartextAuthorizationServerUrlIsReported(String key) {
-        Map<String, String> values = new java.util.HashMap<>(minimal(Map.of("mcp.auth.verifier", "jwt-or-introspection",
-                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "s")));
+        Map<String, String> values = new java.util.HashMap<>(minimal(Map.of(
+                "mcp.auth.verifier",
+                "jwt-or-introspection",
+                "mcp.auth.introspection.client-id",
+                "rs",
+                "mcp.auth.introspection.client-secret",
+                "s")));
         values.put(key, "http://idp.example.com/realms/mcp");
         String problem = onlyProblem(values);
         assertNames(problem, "MCPAUTH-0412", key);
@@ -203,52 +246,100 @@ class AuthSettingsTest {
 
     @Test
     void aCleartextIssuerAmongSeveralIsReported() {
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuers", ISSUER + ",http://partners.example.org"))), "MCPAUTH-0412",
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.issuers", ISSUER + ",http://partners.example.org"))),
+                "MCPAUTH-0412",
                 "mcp.auth.issuers");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:8180/realms/mcp", "http://127.0.0.1:8180/realms/mcp", "http://127.1.2.3/realms/mcp",
-        "http://[::1]:8180/realms/mcp", "http://LOCALHOST/realms/mcp"})
+    @ValueSource(
+            strings = {
+                "http://localhost:8180/realms/mcp",
+                "http://127.0.0.1:8180/realms/mcp",
+                "http://127.1.2.3/realms/mcp",
+                "http://[::1]:8180/realms/mcp",
+                "http://LOCALHOST/realms/mcp"
+            })
     void cleartextOnLoopbackIsAllowed(String issuer) {
-        assertEquals(issuer, settings(minimal(Map.of("mp.jwt.verify.issuer", issuer,
-                "mp.jwt.verify.publickey.location", issuer + "/certs"))).token().issuer());
+        assertEquals(
+                issuer,
+                settings(minimal(Map.of(
+                                "mp.jwt.verify.issuer", issuer, "mp.jwt.verify.publickey.location", issuer + "/certs")))
+                        .token()
+                        .issuer());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost.example.com/realms/mcp", "http://127.0.0.1.nip.io/realms/mcp", "http://[::2]/realms/mcp",
-        "http://10.0.0.1/realms/mcp", "http://128.0.0.1/realms/mcp"})
+    @ValueSource(
+            strings = {
+                "http://localhost.example.com/realms/mcp",
+                "http://127.0.0.1.nip.io/realms/mcp",
+                "http://[::2]/realms/mcp",
+                "http://10.0.0.1/realms/mcp",
+                "http://128.0.0.1/realms/mcp"
+            })
     void hostsThatOnlyLookLikeLoopbackAreNot(String issuer) {
-        assertNames(onlyProblem(minimal(Map.of("mp.jwt.verify.issuer", issuer))), "MCPAUTH-0412", "mp.jwt.verify.issuer");
+        assertNames(
+                onlyProblem(minimal(Map.of("mp.jwt.verify.issuer", issuer))), "MCPAUTH-0412", "mp.jwt.verify.issuer");
     }
 
     @Test
     void cleartextAnywhereIsAllowedWhenConfigured() {
-        AuthSettings settings = settings(minimal(Map.of("mp.jwt.verify.issuer", "http://idp.internal/realms/mcp",
-                "mcp.auth.allow-insecure-http", "true")));
+        AuthSettings settings = settings(minimal(Map.of(
+                "mp.jwt.verify.issuer", "http://idp.internal/realms/mcp", "mcp.auth.allow-insecure-http", "true")));
         assertTrue(settings.token().allowInsecureHttp());
     }
 
     @Test
     void issuerScopesAndRolesClaimIssuersMustNameAcceptedIssuers() {
         String partner = "https://partners.example.org";
-        AuthSettings settings = settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + partner,
-                "mcp.auth.issuer-scopes", partner + "=tickets:read tickets:write",
-                "mcp.auth.roles-claim-issuers", partner)));
-        assertEquals(Map.of(partner, Set.of("tickets:read", "tickets:write")), settings.authorization().issuerScopes());
+        AuthSettings settings = settings(minimal(Map.of(
+                "mcp.auth.issuers",
+                ISSUER + "," + partner,
+                "mcp.auth.issuer-scopes",
+                partner + "=tickets:read tickets:write",
+                "mcp.auth.roles-claim-issuers",
+                partner)));
+        assertEquals(
+                Map.of(partner, Set.of("tickets:read", "tickets:write")),
+                settings.authorization().issuerScopes());
         assertEquals(Set.of(partner), settings.authorization().rolesClaimIssuers());
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", "https://stranger.example.com=tickets:read"))),
-                "MCPAUTH-0413", "mcp.auth.issuer-scopes");
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", ISSUER + "=tick\"ets"))), "MCPAUTH-0413", "mcp.auth.issuer-scopes");
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.roles-claim-issuers", partner))), "MCPAUTH-0414", "mcp.auth.roles-claim-issuers");
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", "https://stranger.example.com=tickets:read"))),
+                "MCPAUTH-0413",
+                "mcp.auth.issuer-scopes");
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.issuer-scopes", ISSUER + "=tick\"ets"))),
+                "MCPAUTH-0413",
+                "mcp.auth.issuer-scopes");
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.roles-claim-issuers", partner))),
+                "MCPAUTH-0414",
+                "mcp.auth.roles-claim-issuers");
     }
 
     @Test
     void badNewValuesNameTheirKeys() {
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.require-at-jwt", "yes"))), "MCPAUTH-0406", "mcp.auth.require-at-jwt");
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.http-timeout-ms", "0"))), "MCPAUTH-0302", "mcp.auth.http-timeout-ms");
-        assertNames(onlyProblem(minimal(Map.of("mcp.auth.verifier", "introspection", "mcp.auth.introspection.client-id", "rs",
-                "mcp.auth.introspection.client-secret", "s", "mcp.auth.introspection.max-concurrent", "0"))),
-                "MCPAUTH-0302", "mcp.auth.introspection.max-concurrent");
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.require-at-jwt", "yes"))),
+                "MCPAUTH-0406",
+                "mcp.auth.require-at-jwt");
+        assertNames(
+                onlyProblem(minimal(Map.of("mcp.auth.http-timeout-ms", "0"))),
+                "MCPAUTH-0302",
+                "mcp.auth.http-timeout-ms");
+        assertNames(
+                onlyProblem(minimal(Map.of(
+                        "mcp.auth.verifier",
+                        "introspection",
+                        "mcp.auth.introspection.client-id",
+                        "rs",
+                        "mcp.auth.introspection.client-secret",
+                        "s",
+                        "mcp.auth.introspection.max-concurrent",
+                        "0"))),
+                "MCPAUTH-0302",
+                "mcp.auth.introspection.max-concurrent");
     }
 }

@@ -37,13 +37,15 @@ class AuthorizationHeaderTest {
 
     @Test
     void twoHeadersAreMalformed() {
-        assertEquals(new AuthorizationHeader.Malformed("More than one Authorization header"), read("Bearer a", "Bearer b"));
+        assertEquals(
+                new AuthorizationHeader.Malformed("More than one Authorization header"), read("Bearer a", "Bearer b"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"a b", "tok€n", "a,b", "a\"b", "=abc", "a=b"})
     void tokensWithCharactersOutsideB64TokenAreMalformed(String token) {
-        assertEquals(new AuthorizationHeader.Malformed("The bearer token contains characters RFC 6750 does not allow"),
+        assertEquals(
+                new AuthorizationHeader.Malformed("The bearer token contains characters RFC 6750 does not allow"),
                 read("Bearer " + token));
     }
 
@@ -64,7 +66,8 @@ class AuthorizationHeaderTest {
         String longest = "a".repeat(AuthorizationHeader.MAX_TOKEN_LENGTH);
         assertEquals(16 * 1024, AuthorizationHeader.MAX_TOKEN_LENGTH);
         assertInstanceOf(AuthorizationHeader.Token.class, read("Bearer " + longest));
-        assertEquals(new AuthorizationHeader.Malformed("The bearer token is too long"), read("Bearer " + longest + "a"));
+        assertEquals(
+                new AuthorizationHeader.Malformed("The bearer token is too long"), read("Bearer " + longest + "a"));
     }
 
     @Test

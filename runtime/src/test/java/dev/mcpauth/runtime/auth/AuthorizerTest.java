@@ -16,11 +16,14 @@ import org.junit.jupiter.api.Test;
 class AuthorizerTest {
 
     private static final Authorizer ON = new Authorizer(true);
-    private static final AccessRequirement READ = new AccessRequirement(List.of("tickets:read"), false, Set.of(), false);
+    private static final AccessRequirement READ =
+            new AccessRequirement(List.of("tickets:read"), false, Set.of(), false);
     private static final AccessRequirement CLOSE =
             new AccessRequirement(List.of("tickets:read", "tickets:write"), true, Set.of(), false);
-    private static final AccessRequirement ADMIN = new AccessRequirement(List.of(), false, Set.of("admin", "ops"), false);
-    private static final AccessRequirement ADMIN_WITH_SCOPE = new AccessRequirement(List.of("tickets:write"), false, Set.of("admin"), false);
+    private static final AccessRequirement ADMIN =
+            new AccessRequirement(List.of(), false, Set.of("admin", "ops"), false);
+    private static final AccessRequirement ADMIN_WITH_SCOPE =
+            new AccessRequirement(List.of("tickets:write"), false, Set.of("admin"), false);
     private static final AccessRequirement DENIED = new AccessRequirement(List.of(), false, Set.of(), true);
 
     private static McpCaller caller(String... scopes) {
@@ -29,8 +32,8 @@ class AuthorizerTest {
 
     @Test
     void missingScopesAreRefusedNamingEveryRequiredAndTheMissingOnes() {
-        InsufficientScopeException refusal = assertThrows(InsufficientScopeException.class,
-                () -> ON.check(CLOSE, caller("tickets:read"), Set.of()));
+        InsufficientScopeException refusal =
+                assertThrows(InsufficientScopeException.class, () -> ON.check(CLOSE, caller("tickets:read"), Set.of()));
         assertEquals(List.of("tickets:read", "tickets:write"), refusal.required());
         assertEquals(List.of("tickets:write"), refusal.missing());
         assertEquals("The call needs scope(s): tickets:write", refusal.getMessage());
@@ -40,7 +43,8 @@ class AuthorizerTest {
 
     @Test
     void aMissingRoleIsAPlainRefusalNotAScopeChallenge() {
-        AccessForbiddenException refusal = assertThrows(AccessForbiddenException.class, () -> ON.check(ADMIN, caller("admin"), Set.of("user")));
+        AccessForbiddenException refusal =
+                assertThrows(AccessForbiddenException.class, () -> ON.check(ADMIN, caller("admin"), Set.of("user")));
         assertEquals("The call needs one of the roles: admin ops", refusal.getMessage());
         assertEquals(AuditLog.Reason.FORBIDDEN, refusal.reason());
         assertDoesNotThrow(() -> ON.check(ADMIN, caller(), Set.of("ops")));

@@ -12,40 +12,48 @@ class BearerChallengeTest {
 
     @Test
     void aRequestWithoutTokenIsToldTheScopeAndWhereTheMetadataIs() {
-        assertEquals("Bearer scope=\"tickets:read\", resource_metadata=\"" + PRM + "\"",
+        assertEquals(
+                "Bearer scope=\"tickets:read\", resource_metadata=\"" + PRM + "\"",
                 BearerChallenge.format(null, null, List.of("tickets:read"), PRM));
     }
 
     @Test
     void severalScopesAreSpaceSeparatedInOneValue() {
-        assertEquals("Bearer scope=\"tickets:read tickets:write\", resource_metadata=\"" + PRM + "\"",
+        assertEquals(
+                "Bearer scope=\"tickets:read tickets:write\", resource_metadata=\"" + PRM + "\"",
                 BearerChallenge.format(null, null, List.of("tickets:read", "tickets:write"), PRM));
     }
 
     @Test
     void aRejectedTokenGetsTheErrorAndItsDescriptionFirst() {
-        assertEquals("Bearer error=\"invalid_token\", error_description=\"The token has expired\", scope=\"tickets:read\","
+        assertEquals(
+                "Bearer error=\"invalid_token\", error_description=\"The token has expired\", scope=\"tickets:read\","
                         + " resource_metadata=\"" + PRM + "\"",
-                BearerChallenge.format(BearerChallenge.INVALID_TOKEN, "The token has expired", List.of("tickets:read"), PRM));
+                BearerChallenge.format(
+                        BearerChallenge.INVALID_TOKEN, "The token has expired", List.of("tickets:read"), PRM));
     }
 
     @Test
     void withoutScopesTheScopeParameterIsLeftOut() {
         assertEquals("Bearer resource_metadata=\"" + PRM + "\"", BearerChallenge.format(null, null, List.of(), PRM));
-        assertEquals("Bearer error=\"invalid_request\", resource_metadata=\"" + PRM + "\"",
+        assertEquals(
+                "Bearer error=\"invalid_request\", resource_metadata=\"" + PRM + "\"",
                 BearerChallenge.format(BearerChallenge.INVALID_REQUEST, null, List.of(), PRM));
     }
 
     @Test
     void aDescriptionWithoutAnErrorIsNotSent() {
-        assertEquals("Bearer resource_metadata=\"" + PRM + "\"", BearerChallenge.format(null, "ignored", List.of(), PRM));
+        assertEquals(
+                "Bearer resource_metadata=\"" + PRM + "\"", BearerChallenge.format(null, "ignored", List.of(), PRM));
     }
 
     @Test
     void quotedValuesEscapeQuoteAndBackslashAndDropControlCharacters() {
         assertEquals("a\\\"b\\\\c", BearerChallenge.quoted("a\"b\\c"));
         assertEquals("abc", BearerChallenge.quoted("a\r\nb\u0000\u007Fc"));
-        assertEquals("Bearer resource_metadata=\"http://x/\\\"y\"", BearerChallenge.format(null, null, List.of(), "http://x/\r\n\"y"));
+        assertEquals(
+                "Bearer resource_metadata=\"http://x/\\\"y\"",
+                BearerChallenge.format(null, null, List.of(), "http://x/\r\n\"y"));
     }
 
     @Test
@@ -58,7 +66,9 @@ class BearerChallengeTest {
 
     @Test
     void aHostileDescriptionCannotBreakOutOfItsQuotedString() {
-        assertEquals("Bearer error=\"invalid_token\", error_description=\"x', scope='admin\", resource_metadata=\"" + PRM + "\"",
+        assertEquals(
+                "Bearer error=\"invalid_token\", error_description=\"x', scope='admin\", resource_metadata=\"" + PRM
+                        + "\"",
                 BearerChallenge.format(BearerChallenge.INVALID_TOKEN, "x\", scope=\"admin", List.of(), PRM));
     }
 }

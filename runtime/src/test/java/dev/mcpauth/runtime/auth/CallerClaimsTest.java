@@ -22,7 +22,8 @@ class CallerClaimsTest {
 
     private static final String PARTNER = "https://partners.example.org";
     private static final CallerClaims DEFAULTS = new CallerClaims(settings(minimal(Map.of())));
-    private static final CallerClaims TWO_ISSUERS = new CallerClaims(settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + PARTNER))));
+    private static final CallerClaims TWO_ISSUERS =
+            new CallerClaims(settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + PARTNER))));
 
     private static Map<String, Object> claims(Object... namesAndValues) {
         Map<String, Object> claims = new HashMap<>();
@@ -37,12 +38,14 @@ class CallerClaimsTest {
     }
 
     private static String rejection(CallerClaims rules, String issuer, Object... namesAndValues) {
-        return assertThrows(TokenRejectedException.class, () -> rules.toCaller(claims(namesAndValues), issuer)).getMessage();
+        return assertThrows(TokenRejectedException.class, () -> rules.toCaller(claims(namesAndValues), issuer))
+                .getMessage();
     }
 
     @Test
     void theSubjectIsSubAndTheClientIsClientIdBeforeAzp() throws Exception {
-        McpCaller caller = caller("sub", "alice", "client_id", "desk-app", "azp", "other-app", "preferred_username", "al");
+        McpCaller caller =
+                caller("sub", "alice", "client_id", "desk-app", "azp", "other-app", "preferred_username", "al");
         assertEquals("alice", caller.subject());
         assertEquals("desk-app", caller.clientId());
         assertEquals(ISSUER, caller.issuer());
@@ -56,7 +59,9 @@ class CallerClaimsTest {
     @Test
     void aTokenWithoutSubIsRefusedByDefault() {
         // before: the subject fell back to preferred_username, client_id, azp, then "unknown"
-        assertEquals("The token has no subject", rejection(DEFAULTS, ISSUER, "preferred_username", "al", "client_id", "desk-app"));
+        assertEquals(
+                "The token has no subject",
+                rejection(DEFAULTS, ISSUER, "preferred_username", "al", "client_id", "desk-app"));
         assertEquals("The token has no subject", rejection(DEFAULTS, ISSUER, "azp", "other-app"));
         assertEquals("The token has no subject", rejection(DEFAULTS, ISSUER, "sub", "", "client_id", "desk-app"));
         assertEquals("The token has no subject", rejection(DEFAULTS, ISSUER));
@@ -64,11 +69,22 @@ class CallerClaimsTest {
 
     @Test
     void configuredFallbackClaimsNameTheCallerInOrder() throws Exception {
-        CallerClaims rules = new CallerClaims(settings(minimal(Map.of("mcp.auth.subject-fallback-claims", "preferred_username, client_id"))));
-        assertEquals("al", rules.toCaller(claims("preferred_username", "al", "client_id", "desk-app"), ISSUER).subject());
-        assertEquals("desk-app", rules.toCaller(claims("client_id", "desk-app", "azp", "other-app"), ISSUER).subject());
-        assertEquals("alice", rules.toCaller(claims("sub", "alice", "client_id", "desk-app"), ISSUER).subject());
-        assertEquals("The token has no subject", rejection(rules, ISSUER, "azp", "other-app", "preferred_username", 42));
+        CallerClaims rules = new CallerClaims(
+                settings(minimal(Map.of("mcp.auth.subject-fallback-claims", "preferred_username, client_id"))));
+        assertEquals(
+                "al",
+                rules.toCaller(claims("preferred_username", "al", "client_id", "desk-app"), ISSUER)
+                        .subject());
+        assertEquals(
+                "desk-app",
+                rules.toCaller(claims("client_id", "desk-app", "azp", "other-app"), ISSUER)
+                        .subject());
+        assertEquals(
+                "alice",
+                rules.toCaller(claims("sub", "alice", "client_id", "desk-app"), ISSUER)
+                        .subject());
+        assertEquals(
+                "The token has no subject", rejection(rules, ISSUER, "azp", "other-app", "preferred_username", 42));
     }
 
     @Test
@@ -80,8 +96,10 @@ class CallerClaimsTest {
 
     @Test
     void scopesComeFromScopeAndScp() throws Exception {
-        assertEquals(Set.of("tickets:read", "tickets:write", "admin"),
-                caller("sub", "alice", "scope", "tickets:read tickets:write", "scp", List.of("admin", "tickets:read")).scopes());
+        assertEquals(
+                Set.of("tickets:read", "tickets:write", "admin"),
+                caller("sub", "alice", "scope", "tickets:read tickets:write", "scp", List.of("admin", "tickets:read"))
+                        .scopes());
     }
 
     @Test
@@ -109,18 +127,24 @@ class CallerClaimsTest {
 
     @Test
     void anIssuerLimitedToSomeScopesGrantsOnlyThose() throws Exception {
-        CallerClaims rules = new CallerClaims(settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + PARTNER,
-                "mcp.auth.issuer-scopes", PARTNER + "=tickets:read"))));
-        assertEquals(Set.of("tickets:read"),
-                rules.toCaller(claims("sub", "bob", "scope", "tickets:read tickets:write admin"), PARTNER).scopes());
-        assertEquals(Set.of("tickets:read", "tickets:write", "admin"),
-                rules.toCaller(claims("sub", "alice", "scope", "tickets:read tickets:write admin"), ISSUER).scopes(),
+        CallerClaims rules = new CallerClaims(settings(minimal(Map.of(
+                "mcp.auth.issuers", ISSUER + "," + PARTNER, "mcp.auth.issuer-scopes", PARTNER + "=tickets:read"))));
+        assertEquals(
+                Set.of("tickets:read"),
+                rules.toCaller(claims("sub", "bob", "scope", "tickets:read tickets:write admin"), PARTNER)
+                        .scopes());
+        assertEquals(
+                Set.of("tickets:read", "tickets:write", "admin"),
+                rules.toCaller(claims("sub", "alice", "scope", "tickets:read tickets:write admin"), ISSUER)
+                        .scopes(),
                 "an issuer not listed is not limited");
     }
 
     @Test
     void anIdTokenIsNotAnAccessToken() {
-        assertEquals("An ID token is not an access token", rejection(DEFAULTS, ISSUER, "sub", "alice", "nonce", "n-0S6_WzA2Mj"));
+        assertEquals(
+                "An ID token is not an access token",
+                rejection(DEFAULTS, ISSUER, "sub", "alice", "nonce", "n-0S6_WzA2Mj"));
         assertEquals("An ID token is not an access token", rejection(DEFAULTS, ISSUER, "sub", "alice", "typ", "ID"));
         assertEquals("An ID token is not an access token", rejection(DEFAULTS, ISSUER, "sub", "alice", "typ", "id"));
     }

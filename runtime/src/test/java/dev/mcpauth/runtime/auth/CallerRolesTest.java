@@ -25,14 +25,18 @@ class CallerRolesTest {
     void rolesComeFromTheRolesClaimOnlyNotFromScopes() {
         CallerRoles roles = new CallerRoles(settings(minimal(Map.of())));
         // before: a client could ask for a scope named "admin" and pass @RolesAllowed("admin")
-        assertEquals(Set.of("support"), roles.of(caller(ISSUER, Set.of("admin", "tickets:read"), Map.of("groups", List.of("support")))));
+        assertEquals(
+                Set.of("support"),
+                roles.of(caller(ISSUER, Set.of("admin", "tickets:read"), Map.of("groups", List.of("support")))));
         assertEquals(Set.of(), roles.of(caller(ISSUER, Set.of("admin"), Map.of())));
     }
 
     @Test
     void scopesCountAsRolesWhenConfigured() {
         CallerRoles roles = new CallerRoles(settings(minimal(Map.of("mcp.auth.roles-include-scopes", "true"))));
-        assertEquals(Set.of("support", "tickets:read"), roles.of(caller(ISSUER, Set.of("tickets:read"), Map.of("groups", List.of("support")))));
+        assertEquals(
+                Set.of("support", "tickets:read"),
+                roles.of(caller(ISSUER, Set.of("tickets:read"), Map.of("groups", List.of("support")))));
     }
 
     @Test
@@ -41,7 +45,8 @@ class CallerRolesTest {
         Map<String, Object> claims = new HashMap<>();
         claims.put("realm_access", Map.of("roles", List.of("admin", "user")));
         assertEquals(Set.of("admin", "user"), roles.of(caller(ISSUER, Set.of(), claims)));
-        assertEquals(Set.of("solo"), roles.of(caller(ISSUER, Set.of(), Map.of("realm_access", Map.of("roles", "solo")))));
+        assertEquals(
+                Set.of("solo"), roles.of(caller(ISSUER, Set.of(), Map.of("realm_access", Map.of("roles", "solo")))));
     }
 
     @Test
@@ -50,13 +55,16 @@ class CallerRolesTest {
         Map<String, Object> claims = Map.of("groups", List.of("admin"));
         assertEquals(Set.of("admin"), roles.of(caller(ISSUER, Set.of(), claims)));
         assertEquals(Set.of(), roles.of(caller(PARTNER, Set.of(), claims)));
-        assertEquals(Set.of("admin"), roles.of(caller(null, Set.of(), claims)), "a custom verifier's caller counts as the primary issuer's");
+        assertEquals(
+                Set.of("admin"),
+                roles.of(caller(null, Set.of(), claims)),
+                "a custom verifier's caller counts as the primary issuer's");
     }
 
     @Test
     void listedIssuersMayGrantRoles() {
-        CallerRoles roles = new CallerRoles(settings(minimal(Map.of("mcp.auth.issuers", ISSUER + "," + PARTNER,
-                "mcp.auth.roles-claim-issuers", ISSUER + "," + PARTNER))));
+        CallerRoles roles = new CallerRoles(settings(minimal(Map.of(
+                "mcp.auth.issuers", ISSUER + "," + PARTNER, "mcp.auth.roles-claim-issuers", ISSUER + "," + PARTNER))));
         assertEquals(Set.of("admin"), roles.of(caller(PARTNER, Set.of(), Map.of("groups", List.of("admin")))));
     }
 }

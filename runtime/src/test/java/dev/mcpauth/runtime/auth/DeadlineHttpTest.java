@@ -13,7 +13,6 @@ import com.nimbusds.jose.jwk.JWKSelector;
 import com.sun.net.httpserver.HttpServer;
 import dev.mcpauth.spi.TokenVerifier.VerificationUnavailableException;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -55,7 +54,9 @@ class DeadlineHttpTest {
     void aDrippedBodyEndsTheExchangeAtTheDeadline() {
         DeadlineHttp http = new DeadlineHttp(Duration.ofMillis(DEADLINE_MS));
         long start = System.nanoTime();
-        IOException failure = assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(URI.create(base + "/x")).GET(), 1024));
+        IOException failure = assertThrows(
+                IOException.class,
+                () -> http.send(HttpRequest.newBuilder(URI.create(base + "/x")).GET(), 1024));
         assertWithinDeadline(start);
         assertTrue(failure.getMessage().contains("within " + DEADLINE_MS + " ms"), failure.getMessage());
     }
@@ -65,18 +66,26 @@ class DeadlineHttpTest {
         DeadlineHttp http = new DeadlineHttp(Duration.ofSeconds(5));
         // the dripping server declares 300 bytes; a limit of 2 is passed on the third
         long start = System.nanoTime();
-        IOException failure = assertThrows(IOException.class, () -> http.send(HttpRequest.newBuilder(URI.create(base + "/x")).GET(), 2));
+        IOException failure = assertThrows(
+                IOException.class,
+                () -> http.send(HttpRequest.newBuilder(URI.create(base + "/x")).GET(), 2));
         assertTrue(failure.getMessage().contains("larger than 2 bytes"), failure.getMessage());
         assertTrue(Duration.ofNanos(System.nanoTime() - start).toMillis() < 2000);
     }
 
     @Test
     void aDrippingJwksEndpointIsAnOutageWithinTheDeadline() {
-        AuthSettings settings = settings(minimal(Map.of("mp.jwt.verify.publickey.location", base + "/certs",
-                "mcp.auth.http-timeout-ms", String.valueOf(DEADLINE_MS))));
-        DiscoveringJwkSource keys = new DiscoveringJwkSource(settings.token(), () -> { });
+        AuthSettings settings = settings(minimal(Map.of(
+                "mp.jwt.verify.publickey.location",
+                base + "/certs",
+                "mcp.auth.http-timeout-ms",
+                String.valueOf(DEADLINE_MS))));
+        DiscoveringJwkSource keys = new DiscoveringJwkSource(settings.token(), () -> {});
         long start = System.nanoTime();
-        assertThrows(KeySourceException.class, () -> keys.get(new JWKSelector(new JWKMatcher.Builder().keyID("k1").build()), null));
+        assertThrows(
+                KeySourceException.class,
+                () -> keys.get(
+                        new JWKSelector(new JWKMatcher.Builder().keyID("k1").build()), null));
         // Nimbus' retrying source tries once more after a failure: two deadlines at most
         long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
         assertTrue(millis < 2 * DEADLINE_MS + MARGIN_MS, "took " + millis + " ms");
@@ -84,10 +93,17 @@ class DeadlineHttpTest {
 
     @Test
     void aDrippingIntrospectionEndpointIsAnOutageWithinTheDeadline() {
-        AuthSettings settings = settings(minimal(Map.of("mcp.auth.verifier", "introspection",
-                "mcp.auth.introspection.endpoint", base + "/introspect",
-                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "secret",
-                "mcp.auth.http-timeout-ms", String.valueOf(DEADLINE_MS))));
+        AuthSettings settings = settings(minimal(Map.of(
+                "mcp.auth.verifier",
+                "introspection",
+                "mcp.auth.introspection.endpoint",
+                base + "/introspect",
+                "mcp.auth.introspection.client-id",
+                "rs",
+                "mcp.auth.introspection.client-secret",
+                "secret",
+                "mcp.auth.http-timeout-ms",
+                String.valueOf(DEADLINE_MS))));
         IntrospectionTokenVerifier verifier = new IntrospectionTokenVerifier(settings);
         long start = System.nanoTime();
         assertThrows(VerificationUnavailableException.class, () -> verifier.verify("opaque-token"));

@@ -9,8 +9,7 @@ import java.util.concurrent.Executors;
 /** A server that answers 200 at once, then sends its body one byte every 200 ms, for a minute: a slow-loris answer. */
 final class DrippingServer {
 
-    private DrippingServer() {
-    }
+    private DrippingServer() {}
 
     static HttpServer start() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);

@@ -74,9 +74,15 @@ class IntrospectionBackpressureTest {
     }
 
     private IntrospectionTokenVerifier verifier(Map<String, String> extra) {
-        Map<String, String> values = new HashMap<>(Map.of("mcp.auth.verifier", "introspection",
-                "mcp.auth.introspection.endpoint", base + "/introspect",
-                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "secret"));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "mcp.auth.verifier",
+                "introspection",
+                "mcp.auth.introspection.endpoint",
+                base + "/introspect",
+                "mcp.auth.introspection.client-id",
+                "rs",
+                "mcp.auth.introspection.client-secret",
+                "secret"));
         values.putAll(extra);
         return new IntrospectionTokenVerifier(settings(minimal(values)));
     }
@@ -85,7 +91,10 @@ class IntrospectionBackpressureTest {
     void aRefusedTokenIsRefusedAgainWithoutAskingTheServer() {
         IntrospectionTokenVerifier verifier = verifier(Map.of());
         for (int i = 0; i < 5; i++) {
-            assertEquals("The token is not active", assertThrows(TokenRejectedException.class, () -> verifier.verify("junk")).getMessage());
+            assertEquals(
+                    "The token is not active",
+                    assertThrows(TokenRejectedException.class, () -> verifier.verify("junk"))
+                            .getMessage());
         }
         assertEquals(1, introspections.get());
         assertThrows(TokenRejectedException.class, () -> verifier.verify("other-junk"));
@@ -96,7 +105,8 @@ class IntrospectionBackpressureTest {
     void whenEverySlotIsBusyTheNextTokenGets503AtOnce() throws Exception {
         IntrospectionTokenVerifier verifier = verifier(Map.of("mcp.auth.introspection.max-concurrent", "1"));
         block = true;
-        CompletableFuture<Void> first = CompletableFuture.runAsync(() -> assertThrows(TokenRejectedException.class, () -> verifier.verify("slow")));
+        CompletableFuture<Void> first = CompletableFuture.runAsync(
+                () -> assertThrows(TokenRejectedException.class, () -> verifier.verify("slow")));
         assertTrue(blocked.await(5, TimeUnit.SECONDS), "the first introspection reached the server");
         long start = System.nanoTime();
         assertThrows(VerificationUnavailableException.class, () -> verifier.verify("second"));
@@ -108,8 +118,15 @@ class IntrospectionBackpressureTest {
 
     @Test
     void aFailedDiscoveryIsNotRetriedOnEveryRequest() {
-        Map<String, String> values = new HashMap<>(Map.of("mcp.auth.verifier", "introspection", "mp.jwt.verify.issuer", base + "/realms/mcp",
-                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "secret"));
+        Map<String, String> values = new HashMap<>(Map.of(
+                "mcp.auth.verifier",
+                "introspection",
+                "mp.jwt.verify.issuer",
+                base + "/realms/mcp",
+                "mcp.auth.introspection.client-id",
+                "rs",
+                "mcp.auth.introspection.client-secret",
+                "secret"));
         IntrospectionTokenVerifier verifier = new IntrospectionTokenVerifier(settings(minimal(values)));
         assertThrows(VerificationUnavailableException.class, () -> verifier.verify("t1"));
         int afterFirst = metadataRequests.get();
@@ -119,6 +136,7 @@ class IntrospectionBackpressureTest {
             String token = "t" + i;
             assertThrows(VerificationUnavailableException.class, () -> verifier.verify(token));
         }
-        assertEquals(afterFirst, metadataRequests.get(), "no new discovery within " + DiscoveringJwkSource.DISCOVERY_RETRY);
+        assertEquals(
+                afterFirst, metadataRequests.get(), "no new discovery within " + DiscoveringJwkSource.DISCOVERY_RETRY);
     }
 }

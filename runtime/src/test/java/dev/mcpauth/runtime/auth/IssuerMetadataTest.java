@@ -27,6 +27,7 @@ class IssuerMetadataTest {
 
     /** Path to JSON body; every other path answers 404. */
     private final Map<String, String> documents = new ConcurrentHashMap<>();
+
     private final List<String> requested = new CopyOnWriteArrayList<>();
     private HttpServer server;
     private boolean stopped;
@@ -62,10 +63,11 @@ class IssuerMetadataTest {
 
     @Test
     void anIssuerWithAPathHasThreeLocationsInMcpOrder() {
-        assertEquals(List.of(
-                URI.create("http://localhost:8180/.well-known/oauth-authorization-server/realms/mcp"),
-                URI.create("http://localhost:8180/.well-known/openid-configuration/realms/mcp"),
-                URI.create("http://localhost:8180/realms/mcp/.well-known/openid-configuration")),
+        assertEquals(
+                List.of(
+                        URI.create("http://localhost:8180/.well-known/oauth-authorization-server/realms/mcp"),
+                        URI.create("http://localhost:8180/.well-known/openid-configuration/realms/mcp"),
+                        URI.create("http://localhost:8180/realms/mcp/.well-known/openid-configuration")),
                 IssuerMetadata.metadataLocations("http://localhost:8180/realms/mcp"));
     }
 
@@ -80,40 +82,64 @@ class IssuerMetadataTest {
 
     @Test
     void aTrailingSlashOfThePathIsNotRepeated() {
-        assertEquals(URI.create("https://idp.example.com/.well-known/oauth-authorization-server/tenant"),
-                IssuerMetadata.metadataLocations("https://idp.example.com/tenant/").get(0));
+        assertEquals(
+                URI.create("https://idp.example.com/.well-known/oauth-authorization-server/tenant"),
+                IssuerMetadata.metadataLocations("https://idp.example.com/tenant/")
+                        .get(0));
     }
 
     @Test
     void theOidcAppendedDocumentIsFoundAfterTheOthersAnswer404() throws IOException {
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
-        assertEquals(URI.create("https://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
-        assertEquals(List.of("/.well-known/oauth-authorization-server/realms/mcp", "/.well-known/openid-configuration/realms/mcp",
-                "/realms/mcp/.well-known/openid-configuration"), requested);
+        documents.put(
+                "/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
+        assertEquals(
+                URI.create("https://keys.example.com/certs"),
+                IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        assertEquals(
+                List.of(
+                        "/.well-known/oauth-authorization-server/realms/mcp",
+                        "/.well-known/openid-configuration/realms/mcp",
+                        "/realms/mcp/.well-known/openid-configuration"),
+                requested);
     }
 
     @Test
     void theFirstMatchingLocationWins() throws IOException {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "https://keys.example.com/first"));
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/last"));
-        assertEquals(URI.create("https://keys.example.com/first"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp",
+                metadata(issuer, "https://keys.example.com/first"));
+        documents.put(
+                "/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/last"));
+        assertEquals(
+                URI.create("https://keys.example.com/first"),
+                IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertEquals(1, requested.size());
     }
 
     @Test
     void aDocumentOfAnotherIssuerIsIgnored() throws IOException {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer + "/", "http://evil.example.com/certs"));
-        documents.put("/.well-known/openid-configuration/realms/mcp", metadata("http://evil.example.com", "http://evil.example.com/certs"));
-        documents.put("/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
-        assertEquals(URI.create("https://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp",
+                metadata(issuer + "/", "http://evil.example.com/certs"));
+        documents.put(
+                "/.well-known/openid-configuration/realms/mcp",
+                metadata("http://evil.example.com", "http://evil.example.com/certs"));
+        documents.put(
+                "/realms/mcp/.well-known/openid-configuration", metadata(issuer, "https://keys.example.com/certs"));
+        assertEquals(
+                URI.create("https://keys.example.com/certs"),
+                IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
     }
 
     @Test
     void whenNoDocumentMatchesEveryLocationIsNamedInTheFailure() {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata("http://evil.example.com", "http://evil.example.com/certs"));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp",
+                metadata("http://evil.example.com", "http://evil.example.com/certs"));
         documents.put("/.well-known/openid-configuration/realms/mcp", "not json");
         documents.put("/realms/mcp/.well-known/openid-configuration", "{\"issuer\":\"" + issuer + "\"}");
-        IOException failure = assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        IOException failure =
+                assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertTrue(failure.getMessage().contains("describes another issuer"), failure.getMessage());
         assertTrue(failure.getMessage().contains("has no jwks_uri"), failure.getMessage());
         assertTrue(failure.getMessage().contains(issuer), failure.getMessage());
@@ -123,23 +149,34 @@ class IssuerMetadataTest {
     void anIssuerThatIsDownFailsQuickly() {
         server.stop(0);
         stopped = true;
-        assertTimeoutPreemptively(Duration.ofSeconds(5),
-                () -> assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP)));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(5),
+                () -> assertThrows(
+                        IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP)));
     }
 
     @Test
     void aCleartextJwksUriOfAnotherHostIsRefused() {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://keys.example.com/certs"));
-        IOException failure = assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp",
+                metadata(issuer, "http://keys.example.com/certs"));
+        IOException failure =
+                assertThrows(IOException.class, () -> IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
         assertTrue(failure.getMessage().contains("cleartext jwks_uri"), failure.getMessage());
     }
 
     @Test
     void aCleartextJwksUriOnLoopbackOrWhenAllowedIsUsed() throws IOException {
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://127.0.0.1:1/certs"));
-        assertEquals(URI.create("http://127.0.0.1:1/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
-        documents.put("/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://keys.example.com/certs"));
-        assertEquals(URI.create("http://keys.example.com/certs"), IssuerMetadata.discoverJwksUri(issuer, client, new HttpsRule(true)));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp", metadata(issuer, "http://127.0.0.1:1/certs"));
+        assertEquals(
+                URI.create("http://127.0.0.1:1/certs"), IssuerMetadata.discoverJwksUri(issuer, client, LOOPBACK_HTTP));
+        documents.put(
+                "/.well-known/oauth-authorization-server/realms/mcp",
+                metadata(issuer, "http://keys.example.com/certs"));
+        assertEquals(
+                URI.create("http://keys.example.com/certs"),
+                IssuerMetadata.discoverJwksUri(issuer, client, new HttpsRule(true)));
     }
 
     @Test

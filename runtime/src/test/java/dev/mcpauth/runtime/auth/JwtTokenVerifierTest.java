@@ -58,7 +58,8 @@ class JwtTokenVerifierTest {
     static void keys() throws JOSEException {
         rsa = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
         ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
-        JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
+        JWKSource<SecurityContext> keys =
+                new ImmutableJWKSet<>(new JWKSet(List.of(rsa.toPublicJWK(), ec.toPublicJWK())));
         verifier = new JwtTokenVerifier(settings(minimal(Map.of())), keys, CLOCK);
     }
 
@@ -81,7 +82,13 @@ class JwtTokenVerifierTest {
     }
 
     private static String rs256(JWTClaimsSet claims) throws JOSEException {
-        return sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").type(JOSEObjectType.JWT).build(), claims);
+        return sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rsa-1")
+                        .type(JOSEObjectType.JWT)
+                        .build(),
+                claims);
     }
 
     private static String rs256(UnaryOperator<JWTClaimsSet.Builder> change) throws JOSEException {
@@ -89,7 +96,8 @@ class JwtTokenVerifierTest {
     }
 
     private static String rejection(String token) {
-        return assertThrows(TokenRejectedException.class, () -> verifier.verify(token)).getMessage();
+        return assertThrows(TokenRejectedException.class, () -> verifier.verify(token))
+                .getMessage();
     }
 
     @Test
@@ -99,13 +107,18 @@ class JwtTokenVerifierTest {
         assertEquals("desk-app", caller.clientId());
         assertEquals(Set.of("tickets:read", "tickets:write"), caller.scopes());
         assertEquals(ISSUER, caller.claims().get("iss"));
-        assertEquals(NOW.plusSeconds(300).getEpochSecond(), ((Number) caller.claims().get("exp")).longValue());
+        assertEquals(
+                NOW.plusSeconds(300).getEpochSecond(), ((Number) caller.claims().get("exp")).longValue());
     }
 
     @Test
     void aValidEs256TokenGivesTheCaller() throws Exception {
-        String token = sign(new ECDSASigner(ec), new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(),
-                claims().claim("scope", null).claim("scp", List.of("tickets:read")).build());
+        String token = sign(
+                new ECDSASigner(ec),
+                new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("ec-1").build(),
+                claims().claim("scope", null)
+                        .claim("scp", List.of("tickets:read"))
+                        .build());
         McpCaller caller = verifier.verify(token);
         assertEquals("alice", caller.subject());
         assertEquals(Set.of("tickets:read"), caller.scopes());
@@ -121,9 +134,16 @@ class JwtTokenVerifierTest {
 
     @Test
     void theAccessTokenTypeOfRfc9068AndAMissingTypeAreAccepted() throws Exception {
-        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                .type(new JOSEObjectType("at+jwt")).build(), claims().build())));
-        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+        assertAlice(verifier.verify(sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rsa-1")
+                        .type(new JOSEObjectType("at+jwt"))
+                        .build(),
+                claims().build())));
+        assertAlice(verifier.verify(sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
                 claims().build())));
     }
 
@@ -136,7 +156,8 @@ class JwtTokenVerifierTest {
     void oneOfSeveralAudiencesMayNameTheResource() throws Exception {
         McpCaller caller = verifier.verify(rs256(c -> c.audience(List.of("https://other.example.com", RESOURCE))));
         assertAlice(caller);
-        assertEquals(List.of("https://other.example.com", RESOURCE), caller.claims().get("aud"));
+        assertEquals(
+                List.of("https://other.example.com", RESOURCE), caller.claims().get("aud"));
     }
 
     @Test
@@ -151,8 +172,8 @@ class JwtTokenVerifierTest {
         // a 256-byte RS256 signature leaves 4 bits of its last base64url character unused: flip one of them
         char last = valid.charAt(valid.length() - 1);
         String alias = valid.substring(0, valid.length() - 1)
-                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".charAt(
-                        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
+                + "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+                        .charAt("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".indexOf(last) ^ 1);
         assertEquals("The token is not a well-formed JWT", rejection(alias));
     }
 
@@ -164,40 +185,57 @@ class JwtTokenVerifierTest {
     @Test
     void anHmacTokenKeyedWithThePublicKeyIsRejected() throws Exception {
         byte[] publicKeyAsSecret = rsa.toRSAPublicKey().getEncoded();
-        String token = sign(new MACSigner(publicKeyAsSecret), new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(), claims().build());
+        String token = sign(
+                new MACSigner(publicKeyAsSecret),
+                new JWSHeader.Builder(JWSAlgorithm.HS256).keyID("rsa-1").build(),
+                claims().build());
         assertEquals("The token's signing algorithm is not accepted", rejection(token));
     }
 
     @Test
     void aTokenSignedByAKeyNotInTheSetIsRejected() throws Exception {
         RSAKey stranger = new RSAKeyGenerator(2048).keyID("stranger").generate();
-        String token = sign(new RSASSASigner(stranger), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(), claims().build());
+        String token = sign(
+                new RSASSASigner(stranger),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("stranger").build(),
+                claims().build());
         assertEquals("No key of the issuer matches the token", rejection(token));
     }
 
     @Test
     void aTokenWhoseKidIsOfAnotherKeyTypeIsRejected() throws Exception {
-        String token = sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("ec-1").build(), claims().build());
+        String token = sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("ec-1").build(),
+                claims().build());
         assertEquals("No key of the issuer matches the token", rejection(token));
     }
 
     @Test
     void aForgedSignatureUnderAKnownKidIsRejected() throws Exception {
         RSAKey forger = new RSAKeyGenerator(2048).keyID("rsa-1").generate();
-        String token = sign(new RSASSASigner(forger), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build());
+        String token = sign(
+                new RSASSASigner(forger),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                claims().build());
         assertEquals("The token's signature is invalid", rejection(token));
     }
 
     @Test
     void aTamperedPayloadIsRejected() throws Exception {
         String[] parts = rs256(claims().build()).split("\\.");
-        String payload = Base64URL.encode(claims().subject("mallory").claim("scope", "admin").build().toString()).toString();
+        String payload = Base64URL.encode(claims().subject("mallory")
+                        .claim("scope", "admin")
+                        .build()
+                        .toString())
+                .toString();
         assertEquals("The token's signature is invalid", rejection(parts[0] + "." + payload + "." + parts[2]));
     }
 
     @Test
     void aTokenOfAnotherIssuerIsRejected() throws Exception {
-        assertEquals("The token was issued by another issuer", rejection(rs256(c -> c.issuer("https://evil.example.com"))));
+        assertEquals(
+                "The token was issued by another issuer", rejection(rs256(c -> c.issuer("https://evil.example.com"))));
         assertEquals("The token was issued by another issuer", rejection(rs256(c -> c.issuer(null))));
     }
 
@@ -208,7 +246,9 @@ class JwtTokenVerifierTest {
 
     @Test
     void aTokenForAnotherResourceIsRejected() throws Exception {
-        assertEquals("The token is meant for another resource (aud)", rejection(rs256(c -> c.audience("https://other.example.com/mcp"))));
+        assertEquals(
+                "The token is meant for another resource (aud)",
+                rejection(rs256(c -> c.audience("https://other.example.com/mcp"))));
     }
 
     @Test
@@ -223,7 +263,9 @@ class JwtTokenVerifierTest {
 
     @Test
     void aTokenNotValidYetBeyondTheSkewIsRejectedAndWithinItAccepted() throws Exception {
-        assertEquals("The token is not valid yet (nbf)", rejection(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))));
+        assertEquals(
+                "The token is not valid yet (nbf)",
+                rejection(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(61))))));
         assertAlice(verifier.verify(rs256(c -> c.notBeforeTime(Date.from(NOW.plusSeconds(60))))));
     }
 
@@ -249,21 +291,30 @@ class JwtTokenVerifierTest {
         };
         JwtTokenVerifier rateLimited = new JwtTokenVerifier(settings(minimal(Map.of())), limited, CLOCK);
         String token = rs256(claims().build());
-        assertEquals("No key of the issuer matches the token",
-                assertThrows(TokenRejectedException.class, () -> rateLimited.verify(token)).getMessage());
+        assertEquals(
+                "No key of the issuer matches the token",
+                assertThrows(TokenRejectedException.class, () -> rateLimited.verify(token))
+                        .getMessage());
     }
 
     @Test
     void aTokenOfAnotherTypeIsRejectedAsSuch() throws Exception {
-        String token = sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                .type(new JOSEObjectType("logout+jwt")).build(), claims().build());
+        String token = sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rsa-1")
+                        .type(new JOSEObjectType("logout+jwt"))
+                        .build(),
+                claims().build());
         assertEquals("The token type is not accepted", rejection(token));
     }
 
     @Test
     void aPayloadThatIsNotJsonIsRejected() throws Exception {
         String[] parts = rs256(claims().build()).split("\\.");
-        assertEquals("The token is not a well-formed JWT", rejection(parts[0] + "." + Base64URL.encode("not json") + "." + parts[2]));
+        assertEquals(
+                "The token is not a well-formed JWT",
+                rejection(parts[0] + "." + Base64URL.encode("not json") + "." + parts[2]));
     }
 
     @Test
@@ -273,7 +324,9 @@ class JwtTokenVerifierTest {
 
     @Test
     void aTokenWithoutSubjectIsRejected() throws Exception {
-        assertEquals("The token has no subject", rejection(rs256(c -> c.subject(null).claim("preferred_username", "alice"))));
+        assertEquals(
+                "The token has no subject",
+                rejection(rs256(c -> c.subject(null).claim("preferred_username", "alice"))));
     }
 
     @Test
@@ -286,22 +339,38 @@ class JwtTokenVerifierTest {
     @Test
     void requireAtJwtAcceptsOnlyTheAccessTokenType() throws Exception {
         JWKSource<SecurityContext> keys = new ImmutableJWKSet<>(new JWKSet(rsa.toPublicJWK()));
-        JwtTokenVerifier strict = new JwtTokenVerifier(settings(minimal(Map.of("mcp.auth.require-at-jwt", "true"))), keys, CLOCK);
+        JwtTokenVerifier strict =
+                new JwtTokenVerifier(settings(minimal(Map.of("mcp.auth.require-at-jwt", "true"))), keys, CLOCK);
         for (String type : List.of("at+jwt", "application/at+jwt", "AT+JWT")) {
-            assertAlice(strict.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                    .type(new JOSEObjectType(type)).build(), claims().build())));
+            assertAlice(strict.verify(sign(
+                    new RSASSASigner(rsa),
+                    new JWSHeader.Builder(JWSAlgorithm.RS256)
+                            .keyID("rsa-1")
+                            .type(new JOSEObjectType(type))
+                            .build(),
+                    claims().build())));
         }
         String plainJwt = rs256(claims().build());
-        String untyped = sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), claims().build());
+        String untyped = sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(),
+                claims().build());
         for (String token : List.of(plainJwt, untyped)) {
-            assertEquals("The token is not typed as an access token (at+jwt)",
-                    assertThrows(TokenRejectedException.class, () -> strict.verify(token)).getMessage());
+            assertEquals(
+                    "The token is not typed as an access token (at+jwt)",
+                    assertThrows(TokenRejectedException.class, () -> strict.verify(token))
+                            .getMessage());
         }
     }
 
     @Test
     void theApplicationPrefixOfTheTypeIsAccepted() throws Exception {
-        assertAlice(verifier.verify(sign(new RSASSASigner(rsa), new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1")
-                .type(new JOSEObjectType("application/at+jwt")).build(), claims().build())));
+        assertAlice(verifier.verify(sign(
+                new RSASSASigner(rsa),
+                new JWSHeader.Builder(JWSAlgorithm.RS256)
+                        .keyID("rsa-1")
+                        .type(new JOSEObjectType("application/at+jwt"))
+                        .build(),
+                claims().build())));
     }
 }

@@ -48,9 +48,14 @@ class KeyRotationCacheTest {
     }
 
     private static String token(RSAKey key) throws Exception {
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                new JWTClaimsSet.Builder().issuer(ISSUER).audience(RESOURCE).subject("alice")
-                        .expirationTime(Date.from(NOW.plusSeconds(300))).build());
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
+                new JWTClaimsSet.Builder()
+                        .issuer(ISSUER)
+                        .audience(RESOURCE)
+                        .subject("alice")
+                        .expirationTime(Date.from(NOW.plusSeconds(300)))
+                        .build());
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
     }
@@ -66,7 +71,8 @@ class KeyRotationCacheTest {
             cache.keySetChanged();
             return found;
         };
-        JwtTokenVerifier verifier = new JwtTokenVerifier(settings(minimal(Map.of())), racing, Clock.fixed(NOW, ZoneOffset.UTC), cache);
+        JwtTokenVerifier verifier =
+                new JwtTokenVerifier(settings(minimal(Map.of())), racing, Clock.fixed(NOW, ZoneOffset.UTC), cache);
         String token = token(first);
         assertEquals("alice", verifier.verify(token).subject());
         assertEquals(0, cache.size(), "a verdict reached with a key that may be gone is not remembered");
@@ -82,7 +88,8 @@ class KeyRotationCacheTest {
             lookups.incrementAndGet();
             return selector.select(new JWKSet(first.toPublicJWK()));
         };
-        JwtTokenVerifier verifier = new JwtTokenVerifier(settings(minimal(Map.of())), stable, Clock.fixed(NOW, ZoneOffset.UTC), cache);
+        JwtTokenVerifier verifier =
+                new JwtTokenVerifier(settings(minimal(Map.of())), stable, Clock.fixed(NOW, ZoneOffset.UTC), cache);
         String token = token(first);
         verifier.verify(token);
         verifier.verify(token);
@@ -92,7 +99,8 @@ class KeyRotationCacheTest {
     @Test
     void onlyARefreshThatLosesAKeyInvalidatesTheCache() {
         AtomicInteger invalidations = new AtomicInteger();
-        DiscoveringJwkSource source = new DiscoveringJwkSource(settings(minimal(Map.of())).token(), invalidations::incrementAndGet);
+        DiscoveringJwkSource source =
+                new DiscoveringJwkSource(settings(minimal(Map.of())).token(), invalidations::incrementAndGet);
         JWKSet both = new JWKSet(List.of(first.toPublicJWK(), second.toPublicJWK()));
         assertFalse(source.keySetFetched(new JWKSet(first.toPublicJWK())), "the first fetch");
         assertFalse(source.keySetFetched(new JWKSet(first.toPublicJWK())), "the same set again");
@@ -105,7 +113,8 @@ class KeyRotationCacheTest {
     @Test
     void newMaterialUnderAKnownKidCountsAsARemoval() throws Exception {
         AtomicInteger invalidations = new AtomicInteger();
-        DiscoveringJwkSource source = new DiscoveringJwkSource(settings(minimal(Map.of())).token(), invalidations::incrementAndGet);
+        DiscoveringJwkSource source =
+                new DiscoveringJwkSource(settings(minimal(Map.of())).token(), invalidations::incrementAndGet);
         source.keySetFetched(new JWKSet(first.toPublicJWK()));
         RSAKey replaced = new RSAKeyGenerator(2048).keyID("k1").generate();
         assertTrue(source.keySetFetched(new JWKSet(replaced.toPublicJWK())));
@@ -125,11 +134,13 @@ class KeyRotationCacheTest {
         });
         jwks.start();
         try {
-            AuthSettings settings = settings(minimal(Map.of("mp.jwt.verify.publickey.location",
+            AuthSettings settings = settings(minimal(Map.of(
+                    "mp.jwt.verify.publickey.location",
                     "http://127.0.0.1:" + jwks.getAddress().getPort() + "/certs")));
             VerifiedTokenCache cache = new VerifiedTokenCache(100, 60);
             Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-            JwtTokenVerifier verifier = new JwtTokenVerifier(settings, new DiscoveringJwkSource(settings.token(), cache::keySetChanged), clock, cache);
+            JwtTokenVerifier verifier = new JwtTokenVerifier(
+                    settings, new DiscoveringJwkSource(settings.token(), cache::keySetChanged), clock, cache);
             verifier.verify(token(first));
             assertEquals(1, cache.size());
             RSAKey unknown = new RSAKeyGenerator(2048).keyID("k9").generate();

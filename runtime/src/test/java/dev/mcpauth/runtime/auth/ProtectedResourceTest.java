@@ -3,8 +3,8 @@ package dev.mcpauth.runtime.auth;
 import static dev.mcpauth.runtime.auth.AuthFixtures.ISSUER;
 import static dev.mcpauth.runtime.auth.AuthFixtures.RESOURCE;
 import static dev.mcpauth.runtime.auth.AuthFixtures.minimal;
-import static dev.mcpauth.runtime.auth.AuthFixtures.settings;
 import static dev.mcpauth.runtime.auth.AuthFixtures.requirement;
+import static dev.mcpauth.runtime.auth.AuthFixtures.settings;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.mcpauth.McpCaller;
@@ -31,13 +31,21 @@ class ProtectedResourceTest {
     }
 
     private static List<String> strings(JsonObject object, String name) {
-        return object.getJsonArray(name).getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return object.getJsonArray(name).getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     @Test
     void theMetadataHasExactlyTheRfc9728Fields() {
         JsonObject metadata = resource(Map.of("mcp.server.name", "tickets"), "").metadata();
-        assertEquals(Set.of("resource", "authorization_servers", "scopes_supported", "bearer_methods_supported", "resource_name"),
+        assertEquals(
+                Set.of(
+                        "resource",
+                        "authorization_servers",
+                        "scopes_supported",
+                        "bearer_methods_supported",
+                        "resource_name"),
                 metadata.keySet());
         assertEquals(RESOURCE, metadata.getString("resource"));
         assertEquals(List.of(ISSUER), strings(metadata, "authorization_servers"));
@@ -48,44 +56,59 @@ class ProtectedResourceTest {
 
     @Test
     void configuredScopesAndDocumentationAppearInTheMetadata() {
-        JsonObject metadata = resource(Map.of("mcp.auth.scopes-supported", "tickets:write,tickets:read",
-                "mcp.auth.resource-documentation", "https://docs.example.com/mcp"), "").metadata();
+        JsonObject metadata = resource(
+                        Map.of(
+                                "mcp.auth.scopes-supported",
+                                "tickets:write,tickets:read",
+                                "mcp.auth.resource-documentation",
+                                "https://docs.example.com/mcp"),
+                        "")
+                .metadata();
         assertEquals(List.of("tickets:write", "tickets:read"), strings(metadata, "scopes_supported"));
         assertEquals("https://docs.example.com/mcp", metadata.getString("resource_documentation"));
     }
 
     @Test
     void withoutToolScopesScopesSupportedIsAnEmptyArray() {
-        ProtectedResource resource = new ProtectedResource(settings(minimal(Map.of())), token -> McpCaller.ANONYMOUS,
-                List.of(requirement(false)), "");
+        ProtectedResource resource = new ProtectedResource(
+                settings(minimal(Map.of())), token -> McpCaller.ANONYMOUS, List.of(requirement(false)), "");
         assertEquals(List.of(), strings(resource.metadata(), "scopes_supported"));
-        assertEquals("Bearer resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
+        assertEquals(
+                "Bearer resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource.challenge(null, null));
     }
 
     @Test
     void theMetadataUrlInsertsTheWellKnownSuffixAfterTheContextRoot() {
-        assertEquals("https://mcp.example.com/.well-known/oauth-protected-resource/mcp", resource(Map.of(), "").metadataUrl());
-        assertEquals("https://mcp.example.com/tickets/.well-known/oauth-protected-resource/mcp", resource(Map.of(), "/tickets").metadataUrl());
+        assertEquals(
+                "https://mcp.example.com/.well-known/oauth-protected-resource/mcp",
+                resource(Map.of(), "").metadataUrl());
+        assertEquals(
+                "https://mcp.example.com/tickets/.well-known/oauth-protected-resource/mcp",
+                resource(Map.of(), "/tickets").metadataUrl());
         assertEquals("/mcp", resource(Map.of(), "/tickets").resourcePath());
     }
 
     @Test
     void theMetadataUrlKeepsThePortOfTheResource() {
-        assertEquals("http://localhost:9080/app/.well-known/oauth-protected-resource/app/mcp",
-                resource(Map.of("mcp.auth.resource", "http://localhost:9080/app/mcp"), "/app").metadataUrl());
+        assertEquals(
+                "http://localhost:9080/app/.well-known/oauth-protected-resource/app/mcp",
+                resource(Map.of("mcp.auth.resource", "http://localhost:9080/app/mcp"), "/app")
+                        .metadataUrl());
     }
 
     @Test
     void theChallengeAsksForTheScopesOfToolsWithoutMethodLevelScopes() {
-        assertEquals("Bearer scope=\"admin tickets:read\","
+        assertEquals(
+                "Bearer scope=\"admin tickets:read\","
                         + " resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource(Map.of(), "").challenge(null, null));
     }
 
     @Test
     void configuredChallengeScopesWin() {
-        assertEquals("Bearer error=\"invalid_token\", error_description=\"The token has expired\", scope=\"tickets:read\","
+        assertEquals(
+                "Bearer error=\"invalid_token\", error_description=\"The token has expired\", scope=\"tickets:read\","
                         + " resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource(Map.of("mcp.auth.challenge-scopes", "tickets:read"), "")
                         .challenge(BearerChallenge.INVALID_TOKEN, "The token has expired"));
@@ -93,9 +116,10 @@ class ProtectedResourceTest {
 
     @Test
     void theForbiddenChallengeAsksForEveryScopeTheCallNeeds() {
-        InsufficientScopeException refusal = new InsufficientScopeException(List.of("tickets:read", "tickets:write"),
-                List.of("tickets:read", "tickets:write"));
-        assertEquals("Bearer error=\"insufficient_scope\", error_description=\"The call needs scope(s): tickets:read tickets:write\","
+        InsufficientScopeException refusal = new InsufficientScopeException(
+                List.of("tickets:read", "tickets:write"), List.of("tickets:read", "tickets:write"));
+        assertEquals(
+                "Bearer error=\"insufficient_scope\", error_description=\"The call needs scope(s): tickets:read tickets:write\","
                         + " scope=\"tickets:read tickets:write\","
                         + " resource_metadata=\"https://mcp.example.com/.well-known/oauth-protected-resource/mcp\"",
                 resource(Map.of(), "").insufficientScope(refusal));

@@ -21,8 +21,10 @@ class ScopeHierarchyAndIssuersTest {
 
     @Test
     void impliedScopesAreAddedTransitively() {
-        Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications",
-                "tickets:admin=tickets:write, tickets:write=tickets:read"))).authorization().scopeImplications();
+        Map<String, Set<String>> hierarchy = settings(minimal(Map.of(
+                        "mcp.auth.scope-implications", "tickets:admin=tickets:write, tickets:write=tickets:read")))
+                .authorization()
+                .scopeImplications();
         McpCaller admin = ScopeHierarchy.expand(new McpCaller("a", null, Set.of("tickets:admin"), Map.of()), hierarchy);
         assertEquals(Set.of("tickets:admin", "tickets:write", "tickets:read"), admin.scopes());
         McpCaller reader = new McpCaller("r", null, Set.of("tickets:read"), Map.of());
@@ -31,13 +33,17 @@ class ScopeHierarchyAndIssuersTest {
 
     @Test
     void aCycleInTheHierarchyEnds() {
-        Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications", "a=b,b=a"))).authorization().scopeImplications();
+        Map<String, Set<String>> hierarchy = settings(minimal(Map.of("mcp.auth.scope-implications", "a=b,b=a")))
+                .authorization()
+                .scopeImplications();
         assertEquals(Set.of("b"), hierarchy.get("a"));
     }
 
     @Test
     void aMalformedHierarchyEntryNamesTheKey() {
-        List<String> problems = AuthSettings.load(config(minimal(Map.of("mcp.auth.scope-implications", "tickets:admin")))).problems();
+        List<String> problems = AuthSettings.load(
+                        config(minimal(Map.of("mcp.auth.scope-implications", "tickets:admin"))))
+                .problems();
         assertEquals(1, problems.size());
         assertTrue(problems.get(0).startsWith("MCPAUTH-0411: mcp.auth.scope-implications"), problems.get(0));
     }
@@ -45,31 +51,54 @@ class ScopeHierarchyAndIssuersTest {
     @Test
     void severalIssuersAreAllAuthorizationServers() {
         AuthSettings settings = settings(minimal(Map.of("mcp.auth.issuers", ISSUER + ",https://partners.example.org")));
-        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.token().issuers());
-        assertEquals(List.of(ISSUER, "https://partners.example.org"), settings.metadata().authorizationServers());
-        assertEquals("https://partners.example.org", settings.forIssuer("https://partners.example.org").token().issuer());
-        assertTrue(settings.forIssuer("https://partners.example.org").token().jwksLocation().isEmpty(), "another issuer's keys come from its metadata");
+        assertEquals(
+                List.of(ISSUER, "https://partners.example.org"),
+                settings.token().issuers());
+        assertEquals(
+                List.of(ISSUER, "https://partners.example.org"),
+                settings.metadata().authorizationServers());
+        assertEquals(
+                "https://partners.example.org",
+                settings.forIssuer("https://partners.example.org").token().issuer());
+        assertTrue(
+                settings.forIssuer("https://partners.example.org")
+                        .token()
+                        .jwksLocation()
+                        .isEmpty(),
+                "another issuer's keys come from its metadata");
     }
 
     @Test
     void issuersAloneAreEnough() {
-        Map<String, String> values = new java.util.HashMap<>(Map.of("mcp.auth.resource", AuthFixtures.RESOURCE,
-                "mcp.auth.issuers", "https://a.example.com,https://b.example.com"));
+        Map<String, String> values = new java.util.HashMap<>(Map.of(
+                "mcp.auth.resource",
+                AuthFixtures.RESOURCE,
+                "mcp.auth.issuers",
+                "https://a.example.com,https://b.example.com"));
         AuthSettings settings = settings(values);
         assertEquals("https://a.example.com", settings.token().issuer());
     }
 
     @Test
     void introspectionNeedsClientCredentials() {
-        List<String> problems = AuthSettings.load(config(minimal(Map.of("mcp.auth.verifier", "introspection")))).problems();
+        List<String> problems = AuthSettings.load(config(minimal(Map.of("mcp.auth.verifier", "introspection"))))
+                .problems();
         assertTrue(problems.get(0).startsWith("MCPAUTH-0409"), problems.toString());
-        AuthSettings settings = settings(minimal(Map.of("mcp.auth.verifier", "jwt-or-introspection",
-                "mcp.auth.introspection.client-id", "rs", "mcp.auth.introspection.client-secret", "secret",
-                "mcp.auth.introspection.client-auth", "post")));
+        AuthSettings settings = settings(minimal(Map.of(
+                "mcp.auth.verifier",
+                "jwt-or-introspection",
+                "mcp.auth.introspection.client-id",
+                "rs",
+                "mcp.auth.introspection.client-secret",
+                "secret",
+                "mcp.auth.introspection.client-auth",
+                "post")));
         assertEquals(AuthSettings.Verifier.JWT_OR_INTROSPECTION, settings.verifier());
         assertFalse(settings.introspection().orElseThrow().basicAuth());
-        assertFalse(settings.introspection().orElseThrow().toString().contains("secret"), "the secret never reaches a log");
-        List<String> bad = new ArrayList<>(AuthSettings.load(config(minimal(Map.of("mcp.auth.verifier", "magic")))).problems());
+        assertFalse(
+                settings.introspection().orElseThrow().toString().contains("secret"), "the secret never reaches a log");
+        List<String> bad = new ArrayList<>(AuthSettings.load(config(minimal(Map.of("mcp.auth.verifier", "magic"))))
+                .problems());
         assertTrue(bad.get(0).startsWith("MCPAUTH-0408"), bad.toString());
     }
 

@@ -62,10 +62,29 @@ public class TokenVerificationBenchmark {
         ECKey ec = new ECKeyGenerator(Curve.P_256).keyID("ec-1").generate();
         ImmutableJWKSet<com.nimbusds.jose.proc.SecurityContext> keys =
                 new ImmutableJWKSet<>(new JWKSet(List.<JWK>of(rsa.toPublicJWK(), ec.toPublicJWK())));
-        AuthSettings settings = new AuthSettings(true, AuthSettings.Verifier.JWT,
-                new ResourceMetadataSettings(URI.create(RESOURCE), List.of(ISSUER), Optional.empty(), Optional.empty(), "bench", Optional.empty()),
-                new TokenSettings(ISSUER, List.of(ISSUER), Optional.empty(), Set.of(RESOURCE), 60, 2000, 10_000, false, List.of(), false),
-                Optional.empty(), new AuthorizationSettings("groups", Set.of(ISSUER), false, java.util.Map.of(), java.util.Map.of()));
+        AuthSettings settings = new AuthSettings(
+                true,
+                AuthSettings.Verifier.JWT,
+                new ResourceMetadataSettings(
+                        URI.create(RESOURCE),
+                        List.of(ISSUER),
+                        Optional.empty(),
+                        Optional.empty(),
+                        "bench",
+                        Optional.empty()),
+                new TokenSettings(
+                        ISSUER,
+                        List.of(ISSUER),
+                        Optional.empty(),
+                        Set.of(RESOURCE),
+                        60,
+                        2000,
+                        10_000,
+                        false,
+                        List.of(),
+                        false),
+                Optional.empty(),
+                new AuthorizationSettings("groups", Set.of(ISSUER), false, java.util.Map.of(), java.util.Map.of()));
         withoutCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(0, 60));
         withCache = new JwtTokenVerifier(settings, keys, Clock.systemUTC(), new VerifiedTokenCache(10_000, 60));
         rs256 = sign(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("rsa-1").build(), new RSASSASigner(rsa));
@@ -75,11 +94,20 @@ public class TokenVerificationBenchmark {
 
     private static String sign(JWSHeader header, com.nimbusds.jose.JWSSigner signer) throws JOSEException {
         // a Keycloak-sized token: the usual claims plus a few more
-        JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(ISSUER).subject("5b6c7d8e-aaaa-bbbb-cccc-0123456789ab")
-                .audience(List.of(RESOURCE, "account")).claim("azp", "mcp-client-4711").claim("preferred_username", "alice")
-                .claim("scope", "openid profile email tickets:read tickets:write").claim("email_verified", true)
-                .claim("name", "Alice Example").claim("sid", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")
-                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(3600))).jwtID("jti-1").build();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .subject("5b6c7d8e-aaaa-bbbb-cccc-0123456789ab")
+                .audience(List.of(RESOURCE, "account"))
+                .claim("azp", "mcp-client-4711")
+                .claim("preferred_username", "alice")
+                .claim("scope", "openid profile email tickets:read tickets:write")
+                .claim("email_verified", true)
+                .claim("name", "Alice Example")
+                .claim("sid", "0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0")
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
+                .jwtID("jti-1")
+                .build();
         SignedJWT jwt = new SignedJWT(header, claims);
         jwt.sign(signer);
         return jwt.serialize();

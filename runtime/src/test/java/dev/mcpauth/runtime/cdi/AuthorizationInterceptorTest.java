@@ -83,13 +83,11 @@ class AuthorizationInterceptorTest {
 
     @ApplicationScoped
     @RequiresScope("sales:read")
-    public static class SalesReports extends ReportBase {
-    }
+    public static class SalesReports extends ReportBase {}
 
     @ApplicationScoped
     @RequiresScope("hr:read")
-    public static class HrReports extends ReportBase {
-    }
+    public static class HrReports extends ReportBase {}
 
     /** Application code that calls a tool bean directly, outside any MCP request. */
     @ApplicationScoped
@@ -117,8 +115,14 @@ class AuthorizationInterceptorTest {
 
     @BeforeEach
     void deploy() {
-        deployment = TestDeployment.of(AUTH_ON, TicketTools.class, AdminTools.class, SalesReports.class, HrReports.class,
-                NightlyJob.class, RequestScopedCallerUser.class);
+        deployment = TestDeployment.of(
+                AUTH_ON,
+                TicketTools.class,
+                AdminTools.class,
+                SalesReports.class,
+                HrReports.class,
+                NightlyJob.class,
+                RequestScopedCallerUser.class);
         container = deployment.container();
     }
 
@@ -129,10 +133,14 @@ class AuthorizationInterceptorTest {
 
     /** Runs {@code call} in a request whose verified caller has {@code scopes} and {@code roles}. */
     private <T> T as(Set<String> scopes, Set<String> roles, Supplier<T> call) {
-        RequestContextController request = container.select(RequestContextController.class).get();
+        RequestContextController request =
+                container.select(RequestContextController.class).get();
         request.activate();
         try {
-            container.select(CallerHolder.class).get().set(new McpCaller("alice", "desk", scopes, Map.of()), null, roles);
+            container
+                    .select(CallerHolder.class)
+                    .get()
+                    .set(new McpCaller("alice", "desk", scopes, Map.of()), null, roles);
             return call.get();
         } finally {
             request.deactivate();
@@ -147,7 +155,8 @@ class AuthorizationInterceptorTest {
 
     @Test
     void aToolBeanCalledInARequestWithoutAVerifiedCallerIsRefused() {
-        RequestContextController request = container.select(RequestContextController.class).get();
+        RequestContextController request =
+                container.select(RequestContextController.class).get();
         request.activate();
         try {
             TicketTools tools = container.select(TicketTools.class).get();
@@ -161,11 +170,13 @@ class AuthorizationInterceptorTest {
     void theInterceptorRefusesMissingScopesNamingEveryScopeTheMethodNeeds() {
         TicketTools tools = container.select(TicketTools.class).get();
         assertEquals("ticket T-1", as(Set.of("tickets:read"), Set.of(), () -> tools.readTicket("T-1")));
-        InsufficientScopeException refusal = assertThrows(InsufficientScopeException.class,
+        InsufficientScopeException refusal = assertThrows(
+                InsufficientScopeException.class,
                 () -> as(Set.of("tickets:read"), Set.of(), () -> tools.closeTicket("T-1")));
         assertEquals(List.of("tickets:read", "tickets:write"), refusal.required());
         assertEquals(List.of("tickets:write"), refusal.missing());
-        assertEquals("closed T-1", as(Set.of("tickets:read", "tickets:write"), Set.of(), () -> tools.closeTicket("T-1")));
+        assertEquals(
+                "closed T-1", as(Set.of("tickets:read", "tickets:write"), Set.of(), () -> tools.closeTicket("T-1")));
     }
 
     @Test
@@ -173,8 +184,8 @@ class AuthorizationInterceptorTest {
         SalesReports sales = container.select(SalesReports.class).get();
         HrReports hr = container.select(HrReports.class).get();
         assertEquals("report", as(Set.of("sales:read"), Set.of(), sales::report));
-        InsufficientScopeException refusal = assertThrows(InsufficientScopeException.class,
-                () -> as(Set.of("sales:read"), Set.of(), hr::report));
+        InsufficientScopeException refusal =
+                assertThrows(InsufficientScopeException.class, () -> as(Set.of("sales:read"), Set.of(), hr::report));
         assertEquals(List.of("hr:read"), refusal.required());
         assertEquals("report", as(Set.of("hr:read"), Set.of(), hr::report));
     }
@@ -189,21 +200,39 @@ class AuthorizationInterceptorTest {
         SalesReports sales = container.select(SalesReports.class).get();
         HrReports hr = container.select(HrReports.class).get();
         Set<String> readOnly = Set.of("tickets:read");
-        assertEquals("closed T-1", as(readOnly, Set.of(), () -> allowed(TicketTools.class, "closeTicket",
-                () -> tools.closeTicket("T-1"))));
-        assertThrows(InsufficientScopeException.class, () -> as(readOnly, Set.of(), () -> allowed(TicketTools.class,
-                "readTicket", () -> tools.closeTicket("T-1"))));
-        assertThrows(InsufficientScopeException.class, () -> as(Set.of("sales:read"), Set.of(),
-                () -> allowed(SalesReports.class, "report", hr::report)));
-        assertThrows(InsufficientScopeException.class, () -> as(readOnly, Set.of(), () -> allowed(TicketTools.class,
-                "closeTicket", () -> tools.closeTicket("T-1") + tools.closeTicket("T-2"))));
+        assertEquals(
+                "closed T-1",
+                as(
+                        readOnly,
+                        Set.of(),
+                        () -> allowed(TicketTools.class, "closeTicket", () -> tools.closeTicket("T-1"))));
+        assertThrows(
+                InsufficientScopeException.class,
+                () -> as(
+                        readOnly,
+                        Set.of(),
+                        () -> allowed(TicketTools.class, "readTicket", () -> tools.closeTicket("T-1"))));
+        assertThrows(
+                InsufficientScopeException.class,
+                () -> as(Set.of("sales:read"), Set.of(), () -> allowed(SalesReports.class, "report", hr::report)));
+        assertThrows(
+                InsufficientScopeException.class,
+                () -> as(
+                        readOnly,
+                        Set.of(),
+                        () -> allowed(
+                                TicketTools.class,
+                                "closeTicket",
+                                () -> tools.closeTicket("T-1") + tools.closeTicket("T-2"))));
     }
 
     /** Calls {@code call} with the bean method marked as allowed by the dispatcher, as {@code BeanMethodInvoker} does. */
     private static <T> T allowed(Class<?> beanClass, String method, Supplier<T> call) {
         try {
-            AllowedCall.mark(beanClass, beanClass.getMethod(method, beanClass == TicketTools.class
-                    ? new Class<?>[] {String.class} : new Class<?>[0]));
+            AllowedCall.mark(
+                    beanClass,
+                    beanClass.getMethod(
+                            method, beanClass == TicketTools.class ? new Class<?>[] {String.class} : new Class<?>[0]));
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
         }
@@ -218,8 +247,8 @@ class AuthorizationInterceptorTest {
     void rolesAllowedOnAToolBeanIsEnforcedOnDirectCallsToo() {
         AdminTools admin = container.select(AdminTools.class).get();
         assertThrows(NotAuthenticatedException.class, admin::purge);
-        AccessForbiddenException refusal = assertThrows(AccessForbiddenException.class,
-                () -> as(Set.of("admin"), Set.of("user"), admin::purge));
+        AccessForbiddenException refusal =
+                assertThrows(AccessForbiddenException.class, () -> as(Set.of("admin"), Set.of("user"), admin::purge));
         assertEquals("The call needs one of the roles: admin", refusal.getMessage());
         assertEquals("purged", as(Set.of(), Set.of("admin"), admin::purge));
     }
@@ -233,6 +262,14 @@ class AuthorizationInterceptorTest {
 
     @Test
     void aRequestScopedBeanSeesTheCallerOfItsOwnRequest() {
-        assertEquals("alice", as(Set.of(), Set.of(), () -> container.select(RequestScopedCallerUser.class).get().who()));
+        assertEquals(
+                "alice",
+                as(
+                        Set.of(),
+                        Set.of(),
+                        () -> container
+                                .select(RequestScopedCallerUser.class)
+                                .get()
+                                .who()));
     }
 }

@@ -9,12 +9,12 @@ import dev.mcpauth.CompletePrompt;
 import dev.mcpauth.CompleteResourceTemplate;
 import dev.mcpauth.Content;
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.McpException;
 import dev.mcpauth.McpResource;
 import dev.mcpauth.McpResourceTemplate;
 import dev.mcpauth.Prompt;
 import dev.mcpauth.PromptMessage;
 import dev.mcpauth.RequiresScope;
-import dev.mcpauth.McpException;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
@@ -68,8 +68,7 @@ class FeatureDeploymentTest {
     }
 
     /** A ticket summary, sent as JSON. */
-    public record Summary(String id, int openTasks) {
-    }
+    public record Summary(String id, int openTasks) {}
 
     @ApplicationScoped
     @RequiresScope("tickets:read")
@@ -81,7 +80,9 @@ class FeatureDeploymentTest {
 
         @McpResourceTemplate(uriTemplate = "tickets://{id}")
         public Optional<String> ticket(String id, McpCaller caller) {
-            return "T-1".equals(id) ? Optional.of("T-1: printer on fire (read by " + caller.subject() + ")") : Optional.empty();
+            return "T-1".equals(id)
+                    ? Optional.of("T-1: printer on fire (read by " + caller.subject() + ")")
+                    : Optional.empty();
         }
 
         @McpResourceTemplate(uriTemplate = "raw://{key}", uncheckedVariables = true)
@@ -107,7 +108,9 @@ class FeatureDeploymentTest {
 
         @CompleteResourceTemplate(uriTemplate = "tickets://{id}", variable = "id")
         public List<String> ticketIds(String prefix) {
-            return Stream.of("T-1", "T-2", "X-9").filter(id -> id.startsWith(prefix)).toList();
+            return Stream.of("T-1", "T-2", "X-9")
+                    .filter(id -> id.startsWith(prefix))
+                    .toList();
         }
     }
 
@@ -123,13 +126,16 @@ class FeatureDeploymentTest {
         public List<PromptMessage> replyToTicket(String ticketId, Optional<String> tone, McpCaller caller) {
             return List.of(
                     PromptMessage.user(Content.resource("tickets://" + ticketId, "text/plain", "printer on fire")),
-                    PromptMessage.user("Reply to " + ticketId + " in a " + tone.orElse("neutral") + " tone, signed " + caller.subject()));
+                    PromptMessage.user("Reply to " + ticketId + " in a " + tone.orElse("neutral") + " tone, signed "
+                            + caller.subject()));
         }
 
         @CompletePrompt(prompt = "reply_to_ticket", argument = "tone")
         @RequiresScope("tickets:read")
         public List<String> tones(String value) {
-            return Stream.of("formal", "friendly", "firm", "curt").filter(tone -> tone.startsWith(value)).toList();
+            return Stream.of("formal", "friendly", "firm", "curt")
+                    .filter(tone -> tone.startsWith(value))
+                    .toList();
         }
 
         @CompletePrompt(prompt = "greet", argument = "name")
@@ -173,8 +179,9 @@ class FeatureDeploymentTest {
         }
     }
 
-    private static final Class<?>[] DESK = {PublicDocs.class, TicketResources.class, DeskPrompts.class, SupervisorPrompts.class,
-            FailingFeatures.class};
+    private static final Class<?>[] DESK = {
+        PublicDocs.class, TicketResources.class, DeskPrompts.class, SupervisorPrompts.class, FailingFeatures.class
+    };
 
     // beans that break the deployment together with DESK
 
@@ -254,49 +261,70 @@ class FeatureDeploymentTest {
     @Test
     void aSecondResourceWithTheSameUriFailsTheDeploymentWith0125NamingBoth() {
         String failure = failure(SecondOpenTickets.class);
-        assertTrue(failure.contains("MCPAUTH-0125: the resource 'tickets://open' is served by both "
-                + where(SecondOpenTickets.class, "alsoOpen") + " and " + where(TicketResources.class, "openTickets")), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0125: the resource 'tickets://open' is served by both "
+                        + where(SecondOpenTickets.class, "alsoOpen") + " and "
+                        + where(TicketResources.class, "openTickets")),
+                failure);
     }
 
     @Test
     void aSecondTemplateWithTheSameTextFailsTheDeploymentWith0125NamingBoth() {
         String failure = failure(SecondTicketTemplate.class);
-        assertTrue(failure.contains("MCPAUTH-0125: the resource 'tickets://{id}' is served by both "
-                + where(SecondTicketTemplate.class, "otherTicket") + " and " + where(TicketResources.class, "ticket")), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0125: the resource 'tickets://{id}' is served by both "
+                        + where(SecondTicketTemplate.class, "otherTicket") + " and "
+                        + where(TicketResources.class, "ticket")),
+                failure);
     }
 
     @Test
     void aTemplateThatDiffersOnlyInVariableNamesIsTheSameTemplateAndFailsWith0125() {
         String failure = failure(RenamedTicketTemplate.class);
-        assertTrue(failure.contains("MCPAUTH-0125: the resource 'tickets://{ticket}' is served by both "
-                + where(RenamedTicketTemplate.class, "renamedTicket") + " and " + where(TicketResources.class, "ticket")), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0125: the resource 'tickets://{ticket}' is served by both "
+                        + where(RenamedTicketTemplate.class, "renamedTicket") + " and "
+                        + where(TicketResources.class, "ticket")),
+                failure);
     }
 
     @Test
     void aSecondPromptWithTheSameNameFailsTheDeploymentWith0132NamingBoth() {
         String failure = failure(SecondGreeting.class);
-        assertTrue(failure.contains("MCPAUTH-0132: the prompt name 'greet' is used by both " + where(DeskPrompts.class, "greet")
-                + " and " + where(SecondGreeting.class, "hello")), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0132: the prompt name 'greet' is used by both "
+                        + where(DeskPrompts.class, "greet") + " and " + where(SecondGreeting.class, "hello")),
+                failure);
     }
 
     @Test
     void completionsOfArgumentsOrVariablesThatDoNotExistFailTheDeploymentWith0141Each() {
         String failure = failure(CompletionsOfNothing.class);
-        assertTrue(failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "nicknames")
-                + " completes ref/prompt greet (nickname), which does not exist"), failure);
-        assertTrue(failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "nothing")
-                + " completes ref/prompt no_such_prompt (name), which does not exist"), failure);
-        assertTrue(failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "wrongVariable")
-                + " completes ref/resource tickets://{id} (ticket), which does not exist"), failure);
-        assertTrue(failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "noSuchTemplate")
-                + " completes ref/resource invoices://{id} (id), which does not exist"), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "nicknames")
+                        + " completes ref/prompt greet (nickname), which does not exist"),
+                failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "nothing")
+                        + " completes ref/prompt no_such_prompt (name), which does not exist"),
+                failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "wrongVariable")
+                        + " completes ref/resource tickets://{id} (ticket), which does not exist"),
+                failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0141: " + where(CompletionsOfNothing.class, "noSuchTemplate")
+                        + " completes ref/resource invoices://{id} (id), which does not exist"),
+                failure);
     }
 
     @Test
     void twoCompletionsOfOneArgumentFailTheDeploymentWith0142NamingBoth() {
         String failure = failure(SecondToneCompletion.class);
-        assertTrue(failure.contains("MCPAUTH-0142: ref/prompt reply_to_ticket (tone) is completed by both "
-                + where(DeskPrompts.class, "tones") + " and " + where(SecondToneCompletion.class, "moreTones")), failure);
+        assertTrue(
+                failure.contains("MCPAUTH-0142: ref/prompt reply_to_ticket (tone) is completed by both "
+                        + where(DeskPrompts.class, "tones") + " and " + where(SecondToneCompletion.class, "moreTones")),
+                failure);
     }
 
     /** The desk deployed with authorization on, used through the dispatcher in requests of verified callers. */
@@ -314,7 +342,10 @@ class FeatureDeploymentTest {
         void deploy() {
             deployment = TestDeployment.of(AUTH_ON, DESK);
             container = deployment.container();
-            dispatcher = new McpDispatcher(ServerSettings.DEFAULTS, container.select(Features.class).get(), new Authorizer(true),
+            dispatcher = new McpDispatcher(
+                    ServerSettings.DEFAULTS,
+                    container.select(Features.class).get(),
+                    new Authorizer(true),
                     new AuditLog(DecisionMetrics.NONE));
         }
 
@@ -325,7 +356,8 @@ class FeatureDeploymentTest {
 
         /** Runs {@code call} in a request whose verified caller is {@code caller} with {@code roles}. */
         private <T> T as(McpCaller caller, Set<String> roles, Supplier<T> call) {
-            RequestContextController request = container.select(RequestContextController.class).get();
+            RequestContextController request =
+                    container.select(RequestContextController.class).get();
             request.activate();
             try {
                 container.select(CallerHolder.class).get().set(caller, null, roles);
@@ -336,14 +368,19 @@ class FeatureDeploymentTest {
         }
 
         private JsonObject send(McpCaller caller, Set<String> roles, String method, JsonObject params) {
-            return as(caller, roles, () -> dispatcher.dispatch(McpRequest.of(method, params, RequestMetadata.NONE).by(caller, roles)));
+            return as(
+                    caller,
+                    roles,
+                    () -> dispatcher.dispatch(
+                            McpRequest.of(method, params, RequestMetadata.NONE).by(caller, roles)));
         }
 
         private JsonObject send(McpCaller caller, String method, JsonObject params) {
             return send(caller, Set.of(), method, params);
         }
 
-        private <E extends Throwable> E refused(Class<E> type, McpCaller caller, Set<String> roles, String method, JsonObject params) {
+        private <E extends Throwable> E refused(
+                Class<E> type, McpCaller caller, Set<String> roles, String method, JsonObject params) {
             return assertThrows(type, () -> send(caller, roles, method, params));
         }
 
@@ -364,17 +401,26 @@ class FeatureDeploymentTest {
             for (int i = 0; i < argumentNamesAndValues.length; i += 2) {
                 arguments.add(argumentNamesAndValues[i], argumentNamesAndValues[i + 1]);
             }
-            return Json.createObjectBuilder().add("name", name).add("arguments", arguments).build();
+            return Json.createObjectBuilder()
+                    .add("name", name)
+                    .add("arguments", arguments)
+                    .build();
         }
 
-        private static JsonObject completion(String refType, String refField, String ref, String argument, String value) {
+        private static JsonObject completion(
+                String refType, String refField, String ref, String argument, String value) {
             return Json.createObjectBuilder()
                     .add("ref", Json.createObjectBuilder().add("type", refType).add(refField, ref))
-                    .add("argument", Json.createObjectBuilder().add("name", argument).add("value", value)).build();
+                    .add(
+                            "argument",
+                            Json.createObjectBuilder().add("name", argument).add("value", value))
+                    .build();
         }
 
         private static List<String> strings(JsonObject result, String list, String field) {
-            return result.getJsonArray(list).getValuesAs(JsonObject.class).stream().map(item -> item.getString(field)).toList();
+            return result.getJsonArray(list).getValuesAs(JsonObject.class).stream()
+                    .map(item -> item.getString(field))
+                    .toList();
         }
 
         private static JsonObject onlyContents(JsonObject result) {
@@ -384,7 +430,12 @@ class FeatureDeploymentTest {
 
         @Test
         void initializeAdvertisesResourcesPromptsAndCompletions() {
-            JsonObject capabilities = send(ALICE, "initialize", Json.createObjectBuilder().add("protocolVersion", "2025-11-25").build())
+            JsonObject capabilities = send(
+                            ALICE,
+                            "initialize",
+                            Json.createObjectBuilder()
+                                    .add("protocolVersion", "2025-11-25")
+                                    .build())
                     .getJsonObject("capabilities");
             assertTrue(capabilities.containsKey("resources"), capabilities.toString());
             assertTrue(capabilities.containsKey("prompts"), capabilities.toString());
@@ -393,30 +444,63 @@ class FeatureDeploymentTest {
 
         @Test
         void resourcesListShowsOnlyWhatTheCallerMayRead() {
-            assertEquals(List.of("docs://readme"), strings(send(BOB, "resources/list", JsonValue.EMPTY_JSON_OBJECT), "resources", "uri"));
+            assertEquals(
+                    List.of("docs://readme"),
+                    strings(send(BOB, "resources/list", JsonValue.EMPTY_JSON_OBJECT), "resources", "uri"));
             JsonObject forAlice = send(ALICE, "resources/list", JsonValue.EMPTY_JSON_OBJECT);
             assertEquals(List.of("docs://readme", "tickets://open"), strings(forAlice, "resources", "uri"));
-            assertEquals(Json.createObjectBuilder().add("uri", "docs://readme").add("name", "readme").add("title", "Read me").build(),
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("uri", "docs://readme")
+                            .add("name", "readme")
+                            .add("title", "Read me")
+                            .build(),
                     forAlice.getJsonArray("resources").getJsonObject(0));
         }
 
         @Test
         void templatesListShowsOnlyWhatTheCallerMayRead() {
-            assertEquals(List.of("broken://{reason}"),
-                    strings(send(BOB, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate"));
+            assertEquals(
+                    List.of("broken://{reason}"),
+                    strings(
+                            send(BOB, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT),
+                            "resourceTemplates",
+                            "uriTemplate"));
             // alice lacks tickets:history, so the history template is not hers to see
-            assertEquals(List.of("attachments://{number}", "broken://{reason}", "raw://{key}", "tickets://{id}", "tickets://{id}/summary"),
-                    strings(send(ALICE, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate"));
-            McpCaller historian = new McpCaller(ALICE.subject(), ALICE.clientId(), Set.of("tickets:read", "tickets:history"), ALICE.claims(), ALICE.issuer());
-            assertTrue(strings(send(historian, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT), "resourceTemplates", "uriTemplate")
+            assertEquals(
+                    List.of(
+                            "attachments://{number}",
+                            "broken://{reason}",
+                            "raw://{key}",
+                            "tickets://{id}",
+                            "tickets://{id}/summary"),
+                    strings(
+                            send(ALICE, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT),
+                            "resourceTemplates",
+                            "uriTemplate"));
+            McpCaller historian = new McpCaller(
+                    ALICE.subject(),
+                    ALICE.clientId(),
+                    Set.of("tickets:read", "tickets:history"),
+                    ALICE.claims(),
+                    ALICE.issuer());
+            assertTrue(strings(
+                            send(historian, "resources/templates/list", JsonValue.EMPTY_JSON_OBJECT),
+                            "resourceTemplates",
+                            "uriTemplate")
                     .contains("tickets://{id}/history"));
         }
 
         @Test
         void readingATemplateUriReturnsTheTextTheMethodReturnedForThatUri() {
             JsonObject contents = onlyContents(read(ALICE, "tickets://T-1"));
-            assertEquals(Json.createObjectBuilder().add("uri", "tickets://T-1").add("mimeType", "text/plain")
-                    .add("text", "T-1: printer on fire (read by alice)").build(), contents);
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("uri", "tickets://T-1")
+                            .add("mimeType", "text/plain")
+                            .add("text", "T-1: printer on fire (read by alice)")
+                            .build(),
+                    contents);
         }
 
         @Test
@@ -424,15 +508,25 @@ class FeatureDeploymentTest {
             JsonObject contents = onlyContents(read(ALICE, "tickets://T-7/summary"));
             assertEquals("tickets://T-7/summary", contents.getString("uri"));
             assertEquals("application/json", contents.getString("mimeType"));
-            assertEquals(Json.createObjectBuilder().add("id", "T-7").add("openTasks", 3).build(),
-                    Json.createReader(new StringReader(contents.getString("text"))).readObject());
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("id", "T-7")
+                            .add("openTasks", 3)
+                            .build(),
+                    Json.createReader(new StringReader(contents.getString("text")))
+                            .readObject());
         }
 
         @Test
         void bytesAreReadAsABase64Blob() {
             JsonObject contents = onlyContents(read(ALICE, "attachments://7"));
-            assertEquals(Json.createObjectBuilder().add("uri", "attachments://7").add("mimeType", "application/octet-stream")
-                    .add("blob", "AQIH").build(), contents);
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("uri", "attachments://7")
+                            .add("mimeType", "application/octet-stream")
+                            .add("blob", "AQIH")
+                            .build(),
+                    contents);
         }
 
         @Test
@@ -445,7 +539,8 @@ class FeatureDeploymentTest {
             JsonRpcException unknown = error(ALICE, "resources/read", uri("invoices://2024-001"));
             assertEquals(-32002, unknown.error().code());
             assertEquals("Resource not found", unknown.getMessage());
-            assertEquals(Json.createObjectBuilder().add("uri", "invoices://2024-001").build(), unknown.data());
+            assertEquals(
+                    Json.createObjectBuilder().add("uri", "invoices://2024-001").build(), unknown.data());
         }
 
         @Test
@@ -453,27 +548,38 @@ class FeatureDeploymentTest {
             JsonRpcException missing = error(ALICE, "resources/read", uri("tickets://T-404"));
             assertEquals(-32002, missing.error().code());
             assertEquals("Resource not found", missing.getMessage());
-            assertEquals(Json.createObjectBuilder().add("uri", "tickets://T-404").build(), missing.data());
+            assertEquals(
+                    Json.createObjectBuilder().add("uri", "tickets://T-404").build(), missing.data());
             // a variable that cannot be converted names no resource either
             JsonRpcException notANumber = error(ALICE, "resources/read", uri("attachments://seven"));
             assertEquals(-32002, notANumber.error().code());
-            assertEquals(Json.createObjectBuilder().add("uri", "attachments://seven").build(), notANumber.data());
+            assertEquals(
+                    Json.createObjectBuilder().add("uri", "attachments://seven").build(), notANumber.data());
         }
 
         @Test
         void aDecodedVariableThatNamesAnotherPathIsRefusedNamingTheVariableBeforeTheMethodRuns() {
-            for (String uri : List.of("tickets://%2E%2E", "tickets://..%2Fsecrets", "tickets://a%5Cb", "tickets://a%00b",
-                    "tickets://.", "tickets://line%0Abreak")) {
+            for (String uri : List.of(
+                    "tickets://%2E%2E",
+                    "tickets://..%2Fsecrets",
+                    "tickets://a%5Cb",
+                    "tickets://a%00b",
+                    "tickets://.",
+                    "tickets://line%0Abreak")) {
                 JsonRpcException refused = error(ALICE, "resources/read", uri(uri));
                 assertEquals(-32602, refused.error().code(), uri);
-                assertTrue(refused.getMessage().contains("the variable 'id' of tickets://{id} is not allowed"), refused.getMessage());
+                assertTrue(
+                        refused.getMessage().contains("the variable 'id' of tickets://{id} is not allowed"),
+                        refused.getMessage());
                 assertEquals(Json.createObjectBuilder().add("variable", "id").build(), refused.data());
             }
         }
 
         @Test
         void aTemplateThatOptsInReceivesEveryDecodedValue() {
-            assertEquals("key=../a/b\\c", onlyContents(read(ALICE, "raw://..%2Fa%2Fb%5Cc")).getString("text"));
+            assertEquals(
+                    "key=../a/b\\c",
+                    onlyContents(read(ALICE, "raw://..%2Fa%2Fb%5Cc")).getString("text"));
         }
 
         @Test
@@ -486,13 +592,20 @@ class FeatureDeploymentTest {
         @Test
         void anUnknownUriIsInvalidParamsWithTheUriIn2026() {
             String uri = "invoices://2024-001";
-            JsonObject params = Json.createObjectBuilder().add("uri", uri).add("_meta", Json.createObjectBuilder()
-                    .add("io.modelcontextprotocol/protocolVersion", "2026-07-28")
-                    .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT)).build();
-            Map<String, String> headers = Map.of("mcp-protocol-version", "2026-07-28", "mcp-method", "resources/read", "mcp-name", uri);
-            McpRequest request = McpRequest.of("resources/read", params,
-                    new RequestMetadata(name -> headers.get(name.toLowerCase(Locale.ROOT))));
-            JsonRpcException unknown = assertThrows(JsonRpcException.class,
+            JsonObject params = Json.createObjectBuilder()
+                    .add("uri", uri)
+                    .add(
+                            "_meta",
+                            Json.createObjectBuilder()
+                                    .add("io.modelcontextprotocol/protocolVersion", "2026-07-28")
+                                    .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT))
+                    .build();
+            Map<String, String> headers =
+                    Map.of("mcp-protocol-version", "2026-07-28", "mcp-method", "resources/read", "mcp-name", uri);
+            McpRequest request = McpRequest.of(
+                    "resources/read", params, new RequestMetadata(name -> headers.get(name.toLowerCase(Locale.ROOT))));
+            JsonRpcException unknown = assertThrows(
+                    JsonRpcException.class,
                     () -> as(ALICE, Set.of(), () -> dispatcher.dispatch(request.by(ALICE, Set.of()))));
             assertEquals(-32602, unknown.error().code());
             assertEquals(Json.createObjectBuilder().add("uri", uri).build(), unknown.data());
@@ -500,68 +613,114 @@ class FeatureDeploymentTest {
 
         @Test
         void readingWithoutTheScopesIsRefusedNamingEveryScopeTheResourceNeeds() {
-            InsufficientScopeException refusal = refused(InsufficientScopeException.class, BOB, Set.of(), "resources/read",
-                    uri("tickets://T-1/history"));
+            InsufficientScopeException refusal = refused(
+                    InsufficientScopeException.class, BOB, Set.of(), "resources/read", uri("tickets://T-1/history"));
             assertEquals(List.of("tickets:read", "tickets:history"), refusal.required());
             assertEquals(List.of("tickets:read", "tickets:history"), refusal.missing());
-            InsufficientScopeException stepUp = refused(InsufficientScopeException.class, ALICE, Set.of(), "resources/read",
-                    uri("tickets://T-1/history"));
+            InsufficientScopeException stepUp = refused(
+                    InsufficientScopeException.class, ALICE, Set.of(), "resources/read", uri("tickets://T-1/history"));
             assertEquals(List.of("tickets:read", "tickets:history"), stepUp.required());
             assertEquals(List.of("tickets:history"), stepUp.missing());
             assertEquals("The call needs scope(s): tickets:history", stepUp.getMessage());
-            McpCaller historian = new McpCaller(ALICE.subject(), ALICE.clientId(), Set.of("tickets:read", "tickets:history"), ALICE.claims(), ALICE.issuer());
-            assertEquals("T-1 opened", onlyContents(read(historian, "tickets://T-1/history")).getString("text"));
+            McpCaller historian = new McpCaller(
+                    ALICE.subject(),
+                    ALICE.clientId(),
+                    Set.of("tickets:read", "tickets:history"),
+                    ALICE.claims(),
+                    ALICE.issuer());
+            assertEquals(
+                    "T-1 opened",
+                    onlyContents(read(historian, "tickets://T-1/history")).getString("text"));
         }
 
         @Test
         void aCallerWithoutTheScopeCannotTellAnExistingResourceFromAMissingOne() {
-            InsufficientScopeException existing = refused(InsufficientScopeException.class, BOB, Set.of(), "resources/read",
-                    uri("tickets://T-1"));
-            InsufficientScopeException missing = refused(InsufficientScopeException.class, BOB, Set.of(), "resources/read",
-                    uri("tickets://T-404"));
+            InsufficientScopeException existing =
+                    refused(InsufficientScopeException.class, BOB, Set.of(), "resources/read", uri("tickets://T-1"));
+            InsufficientScopeException missing =
+                    refused(InsufficientScopeException.class, BOB, Set.of(), "resources/read", uri("tickets://T-404"));
             assertEquals(existing.getMessage(), missing.getMessage());
             assertEquals(existing.required(), missing.required());
         }
 
         @Test
         void promptsListShowsOnlyWhatTheCallerMayGet() {
-            assertEquals(List.of("failing_prompt", "greet"), strings(send(BOB, "prompts/list", JsonValue.EMPTY_JSON_OBJECT), "prompts", "name"));
-            assertEquals(List.of("failing_prompt", "greet", "reply_to_ticket"),
+            assertEquals(
+                    List.of("failing_prompt", "greet"),
+                    strings(send(BOB, "prompts/list", JsonValue.EMPTY_JSON_OBJECT), "prompts", "name"));
+            assertEquals(
+                    List.of("failing_prompt", "greet", "reply_to_ticket"),
                     strings(send(ALICE, "prompts/list", JsonValue.EMPTY_JSON_OBJECT), "prompts", "name"));
-            assertEquals(List.of("escalate", "failing_prompt", "greet", "reply_to_ticket"),
-                    strings(send(ALICE, Set.of("supervisor"), "prompts/list", JsonValue.EMPTY_JSON_OBJECT), "prompts", "name"));
+            assertEquals(
+                    List.of("escalate", "failing_prompt", "greet", "reply_to_ticket"),
+                    strings(
+                            send(ALICE, Set.of("supervisor"), "prompts/list", JsonValue.EMPTY_JSON_OBJECT),
+                            "prompts",
+                            "name"));
         }
 
         @Test
         void aPromptReturningAStringIsOneUserTextMessage() {
             JsonObject result = send(BOB, "prompts/get", prompt("greet", "name", "Ann"));
-            assertEquals(Json.createObjectBuilder().add("description", "Say hello").add("messages", Json.createArrayBuilder()
-                    .add(Json.createObjectBuilder().add("role", "user")
-                            .add("content", Json.createObjectBuilder().add("type", "text").add("text", "Hello Ann")))).build(), result);
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("description", "Say hello")
+                            .add(
+                                    "messages",
+                                    Json.createArrayBuilder()
+                                            .add(Json.createObjectBuilder()
+                                                    .add("role", "user")
+                                                    .add(
+                                                            "content",
+                                                            Json.createObjectBuilder()
+                                                                    .add("type", "text")
+                                                                    .add("text", "Hello Ann"))))
+                            .build(),
+                    result);
         }
 
         @Test
         void aPromptReturningMessagesEmbedsTheResourceAndBindsOptionalArguments() {
-            JsonObject result = send(ALICE, "prompts/get", prompt("reply_to_ticket", "ticketId", "T-1", "tone", "friendly"));
+            JsonObject result =
+                    send(ALICE, "prompts/get", prompt("reply_to_ticket", "ticketId", "T-1", "tone", "friendly"));
             assertEquals("Reply to a ticket in a tone", result.getString("description"));
             assertEquals(2, result.getJsonArray("messages").size());
             JsonObject embedded = result.getJsonArray("messages").getJsonObject(0);
             assertEquals("user", embedded.getString("role"));
-            assertEquals(Json.createObjectBuilder().add("type", "resource").add("resource", Json.createObjectBuilder()
-                    .add("uri", "tickets://T-1").add("mimeType", "text/plain").add("text", "printer on fire")).build(),
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add("type", "resource")
+                            .add(
+                                    "resource",
+                                    Json.createObjectBuilder()
+                                            .add("uri", "tickets://T-1")
+                                            .add("mimeType", "text/plain")
+                                            .add("text", "printer on fire"))
+                            .build(),
                     embedded.getJsonObject("content"));
-            assertEquals("Reply to T-1 in a friendly tone, signed alice",
-                    result.getJsonArray("messages").getJsonObject(1).getJsonObject("content").getString("text"));
+            assertEquals(
+                    "Reply to T-1 in a friendly tone, signed alice",
+                    result.getJsonArray("messages")
+                            .getJsonObject(1)
+                            .getJsonObject("content")
+                            .getString("text"));
             JsonObject withoutTone = send(ALICE, "prompts/get", prompt("reply_to_ticket", "ticketId", "T-1"));
-            assertEquals("Reply to T-1 in a neutral tone, signed alice",
-                    withoutTone.getJsonArray("messages").getJsonObject(1).getJsonObject("content").getString("text"));
+            assertEquals(
+                    "Reply to T-1 in a neutral tone, signed alice",
+                    withoutTone
+                            .getJsonArray("messages")
+                            .getJsonObject(1)
+                            .getJsonObject("content")
+                            .getString("text"));
         }
 
         @Test
         void aMissingRequiredArgumentIsInvalidParams() {
             JsonRpcException invalid = error(ALICE, "prompts/get", prompt("reply_to_ticket", "tone", "firm"));
             assertEquals(-32602, invalid.error().code());
-            assertEquals("Invalid arguments for prompt reply_to_ticket: argument 'ticketId' is required", invalid.getMessage());
+            assertEquals(
+                    "Invalid arguments for prompt reply_to_ticket: argument 'ticketId' is required",
+                    invalid.getMessage());
         }
 
         @Test
@@ -573,18 +732,28 @@ class FeatureDeploymentTest {
 
         @Test
         void gettingAPromptWithoutTheScopeIsRefusedBeforeItsArgumentsAreLookedAt() {
-            InsufficientScopeException refusal = refused(InsufficientScopeException.class, BOB, Set.of(), "prompts/get",
-                    prompt("reply_to_ticket"));
+            InsufficientScopeException refusal =
+                    refused(InsufficientScopeException.class, BOB, Set.of(), "prompts/get", prompt("reply_to_ticket"));
             assertEquals(List.of("tickets:read"), refusal.required());
         }
 
         @Test
         void rolesAllowedOnAPromptBeanRefusesACallerWithoutTheRole() {
-            AccessForbiddenException refusal = refused(AccessForbiddenException.class, ALICE, Set.of("agent"), "prompts/get",
+            AccessForbiddenException refusal = refused(
+                    AccessForbiddenException.class,
+                    ALICE,
+                    Set.of("agent"),
+                    "prompts/get",
                     prompt("escalate", "ticketId", "T-1"));
             assertEquals("The call needs one of the roles: supervisor", refusal.getMessage());
-            JsonObject allowed = send(ALICE, Set.of("supervisor"), "prompts/get", prompt("escalate", "ticketId", "T-1"));
-            assertEquals("Escalate T-1", allowed.getJsonArray("messages").getJsonObject(0).getJsonObject("content").getString("text"));
+            JsonObject allowed =
+                    send(ALICE, Set.of("supervisor"), "prompts/get", prompt("escalate", "ticketId", "T-1"));
+            assertEquals(
+                    "Escalate T-1",
+                    allowed.getJsonArray("messages")
+                            .getJsonObject(0)
+                            .getJsonObject("content")
+                            .getString("text"));
             // and on direct calls of the bean, outside the MCP endpoint
             SupervisorPrompts bean = container.select(SupervisorPrompts.class).get();
             assertThrows(AccessForbiddenException.class, () -> as(ALICE, Set.of("agent"), () -> bean.escalate("T-1")));
@@ -592,23 +761,43 @@ class FeatureDeploymentTest {
 
         @Test
         void completionOfAPromptArgumentReturnsTheSuggestions() {
-            JsonObject result = send(ALICE, "completion/complete", completion("ref/prompt", "name", "reply_to_ticket", "tone", "f"));
-            assertEquals(Json.createObjectBuilder().add("completion", Json.createObjectBuilder()
-                    .add("values", Json.createArrayBuilder().add("formal").add("friendly").add("firm"))
-                    .add("total", 3).add("hasMore", false)).build(), result);
+            JsonObject result = send(
+                    ALICE, "completion/complete", completion("ref/prompt", "name", "reply_to_ticket", "tone", "f"));
+            assertEquals(
+                    Json.createObjectBuilder()
+                            .add(
+                                    "completion",
+                                    Json.createObjectBuilder()
+                                            .add(
+                                                    "values",
+                                                    Json.createArrayBuilder()
+                                                            .add("formal")
+                                                            .add("friendly")
+                                                            .add("firm"))
+                                            .add("total", 3)
+                                            .add("hasMore", false))
+                            .build(),
+                    result);
         }
 
         @Test
         void completionOfATemplateVariableReturnsTheSuggestions() {
-            JsonObject completion = send(ALICE, "completion/complete", completion("ref/resource", "uri", "tickets://{id}", "id", "T-"))
+            JsonObject completion = send(
+                            ALICE,
+                            "completion/complete",
+                            completion("ref/resource", "uri", "tickets://{id}", "id", "T-"))
                     .getJsonObject("completion");
-            assertEquals(List.of("T-1", "T-2"), completion.getJsonArray("values").getValuesAs(JsonString.class).stream()
-                    .map(JsonString::getString).toList());
+            assertEquals(
+                    List.of("T-1", "T-2"),
+                    completion.getJsonArray("values").getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString)
+                            .toList());
         }
 
         @Test
         void moreThanAHundredSuggestionsAreCutWithTheTotalAndHasMore() {
-            JsonObject completion = send(BOB, "completion/complete", completion("ref/prompt", "name", "greet", "name", "n"))
+            JsonObject completion = send(
+                            BOB, "completion/complete", completion("ref/prompt", "name", "greet", "name", "n"))
                     .getJsonObject("completion");
             assertEquals(100, completion.getJsonArray("values").size());
             assertEquals("n0", completion.getJsonArray("values").getString(0));
@@ -618,10 +807,18 @@ class FeatureDeploymentTest {
 
         @Test
         void completionWithoutTheScopeIsRefused() {
-            InsufficientScopeException prompt = refused(InsufficientScopeException.class, BOB, Set.of(), "completion/complete",
+            InsufficientScopeException prompt = refused(
+                    InsufficientScopeException.class,
+                    BOB,
+                    Set.of(),
+                    "completion/complete",
                     completion("ref/prompt", "name", "reply_to_ticket", "tone", "f"));
             assertEquals(List.of("tickets:read"), prompt.required());
-            InsufficientScopeException template = refused(InsufficientScopeException.class, BOB, Set.of(), "completion/complete",
+            InsufficientScopeException template = refused(
+                    InsufficientScopeException.class,
+                    BOB,
+                    Set.of(),
+                    "completion/complete",
                     completion("ref/resource", "uri", "tickets://{id}", "id", "T-"));
             assertEquals(List.of("tickets:read"), template.required());
         }
@@ -631,7 +828,10 @@ class FeatureDeploymentTest {
             for (JsonRpcException failure : List.of(
                     error(ALICE, "resources/read", uri("broken://offline")),
                     error(ALICE, "prompts/get", prompt("failing_prompt", "reason", "offline")),
-                    error(ALICE, "completion/complete", completion("ref/prompt", "name", "failing_prompt", "reason", "offline")))) {
+                    error(
+                            ALICE,
+                            "completion/complete",
+                            completion("ref/prompt", "name", "failing_prompt", "reason", "offline")))) {
                 assertEquals(-32603, failure.error().code());
                 assertEquals("The ticket archive is offline", failure.getMessage());
             }
@@ -642,10 +842,16 @@ class FeatureDeploymentTest {
             Map<String, JsonRpcException> failures = Map.of(
                     "resource", error(ALICE, "resources/read", uri("broken://bug")),
                     "prompt", error(ALICE, "prompts/get", prompt("failing_prompt", "reason", "bug")),
-                    "completion", error(ALICE, "completion/complete", completion("ref/prompt", "name", "failing_prompt", "reason", "bug")));
+                    "completion",
+                            error(
+                                    ALICE,
+                                    "completion/complete",
+                                    completion("ref/prompt", "name", "failing_prompt", "reason", "bug")));
             failures.forEach((kind, failure) -> {
                 assertEquals(-32603, failure.error().code());
-                assertTrue(failure.getMessage().matches("The " + kind + " failed unexpectedly \\(incident [0-9a-f-]{36}\\)\\."),
+                assertTrue(
+                        failure.getMessage()
+                                .matches("The " + kind + " failed unexpectedly \\(incident [0-9a-f-]{36}\\)\\."),
                         failure.getMessage());
                 assertFalse(failure.getMessage().contains("hunter2"), failure.getMessage());
             });

@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.Tool;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Dependent;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.spi.Extension;
 import java.util.List;
-import java.util.ServiceLoader;
 import java.util.Map;
+import java.util.ServiceLoader;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
 
@@ -57,7 +57,8 @@ class McpExtensionDeploymentTest {
 
     @Test
     void theExtensionIsRegisteredAsAServiceSoServersLoadIt() {
-        List<Class<?>> registered = ServiceLoader.load(Extension.class).stream().map(ServiceLoader.Provider::type)
+        List<Class<?>> registered = ServiceLoader.load(Extension.class).stream()
+                .map(ServiceLoader.Provider::type)
                 .collect(java.util.stream.Collectors.toList());
         assertTrue(registered.contains(McpExtension.class), registered.toString());
     }
@@ -84,8 +85,12 @@ class McpExtensionDeploymentTest {
         try (TestDeployment deployment = TestDeployment.of(AUTH_OFF, TicketTools.class)) {
             WeldContainer container = deployment.container();
             ToolRegistry registry = container.select(ToolRegistry.class).get();
-            assertEquals(List.of("close_ticket", "search_tickets"), registry.all().stream().map(ToolDefinition::name).toList());
-            assertEquals("Find tickets", registry.find("search_tickets").orElseThrow().descriptor().getString("description"));
+            assertEquals(
+                    List.of("close_ticket", "search_tickets"),
+                    registry.all().stream().map(ToolDefinition::name).toList());
+            assertEquals(
+                    "Find tickets",
+                    registry.find("search_tickets").orElseThrow().descriptor().getString("description"));
             assertTrue(registry.find("no_such_tool").isEmpty());
         }
     }

@@ -49,9 +49,12 @@ final class TestDeployment implements AutoCloseable {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         ClassLoader scope = enter(config, previous);
         try {
-            RuntimeException failure = assertThrows(RuntimeException.class, () -> weld(beanClasses).initialize().close());
+            RuntimeException failure = assertThrows(
+                    RuntimeException.class, () -> weld(beanClasses).initialize().close());
             // per-method problems are definition errors, cross-bean ones deployment problems (Weld subclasses both)
-            assertTrue(failure instanceof DefinitionException || failure instanceof DeploymentException, failure::toString);
+            assertTrue(
+                    failure instanceof DefinitionException || failure instanceof DeploymentException,
+                    failure::toString);
             return failure.getMessage();
         } finally {
             leave(scope, previous);
@@ -73,15 +76,20 @@ final class TestDeployment implements AutoCloseable {
 
     private static ClassLoader enter(Map<String, String> config, ClassLoader parent) {
         ClassLoader scope = new URLClassLoader(new URL[0], parent);
-        ConfigProviderResolver.instance().registerConfig(
-                new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(config, "test", 500)).build(), scope);
+        ConfigProviderResolver.instance()
+                .registerConfig(
+                        new SmallRyeConfigBuilder()
+                                .withSources(new PropertiesConfigSource(config, "test", 500))
+                                .build(),
+                        scope);
         Thread.currentThread().setContextClassLoader(scope);
         return scope;
     }
 
     private static void leave(ClassLoader scope, ClassLoader previous) {
         Thread.currentThread().setContextClassLoader(previous);
-        ConfigProviderResolver.instance().releaseConfig(ConfigProviderResolver.instance().getConfig(scope));
+        ConfigProviderResolver.instance()
+                .releaseConfig(ConfigProviderResolver.instance().getConfig(scope));
     }
 
     private static Weld weld(Class<?>... beanClasses) {

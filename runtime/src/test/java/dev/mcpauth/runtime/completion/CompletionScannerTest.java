@@ -92,7 +92,9 @@ class CompletionScannerTest {
     }
 
     private static ScanResult<CompletionDefinition> scan(String name) {
-        List<Method> found = Arrays.stream(Completions.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+        List<Method> found = Arrays.stream(Completions.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name))
+                .toList();
         assertEquals(1, found.size(), name);
         return CompletionScanner.scan(found.get(0), null, AccessRequirement.of(found.get(0), Completions.class));
     }
@@ -123,8 +125,12 @@ class CompletionScannerTest {
         assertEquals(CompletionDefinition.Kind.RESOURCE, ids.kind());
         assertEquals("tickets://{id}", ids.ref());
         assertEquals("id", ids.argument());
-        assertEquals(List.of(new CompletionDefinition.Parameter(ContextArgument.CALLER), CompletionDefinition.Parameter.VALUE,
-                new CompletionDefinition.Parameter(ContextArgument.CLIENT)), ids.parameters());
+        assertEquals(
+                List.of(
+                        new CompletionDefinition.Parameter(ContextArgument.CALLER),
+                        CompletionDefinition.Parameter.VALUE,
+                        new CompletionDefinition.Parameter(ContextArgument.CLIENT)),
+                ids.parameters());
         assertEquals("ref/resource tickets://{id} (id)", ids.label());
     }
 
@@ -138,8 +144,11 @@ class CompletionScannerTest {
     void aPromptCompletionWithoutExactlyOneStringValueFailsWith0140(String method) {
         ScanResult<CompletionDefinition> outcome = scan(method);
         assertNull(outcome.definition());
-        assertEquals(List.of("MCPAUTH-0140: @CompletePrompt " + where(method) + " must take the partial value as one String"
-                + " parameter (McpCaller and McpClient are allowed too) and return a List<String> of suggestions"), outcome.problems());
+        assertEquals(
+                List.of(
+                        "MCPAUTH-0140: @CompletePrompt " + where(method) + " must take the partial value as one String"
+                                + " parameter (McpCaller and McpClient are allowed too) and return a List<String> of suggestions"),
+                outcome.problems());
     }
 
     @ParameterizedTest
@@ -147,8 +156,11 @@ class CompletionScannerTest {
     void aTemplateCompletionNotReturningStringsFailsWith0140(String method) {
         ScanResult<CompletionDefinition> outcome = scan(method);
         assertNull(outcome.definition());
-        assertEquals(List.of("MCPAUTH-0140: @CompleteResourceTemplate " + where(method) + " must take the partial value as one"
-                + " String parameter (McpCaller and McpClient are allowed too) and return a List<String> of suggestions"),
+        assertEquals(
+                List.of(
+                        "MCPAUTH-0140: @CompleteResourceTemplate " + where(method)
+                                + " must take the partial value as one"
+                                + " String parameter (McpCaller and McpClient are allowed too) and return a List<String> of suggestions"),
                 outcome.problems());
     }
 
@@ -156,16 +168,21 @@ class CompletionScannerTest {
     void aCompletionCannotTakeInputAndFailsWith0115() {
         ScanResult<CompletionDefinition> outcome = scan("asks");
         assertNull(outcome.definition());
-        assertEquals(List.of("MCPAUTH-0115: @CompletePrompt " + where("asks") + " takes an McpInput, which a completion cannot use"
-                + " (only: tool, prompt): a resource read and a completion have no rounds to ask in, and only a tool's answer can be"
-                + " a stream of progress"), outcome.problems());
+        assertEquals(
+                List.of("MCPAUTH-0115: @CompletePrompt " + where("asks")
+                        + " takes an McpInput, which a completion cannot use"
+                        + " (only: tool, prompt): a resource read and a completion have no rounds to ask in, and only a tool's answer can be"
+                        + " a stream of progress"),
+                outcome.problems());
     }
 
     @Test
     void aMethodThatIsNotPublicFailsWith0114() {
         ScanResult<CompletionDefinition> outcome = scan("packagePrivate");
         assertNull(outcome.definition());
-        assertEquals(List.of("MCPAUTH-0114: @CompletePrompt " + where("packagePrivate") + " must be a public instance method"),
+        assertEquals(
+                List.of("MCPAUTH-0114: @CompletePrompt " + where("packagePrivate")
+                        + " must be a public instance method"),
                 outcome.problems());
     }
 }

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.Test;
 class ConfigReaderTest {
 
     private static ConfigReader reader(Map<String, String> values) {
-        return new ConfigReader(new SmallRyeConfigBuilder().withSources(new PropertiesConfigSource(values, "test", 500)).build());
+        return new ConfigReader(new SmallRyeConfigBuilder()
+                .withSources(new PropertiesConfigSource(values, "test", 500))
+                .build());
     }
 
     @Test
@@ -34,7 +36,8 @@ class ConfigReaderTest {
 
     @Test
     void goodValuesAreRead() {
-        ConfigReader config = reader(Map.of("s", "  x ", "l", "a, ,b", "b", "FALSE", "n", "0", "p", "3", "u", " https://e.example/x "));
+        ConfigReader config = reader(
+                Map.of("s", "  x ", "l", "a, ,b", "b", "FALSE", "n", "0", "p", "3", "u", " https://e.example/x "));
         assertEquals(Optional.of("x"), config.string("s"));
         assertEquals(Optional.of(List.of("a", "b")), config.list("l"));
         assertFalse(config.bool("b", true));
@@ -52,11 +55,13 @@ class ConfigReaderTest {
         assertEquals(8, config.positiveInt("p", 8));
         assertEquals(Optional.empty(), config.httpUrl("u"));
         assertNull(config.httpUrl("item", "not a url"));
-        assertEquals(List.of(
-                "MCPAUTH-0406: b must be true or false, not 'maybe'",
-                "MCPAUTH-0407: n must be a whole number of at least 0, not '-1'",
-                "MCPAUTH-0302: p must be a positive integer, not '0'",
-                "MCPAUTH-0404: u must be an absolute http(s) URL, not 'ftp://e.example'",
-                "MCPAUTH-0404: item must be an absolute http(s) URL, not 'not a url'"), config.problems());
+        assertEquals(
+                List.of(
+                        "MCPAUTH-0406: b must be true or false, not 'maybe'",
+                        "MCPAUTH-0407: n must be a whole number of at least 0, not '-1'",
+                        "MCPAUTH-0302: p must be a positive integer, not '0'",
+                        "MCPAUTH-0404: u must be an absolute http(s) URL, not 'ftp://e.example'",
+                        "MCPAUTH-0404: item must be an absolute http(s) URL, not 'not a url'"),
+                config.problems());
     }
 }

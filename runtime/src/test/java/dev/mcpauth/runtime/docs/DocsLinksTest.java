@@ -45,9 +45,12 @@ class DocsLinksTest {
     /** The target of an inline link or image, {@code [text](target)} or {@code [text](target "title")}. */
     private static final Pattern LINK = Pattern.compile("\\]\\(\\s*<?([^)\\s>]*)>?(?:\\s+\"[^\"]*\")?\\s*\\)");
     /** A reference definition, {@code [name]: target}. */
-    private static final Pattern REFERENCE = Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$");
+    private static final Pattern REFERENCE =
+            Pattern.compile("^ {0,3}\\[[^\\]]+\\]:\\s*<?(\\S+?)>?(?:\\s+\"[^\"]*\")?\\s*$");
+
     private static final Pattern HEADING = Pattern.compile("^ {0,3}(#{1,6})\\s+(.*?)(?:\\s+#+)?\\s*$");
-    private static final Pattern HTML_ANCHOR = Pattern.compile("<a\\s+(?:[^>]*\\s)?(?:id|name)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern HTML_ANCHOR =
+            Pattern.compile("<a\\s+(?:[^>]*\\s)?(?:id|name)\\s*=\\s*\"([^\"]+)\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(?:(?!\\1).)+?\\1");
     private static final Pattern SCHEME = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     /** Build output and installed packages; directories whose name starts with a dot are skipped too. */
@@ -58,10 +61,14 @@ class DocsLinksTest {
         List<String> broken = new ArrayList<>();
         for (Path page : pages()) {
             for (Link link : links(page)) {
-                check(link).ifPresent(problem -> broken.add(ROOT.relativize(page) + ":" + link.line() + ": (" + link.target() + ") " + problem));
+                check(link)
+                        .ifPresent(problem -> broken.add(
+                                ROOT.relativize(page) + ":" + link.line() + ": (" + link.target() + ") " + problem));
             }
         }
-        assertTrue(broken.isEmpty(), () -> broken.size() + " broken relative link(s) or anchor(s):\n" + String.join("\n", broken));
+        assertTrue(
+                broken.isEmpty(),
+                () -> broken.size() + " broken relative link(s) or anchor(s):\n" + String.join("\n", broken));
     }
 
     @Test
@@ -70,8 +77,10 @@ class DocsLinksTest {
         for (Link link : links(README)) {
             relativeTarget(link).ifPresent(target -> linked.add(target.normalize()));
         }
-        List<String> unlinked = docsPages().stream().filter(page -> !linked.contains(page.normalize()))
-                .map(page -> ROOT.relativize(page).toString()).toList();
+        List<String> unlinked = docsPages().stream()
+                .filter(page -> !linked.contains(page.normalize()))
+                .map(page -> ROOT.relativize(page).toString())
+                .toList();
         assertEquals(List.of(), unlinked, "docs pages the README does not link");
     }
 
@@ -79,7 +88,10 @@ class DocsLinksTest {
     void everyDocsPageLinksBackToTheReadme() {
         List<String> without = new ArrayList<>();
         for (Path page : docsPages()) {
-            boolean back = links(page).stream().anyMatch(link -> relativeTarget(link).map(t -> t.normalize().equals(README.normalize())).orElse(false));
+            boolean back = links(page).stream()
+                    .anyMatch(link -> relativeTarget(link)
+                            .map(t -> t.normalize().equals(README.normalize()))
+                            .orElse(false));
             if (!back) {
                 without.add(ROOT.relativize(page).toString());
             }
@@ -92,15 +104,30 @@ class DocsLinksTest {
         assertEquals("set-up", anchor("Set up"));
         assertEquals("quick-start-your-own-war", anchor("Quick start: your own WAR"));
         assertEquals("the-mcp-inspector-2x", anchor("The MCP Inspector (2.x)"));
-        assertEquals("jakarta-rolesallowed-permitall-denyall-on-tool-beans", anchor("Jakarta `@RolesAllowed`, `@PermitAll`, `@DenyAll` on tool beans"));
+        assertEquals(
+                "jakarta-rolesallowed-permitall-denyall-on-tool-beans",
+                anchor("Jakarta `@RolesAllowed`, `@PermitAll`, `@DenyAll` on tool beans"));
         assertEquals("the-full-gate-mvn--b-verify", anchor("The full gate: `mvn -B verify`"));
         assertEquals("payara-micro-62025_10-jakarta-ee-10", anchor("Payara Micro (6.2025_10, Jakarta EE 10)"));
-        assertEquals(List.of("a", "a-1", "b", "a-2", "c"), anchorsOf(List.of("# A", "## A", "text", "### B", "```", "# not a heading", "```", "## A ##", "#not-a-heading", "## C#")));
+        assertEquals(
+                List.of("a", "a-1", "b", "a-2", "c"),
+                anchorsOf(List.of(
+                        "# A",
+                        "## A",
+                        "text",
+                        "### B",
+                        "```",
+                        "# not a heading",
+                        "```",
+                        "## A ##",
+                        "#not-a-heading",
+                        "## C#")));
     }
 
     @Test
     void aBrokenLinkIsFound() {
-        // the check itself: a missing file and a missing anchor are reported, a good anchor and an external link are not
+        // the check itself: a missing file and a missing anchor are reported, a good anchor and an external link are
+        // not
         Path page = README;
         assertTrue(check(new Link(page, 1, "docs/no-such-page.md")).isPresent());
         assertTrue(check(new Link(page, 1, "#no-such-heading")).isPresent());
@@ -109,8 +136,7 @@ class DocsLinksTest {
         assertFalse(check(new Link(page, 1, "https://example.com/#anything")).isPresent());
     }
 
-    record Link(Path page, int line, String target) {
-    }
+    record Link(Path page, int line, String target) {}
 
     /** The README, every page under docs/, and every other README.md of the repository (outside build output). */
     private static List<Path> pages() {
@@ -122,7 +148,8 @@ class DocsLinksTest {
             Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
-                    String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                    String name =
+                            dir.getFileName() == null ? "" : dir.getFileName().toString();
                     boolean skipped = !dir.equals(ROOT) && (SKIPPED_DIRECTORIES.contains(name) || name.startsWith("."));
                     return skipped ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
                 }
@@ -254,7 +281,9 @@ class DocsLinksTest {
     static String anchor(String heading) {
         String text = heading.replaceAll("!?\\[([^\\]]*)\\]\\([^)]*\\)", "$1") // a link in a heading: its text
                 .replaceAll("<[^>]+>", ""); // inline HTML
-        return text.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "").replace(' ', '-');
+        return text.toLowerCase(Locale.ROOT)
+                .replaceAll("[^\\p{L}\\p{M}\\p{N}\\p{Pc} -]", "")
+                .replace(' ', '-');
     }
 
     private static boolean isFence(String line) {

@@ -32,20 +32,28 @@ class MessageTest {
 
     @Test
     void idsAreWellFormedAndUnique() {
-        List<String> malformed = Arrays.stream(Message.values()).map(Message::id).filter(id -> !ID.matcher(id).matches()).toList();
+        List<String> malformed = Arrays.stream(Message.values())
+                .map(Message::id)
+                .filter(id -> !ID.matcher(id).matches())
+                .toList();
         assertEquals(List.of(), malformed);
         Map<String, List<Message>> byId = Arrays.stream(Message.values()).collect(Collectors.groupingBy(Message::id));
-        List<String> reused = byId.entrySet().stream().filter(e -> e.getValue().size() > 1).map(Map.Entry::toString).toList();
+        List<String> reused = byId.entrySet().stream()
+                .filter(e -> e.getValue().size() > 1)
+                .map(Map.Entry::toString)
+                .toList();
         assertEquals(List.of(), reused);
     }
 
     @Test
     void aFormattedMessageStartsWithItsIdAndKeepsTheTextWordForWord() {
         // the id prefix and the text are what users, docs/messages.md and the integration tests search for
-        assertEquals("MCPAUTH-0406: mcp.auth.enabled must be true or false, not 'maybe'",
+        assertEquals(
+                "MCPAUTH-0406: mcp.auth.enabled must be true or false, not 'maybe'",
                 Message.CONFIG_NOT_BOOLEAN.format("mcp.auth.enabled", "maybe"));
-        assertEquals("MCPAUTH-0106: @Tool a.B#c parameter 0 has no name: compile with '-parameters'"
-                + " (maven-compiler-plugin <parameters>true</parameters>) or set @ToolArg(name = ...)",
+        assertEquals(
+                "MCPAUTH-0106: @Tool a.B#c parameter 0 has no name: compile with '-parameters'"
+                        + " (maven-compiler-plugin <parameters>true</parameters>) or set @ToolArg(name = ...)",
                 Message.TOOL_PARAMETER_UNNAMED.format("@Tool", "a.B#c", 0, "@ToolArg"));
     }
 
@@ -53,7 +61,8 @@ class MessageTest {
     void noOtherSourceSpellsOutAnId() throws IOException {
         List<String> scattered = new ArrayList<>();
         try (Stream<Path> files = Files.walk(SOURCES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.equals(HOME)).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java") && !f.equals(HOME))
+                    .toList()) {
                 Matcher matcher = ID.matcher(Files.readString(file));
                 while (matcher.find()) {
                     scattered.add(SOURCES.relativize(file) + ": " + matcher.group() + " (use Message instead)");
@@ -73,10 +82,12 @@ class MessageTest {
                 documented.add(row.group(1));
             }
         }
-        Set<String> ids = Arrays.stream(Message.values()).map(Message::id).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> ids =
+                Arrays.stream(Message.values()).map(Message::id).collect(Collectors.toCollection(TreeSet::new));
         Set<String> undocumented = new TreeSet<>(ids);
         undocumented.removeAll(documented);
-        assertEquals(Set.of(), undocumented, "ids without a row `| `MCPAUTH-NNNN` | ... |` in docs/messages.md's table");
+        assertEquals(
+                Set.of(), undocumented, "ids without a row `| `MCPAUTH-NNNN` | ... |` in docs/messages.md's table");
         Set<String> stale = new TreeSet<>(documented);
         stale.removeAll(ids);
         assertEquals(Set.of(), stale, "docs/messages.md rows for ids that Message does not have");

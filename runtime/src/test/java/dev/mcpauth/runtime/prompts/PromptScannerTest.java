@@ -38,8 +38,12 @@ class PromptScannerTest {
 
     public static class Prompts {
         @Prompt(title = "Reply to a ticket", description = "Drafts a reply in a tone")
-        public List<PromptMessage> replyToTicket(@PromptArg(description = "the ticket id") String ticketId, Optional<String> tone,
-                @PromptArg(name = "sign_off", required = false) String signOff, McpCaller caller, McpClient client) {
+        public List<PromptMessage> replyToTicket(
+                @PromptArg(description = "the ticket id") String ticketId,
+                Optional<String> tone,
+                @PromptArg(name = "sign_off", required = false) String signOff,
+                McpCaller caller,
+                McpClient client) {
             return List.of();
         }
 
@@ -74,8 +78,7 @@ class PromptScannerTest {
         }
 
         @Prompt
-        public void returnsNothing() {
-        }
+        public void returnsNothing() {}
 
         @Prompt
         String packagePrivate() {
@@ -100,7 +103,9 @@ class PromptScannerTest {
     }
 
     private static ScanResult<PromptDefinition> scan(Class<?> type, String name) {
-        List<Method> found = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+        List<Method> found = Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name))
+                .toList();
         assertEquals(1, found.size(), name);
         return PromptScanner.scan(found.get(0), null, AccessRequirement.of(found.get(0), type));
     }
@@ -127,24 +132,30 @@ class PromptScannerTest {
         assertEquals("reply_to_ticket", descriptor.getString("name"));
         assertEquals("Reply to a ticket", descriptor.getString("title"));
         assertEquals("Drafts a reply in a tone", descriptor.getString("description"));
-        assertEquals(List.of(
-                json("name", "ticketId", "description", "the ticket id", "required", true),
-                json("name", "tone", "required", false),
-                json("name", "sign_off", "required", false)), descriptor.getJsonArray("arguments"));
+        assertEquals(
+                List.of(
+                        json("name", "ticketId", "description", "the ticket id", "required", true),
+                        json("name", "tone", "required", false),
+                        json("name", "sign_off", "required", false)),
+                descriptor.getJsonArray("arguments"));
     }
 
     @Test
     void aPromptCannotTakeProgressAndFailsWith0115() {
-        assertEquals(List.of("MCPAUTH-0115: @Prompt " + where("reportsProgress") + " takes an McpProgress, which a prompt cannot use"
-                + " (only: tool): a resource read and a completion have no rounds to ask in, and only a tool's answer can be a stream"
-                + " of progress"), problems("reportsProgress"));
+        assertEquals(
+                List.of("MCPAUTH-0115: @Prompt " + where("reportsProgress")
+                        + " takes an McpProgress, which a prompt cannot use"
+                        + " (only: tool): a resource read and a completion have no rounds to ask in, and only a tool's answer can be a stream"
+                        + " of progress"),
+                problems("reportsProgress"));
     }
 
     @Test
     void callerAndClientParametersAreNoArguments() {
         PromptDefinition reply = define("replyToTicket");
         assertEquals(List.of("ticketId", "tone", "sign_off"), reply.argumentNames());
-        assertEquals(Arrays.asList(null, null, null, ContextArgument.CALLER, ContextArgument.CLIENT),
+        assertEquals(
+                Arrays.asList(null, null, null, ContextArgument.CALLER, ContextArgument.CLIENT),
                 reply.parameters().stream().map(PromptParameter::context).toList());
         assertTrue(reply.parameters().get(1).optionalWrapper());
         assertFalse(reply.parameters().get(2).optionalWrapper());
@@ -166,28 +177,40 @@ class PromptScannerTest {
 
     @Test
     void anArgumentThatIsNotAStringFailsWith0130ForEachParameter() {
-        assertEquals(List.of(
-                "MCPAUTH-0130: @Prompt " + where("numbers") + " parameter 'count' is a int: prompt arguments are String (or"
-                        + " Optional<String> when not required); McpCaller and McpClient are allowed too",
-                "MCPAUTH-0130: @Prompt " + where("numbers") + " parameter 'items' is a java.util.List<java.lang.String>: prompt"
-                        + " arguments are String (or Optional<String> when not required); McpCaller and McpClient are allowed too"),
+        assertEquals(
+                List.of(
+                        "MCPAUTH-0130: @Prompt " + where("numbers")
+                                + " parameter 'count' is a int: prompt arguments are String (or"
+                                + " Optional<String> when not required); McpCaller and McpClient are allowed too",
+                        "MCPAUTH-0130: @Prompt " + where("numbers")
+                                + " parameter 'items' is a java.util.List<java.lang.String>: prompt"
+                                + " arguments are String (or Optional<String> when not required); McpCaller and McpClient are allowed too"),
                 problems("numbers"));
     }
 
     @Test
     void aReturnTypeThatIsNotMessagesFailsWith0131() {
-        assertEquals(List.of("MCPAUTH-0131: @Prompt " + where("returnsNumber") + " returns java.lang.Integer: a prompt returns a"
-                + " String (one user message), a PromptMessage, or a List<PromptMessage>"), problems("returnsNumber"));
-        assertTrue(problems("returnsStrings").get(0).startsWith("MCPAUTH-0131: @Prompt " + where("returnsStrings")
-                + " returns java.util.List<java.lang.String>"));
-        assertTrue(problems("returnsNothing").get(0).startsWith("MCPAUTH-0131: @Prompt " + where("returnsNothing") + " returns void"));
+        assertEquals(
+                List.of("MCPAUTH-0131: @Prompt " + where("returnsNumber")
+                        + " returns java.lang.Integer: a prompt returns a"
+                        + " String (one user message), a PromptMessage, or a List<PromptMessage>"),
+                problems("returnsNumber"));
+        assertTrue(problems("returnsStrings")
+                .get(0)
+                .startsWith("MCPAUTH-0131: @Prompt " + where("returnsStrings")
+                        + " returns java.util.List<java.lang.String>"));
+        assertTrue(problems("returnsNothing")
+                .get(0)
+                .startsWith("MCPAUTH-0131: @Prompt " + where("returnsNothing") + " returns void"));
     }
 
     @Test
     void aMethodThatIsNotAPublicInstanceMethodFailsWith0114() {
-        assertEquals(List.of("MCPAUTH-0114: @Prompt " + where("packagePrivate") + " must be a public instance method"),
+        assertEquals(
+                List.of("MCPAUTH-0114: @Prompt " + where("packagePrivate") + " must be a public instance method"),
                 problems("packagePrivate"));
-        assertEquals(List.of("MCPAUTH-0114: @Prompt " + where("staticPrompt") + " must be a public instance method"),
+        assertEquals(
+                List.of("MCPAUTH-0114: @Prompt " + where("staticPrompt") + " must be a public instance method"),
                 problems("staticPrompt"));
     }
 
@@ -203,7 +226,10 @@ class PromptScannerTest {
     void anInvalidScopeFailsWith0109() {
         List<String> problems = problems("invalidScope");
         assertEquals(1, problems.size(), problems.toString());
-        assertTrue(problems.get(0).startsWith("MCPAUTH-0109: @RequiresScope on " + where("invalidScope") + " names 'tickets\"read'"),
+        assertTrue(
+                problems.get(0)
+                        .startsWith(
+                                "MCPAUTH-0109: @RequiresScope on " + where("invalidScope") + " names 'tickets\"read'"),
                 problems.get(0));
     }
 
@@ -222,17 +248,24 @@ class PromptScannerTest {
                 }
                 """);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        String api = new File(Prompt.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getPath();
+        String api = new File(Prompt.class
+                        .getProtectionDomain()
+                        .getCodeSource()
+                        .getLocation()
+                        .toURI())
+                .getPath();
         // deliberately without -parameters
         assertEquals(0, javac.run(null, null, null, "-classpath", api, "-d", classes.toString(), source.toString()));
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+        try (URLClassLoader loader = new URLClassLoader(
+                new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
             Class<?> unnamed = loader.loadClass("p.Unnamed");
             ScanResult<PromptDefinition> outcome = scan(unnamed, "reply");
             assertNull(outcome.definition());
             assertEquals(1, outcome.problems().size(), outcome.problems().toString());
             String problem = outcome.problems().get(0);
             assertTrue(problem.startsWith("MCPAUTH-0106: "), problem);
-            assertTrue(problem.contains("p.Unnamed#reply parameter 1 has no name: compile with '-parameters'"), problem);
+            assertTrue(
+                    problem.contains("p.Unnamed#reply parameter 1 has no name: compile with '-parameters'"), problem);
         }
     }
 

@@ -60,7 +60,8 @@ class McpDispatcherTest {
 
     private static final McpDispatcher DISPATCHER = new McpDispatcher(
             new ServerSettings("desk", "1", Optional.empty(), Optional.empty(), 100, 1000),
-            Features.toolsOnly(new ToolRegistry(TestTools.defineAll(DeskTools.class)), null), new Authorizer(true),
+            Features.toolsOnly(new ToolRegistry(TestTools.defineAll(DeskTools.class)), null),
+            new Authorizer(true),
             new AuditLog(DecisionMetrics.NONE));
 
     /** A request of a 2025-era client: no metadata headers, no {@code _meta}. */
@@ -73,39 +74,54 @@ class McpDispatcherTest {
     }
 
     private static List<String> visible(McpCaller caller, Set<String> roles) {
-        JsonObject result = DISPATCHER.dispatch(legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT).by(caller, roles));
-        return result.getJsonArray("tools").getValuesAs(JsonObject.class).stream().map(tool -> tool.getString("name")).toList();
+        JsonObject result = DISPATCHER.dispatch(
+                legacy("tools/list", JsonValue.EMPTY_JSON_OBJECT).by(caller, roles));
+        return result.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                .map(tool -> tool.getString("name"))
+                .toList();
     }
 
     private static JsonObject call(String tool, McpCaller caller, Set<String> roles) {
-        return DISPATCHER.dispatch(legacy("tools/call", Json.createObjectBuilder().add("name", tool).build()).by(caller, roles));
+        return DISPATCHER.dispatch(legacy(
+                        "tools/call",
+                        Json.createObjectBuilder().add("name", tool).build())
+                .by(caller, roles));
     }
 
     @Test
     void theListShowsExactlyWhatTheCallerMayCall() {
         assertEquals(List.of(), visible(caller(), Set.of()));
         assertEquals(List.of("list_tickets"), visible(caller("tickets:read"), Set.of()));
-        assertEquals(List.of("draft_reply", "list_tickets"), visible(caller("tickets:read", "tickets:write"), Set.of()));
-        assertEquals(List.of("draft_reply", "list_tickets", "purge_drafts"),
+        assertEquals(
+                List.of("draft_reply", "list_tickets"), visible(caller("tickets:read", "tickets:write"), Set.of()));
+        assertEquals(
+                List.of("draft_reply", "list_tickets", "purge_drafts"),
                 visible(caller("tickets:read", "tickets:write"), Set.of("ticket-admin")));
     }
 
     @Test
     void aCallIsRefusedBeforeTheToolIsInvoked() {
         // the invoker is null: reaching it would be a NullPointerException, not a refusal
-        InsufficientScopeException scope = assertThrows(InsufficientScopeException.class,
-                () -> call("draft_reply", caller("tickets:read"), Set.of()));
+        InsufficientScopeException scope = assertThrows(
+                InsufficientScopeException.class, () -> call("draft_reply", caller("tickets:read"), Set.of()));
         assertEquals(List.of("tickets:write"), scope.missing());
-        assertThrows(AccessForbiddenException.class, () -> call("purge_drafts", caller("tickets:read"), Set.of("ticket-reader")));
-        assertThrows(AccessForbiddenException.class, () -> call("drop_everything", caller("tickets:read"), Set.of("ticket-admin")));
+        assertThrows(
+                AccessForbiddenException.class,
+                () -> call("purge_drafts", caller("tickets:read"), Set.of("ticket-reader")));
+        assertThrows(
+                AccessForbiddenException.class,
+                () -> call("drop_everything", caller("tickets:read"), Set.of("ticket-admin")));
     }
 
     @Test
     void unknownMethodsAndToolsAreProtocolErrors() {
-        JsonRpcException method = assertThrows(JsonRpcException.class,
-                () -> DISPATCHER.dispatch(legacy("tools/nope", JsonValue.EMPTY_JSON_OBJECT).by(caller(), Set.of())));
+        JsonRpcException method = assertThrows(
+                JsonRpcException.class,
+                () -> DISPATCHER.dispatch(
+                        legacy("tools/nope", JsonValue.EMPTY_JSON_OBJECT).by(caller(), Set.of())));
         assertEquals(JsonRpcError.METHOD_NOT_FOUND, method.error());
-        JsonRpcException tool = assertThrows(JsonRpcException.class, () -> call("no_such_tool", caller("tickets:read"), Set.of()));
+        JsonRpcException tool =
+                assertThrows(JsonRpcException.class, () -> call("no_such_tool", caller("tickets:read"), Set.of()));
         assertEquals(JsonRpcError.INVALID_PARAMS, tool.error());
     }
 }

@@ -60,17 +60,36 @@ public class ToolsListBenchmark {
                 default -> List.of("tickets:read", "tickets:write");
             };
             String name = String.format("tool_%04d", i);
-            JsonObject schema = Jsonp.object().add("type", "object")
-                    .add("properties", Jsonp.object().add("query", Jsonp.object().add("type", "string").add("description", "free text")))
-                    .add("required", Jsonp.array().add("query")).add("additionalProperties", false).build();
-            JsonObject descriptor = Jsonp.object().add("name", name).add("description", "Tool number " + i + " of the benchmark")
-                    .add("inputSchema", schema).build();
-            all.add(new ToolDefinition(name, descriptor,
+            JsonObject schema = Jsonp.object()
+                    .add("type", "object")
+                    .add(
+                            "properties",
+                            Jsonp.object()
+                                    .add(
+                                            "query",
+                                            Jsonp.object().add("type", "string").add("description", "free text")))
+                    .add("required", Jsonp.array().add("query"))
+                    .add("additionalProperties", false)
+                    .build();
+            JsonObject descriptor = Jsonp.object()
+                    .add("name", name)
+                    .add("description", "Tool number " + i + " of the benchmark")
+                    .add("inputSchema", schema)
+                    .build();
+            all.add(new ToolDefinition(
+                    name,
+                    descriptor,
                     new FeatureMethod(null, null, null, new AccessRequirement(scopes, i % 3 == 2, Set.of(), false)),
-                    List.of(), schema, null, List.of()));
+                    List.of(),
+                    schema,
+                    null,
+                    List.of()));
         }
-        dispatcher = new McpDispatcher(new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
-                Features.toolsOnly(new ToolRegistry(all), null), authorizer, new AuditLog(DecisionMetrics.NONE));
+        dispatcher = new McpDispatcher(
+                new ServerSettings("bench", "1", Optional.empty(), Optional.empty(), Integer.MAX_VALUE, 0),
+                Features.toolsOnly(new ToolRegistry(all), null),
+                authorizer,
+                new AuditLog(DecisionMetrics.NONE));
         readTool = all.get(1);
         caller = new McpCaller("alice", "client", Set.of("openid", "tickets:read"), Map.of());
     }
@@ -83,6 +102,7 @@ public class ToolsListBenchmark {
 
     @Benchmark
     public JsonObject toolsListFilteredForCaller() {
-        return dispatcher.dispatch(McpRequest.of("tools/list", JsonValue.EMPTY_JSON_OBJECT, RequestMetadata.NONE).by(caller, Set.of()));
+        return dispatcher.dispatch(McpRequest.of("tools/list", JsonValue.EMPTY_JSON_OBJECT, RequestMetadata.NONE)
+                .by(caller, Set.of()));
     }
 }

@@ -24,17 +24,38 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ToolsListPaginationTest {
 
     public static class FiveTools {
-        @Tool public String alpha() { return ""; }
-        @Tool public String bravo() { return ""; }
-        @Tool public String charlie() { return ""; }
-        @Tool public String delta() { return ""; }
-        @Tool public String echo() { return ""; }
+        @Tool
+        public String alpha() {
+            return "";
+        }
+
+        @Tool
+        public String bravo() {
+            return "";
+        }
+
+        @Tool
+        public String charlie() {
+            return "";
+        }
+
+        @Tool
+        public String delta() {
+            return "";
+        }
+
+        @Tool
+        public String echo() {
+            return "";
+        }
     }
 
     private static final List<ToolDefinition> TOOLS = TestTools.defineAll(FiveTools.class);
 
     private static List<String> names(JsonObject page) {
-        return page.getJsonArray("tools").getValuesAs(JsonObject.class).stream().map(t -> t.getString("name")).toList();
+        return page.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
+                .map(t -> t.getString("name"))
+                .toList();
     }
 
     private static JsonObject withCursor(String cursor) {
@@ -69,7 +90,9 @@ class ToolsListPaginationTest {
 
     @Test
     void listedToolsCarryTheirDescriptors() {
-        JsonObject first = ToolsHandler.list(JsonValue.EMPTY_JSON_OBJECT, TOOLS, 1).getJsonArray("tools").getJsonObject(0);
+        JsonObject first = ToolsHandler.list(JsonValue.EMPTY_JSON_OBJECT, TOOLS, 1)
+                .getJsonArray("tools")
+                .getJsonObject(0);
         assertEquals("alpha", first.getString("name"));
         assertTrue(first.containsKey("inputSchema"));
     }
@@ -84,15 +107,18 @@ class ToolsListPaginationTest {
     @ParameterizedTest
     @ValueSource(strings = {"garbage!", "", "not a cursor"})
     void aCursorThatIsNotOneOfOursIsAnInvalidParamsError(String cursor) {
-        JsonRpcException error = assertThrows(JsonRpcException.class, () -> ToolsHandler.list(withCursor(cursor), TOOLS, 2));
+        JsonRpcException error =
+                assertThrows(JsonRpcException.class, () -> ToolsHandler.list(withCursor(cursor), TOOLS, 2));
         assertEquals(JsonRpcError.INVALID_PARAMS, error.error());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"tools:99", "tools:-1", "tools:x", "hello"})
     void aWellEncodedCursorWithABadOffsetIsAnInvalidParamsError(String content) {
-        String cursor = Base64.getUrlEncoder().withoutPadding().encodeToString(content.getBytes(StandardCharsets.US_ASCII));
-        JsonRpcException error = assertThrows(JsonRpcException.class, () -> ToolsHandler.list(withCursor(cursor), TOOLS, 2));
+        String cursor =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(content.getBytes(StandardCharsets.US_ASCII));
+        JsonRpcException error =
+                assertThrows(JsonRpcException.class, () -> ToolsHandler.list(withCursor(cursor), TOOLS, 2));
         assertEquals(JsonRpcError.INVALID_PARAMS, error.error());
     }
 

@@ -26,11 +26,14 @@ import org.junit.jupiter.api.Test;
 /** What a resource or template method becomes at deployment: its descriptor, or each problem with its id and method. */
 class ResourceScannerTest {
 
-    record Ticket(String id, String title) {
-    }
+    record Ticket(String id, String title) {}
 
     public static class Resources {
-        @McpResource(uri = "tickets://open", title = "Open tickets", description = "Every open ticket", mimeType = "text/markdown")
+        @McpResource(
+                uri = "tickets://open",
+                title = "Open tickets",
+                description = "Every open ticket",
+                mimeType = "text/markdown")
         public String openTickets() {
             return "";
         }
@@ -40,7 +43,10 @@ class ResourceScannerTest {
             return null;
         }
 
-        @McpResourceTemplate(uriTemplate = "tickets://{project}/{id}", title = "Ticket", description = "One ticket",
+        @McpResourceTemplate(
+                uriTemplate = "tickets://{project}/{id}",
+                title = "Ticket",
+                description = "One ticket",
                 mimeType = "application/json")
         public Optional<Ticket> getTicketByID(McpClient client, String project, long id, McpCaller caller) {
             return Optional.empty();
@@ -92,8 +98,7 @@ class ResourceScannerTest {
         }
 
         @McpResource(uri = "tickets://open")
-        public void returnsNothing() {
-        }
+        public void returnsNothing() {}
 
         @McpResource(uri = "tickets://open")
         @McpResourceTemplate(uriTemplate = "tickets://{id}")
@@ -123,12 +128,13 @@ class ResourceScannerTest {
         }
 
         @McpResourceTemplate(uriTemplate = "tickets://{id}")
-        void everythingWrong(double id, String extra) {
-        }
+        void everythingWrong(double id, String extra) {}
     }
 
     private static ScanResult<ResourceDefinition> scan(String name) {
-        List<Method> found = Arrays.stream(Resources.class.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+        List<Method> found = Arrays.stream(Resources.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name))
+                .toList();
         assertEquals(1, found.size(), name);
         return ResourceScanner.scan(found.get(0), null, AccessRequirement.of(found.get(0), Resources.class));
     }
@@ -182,17 +188,23 @@ class ResourceScannerTest {
         assertEquals("Ticket", descriptor.getString("title"));
         assertEquals("One ticket", descriptor.getString("description"));
         assertEquals("application/json", descriptor.getString("mimeType"));
-        assertEquals(List.of(new ResourceParameter(ContextArgument.CLIENT),
-                new ResourceParameter("project", ResourceParameter.VariableType.STRING),
-                new ResourceParameter("id", ResourceParameter.VariableType.LONG),
-                new ResourceParameter(ContextArgument.CALLER)), ticket.parameters());
+        assertEquals(
+                List.of(
+                        new ResourceParameter(ContextArgument.CLIENT),
+                        new ResourceParameter("project", ResourceParameter.VariableType.STRING),
+                        new ResourceParameter("id", ResourceParameter.VariableType.LONG),
+                        new ResourceParameter(ContextArgument.CALLER)),
+                ticket.parameters());
     }
 
     @Test
     void aResourceCannotTakeInputAndFailsWith0115() {
-        assertEquals("MCPAUTH-0115: @McpResourceTemplate " + where("asks") + " takes an McpInput, which a resource cannot use"
-                + " (only: tool, prompt): a resource read and a completion have no rounds to ask in, and only a tool's answer can be"
-                + " a stream of progress", onlyProblem("asks"));
+        assertEquals(
+                "MCPAUTH-0115: @McpResourceTemplate " + where("asks")
+                        + " takes an McpInput, which a resource cannot use"
+                        + " (only: tool, prompt): a resource read and a completion have no rounds to ask in, and only a tool's answer can be"
+                        + " a stream of progress",
+                onlyProblem("asks"));
     }
 
     @Test
@@ -205,77 +217,110 @@ class ResourceScannerTest {
 
     @Test
     void aUriThatIsNotAbsoluteFailsWith0120() {
-        assertEquals("MCPAUTH-0120: @McpResource " + where("badUri") + " has the URI 'not a uri', which is not an absolute URI"
-                + " with a scheme (such as tickets://open)", onlyProblem("badUri"));
+        assertEquals(
+                "MCPAUTH-0120: @McpResource " + where("badUri")
+                        + " has the URI 'not a uri', which is not an absolute URI"
+                        + " with a scheme (such as tickets://open)",
+                onlyProblem("badUri"));
         String problem = onlyProblem("noScheme");
-        assertTrue(problem.startsWith("MCPAUTH-0120: @McpResource " + where("noScheme") + " has the URI 'tickets'"), problem);
+        assertTrue(
+                problem.startsWith("MCPAUTH-0120: @McpResource " + where("noScheme") + " has the URI 'tickets'"),
+                problem);
     }
 
     @Test
     void anInvalidTemplateFailsWith0121SayingWhy() {
-        assertEquals("MCPAUTH-0121: @McpResourceTemplate " + where("badTemplate") + " has the template 'tickets://{id', which is"
-                + " not an RFC 6570 level 1 URI template: a '{' without its '}'", onlyProblem("badTemplate"));
+        assertEquals(
+                "MCPAUTH-0121: @McpResourceTemplate " + where("badTemplate")
+                        + " has the template 'tickets://{id', which is"
+                        + " not an RFC 6570 level 1 URI template: a '{' without its '}'",
+                onlyProblem("badTemplate"));
     }
 
     @Test
     void aParameterThatIsNoVariableFailsWith0122() {
         String fixed = onlyProblem("fixedWithParameter");
-        assertTrue(fixed.startsWith("MCPAUTH-0122: " + where("fixedWithParameter") + " parameter 'id' is not a variable of its"
-                + " template (a resource with a fixed URI takes none)"), fixed);
+        assertTrue(
+                fixed.startsWith(
+                        "MCPAUTH-0122: " + where("fixedWithParameter") + " parameter 'id' is not a variable of its"
+                                + " template (a resource with a fixed URI takes none)"),
+                fixed);
         // the template's variable then has no parameter either; one problem per mistake, not two
         ScanResult<ResourceDefinition> outcome = scan("wrongParameterName");
         assertEquals(2, outcome.problems().size(), outcome.problems().toString());
-        assertTrue(outcome.problems().get(0).startsWith("MCPAUTH-0122: " + where("wrongParameterName")
-                + " parameter 'ticketId' is not a variable of its template (the template's variables are [id])"), outcome.problems().get(0));
-        assertEquals("MCPAUTH-0123: " + where("wrongParameterName") + " has no parameter for the template variable 'id'",
+        assertTrue(
+                outcome.problems()
+                        .get(0)
+                        .startsWith(
+                                "MCPAUTH-0122: " + where("wrongParameterName")
+                                        + " parameter 'ticketId' is not a variable of its template (the template's variables are [id])"),
+                outcome.problems().get(0));
+        assertEquals(
+                "MCPAUTH-0123: " + where("wrongParameterName") + " has no parameter for the template variable 'id'",
                 outcome.problems().get(1));
     }
 
     @Test
     void aVariableWithoutParameterFailsWith0123() {
-        assertEquals("MCPAUTH-0123: " + where("unboundVariable") + " has no parameter for the template variable 'id'",
+        assertEquals(
+                "MCPAUTH-0123: " + where("unboundVariable") + " has no parameter for the template variable 'id'",
                 onlyProblem("unboundVariable"));
     }
 
     @Test
     void aVariableBoundToAnUnsupportedTypeFailsWith0124Only() {
-        assertEquals("MCPAUTH-0124: " + where("unsupportedType") + " parameter 'id' is a UUID: template variables bind to String,"
-                + " int/Integer or long/Long", onlyProblem("unsupportedType"));
+        assertEquals(
+                "MCPAUTH-0124: " + where("unsupportedType")
+                        + " parameter 'id' is a UUID: template variables bind to String," + " int/Integer or long/Long",
+                onlyProblem("unsupportedType"));
     }
 
     @Test
     void aMethodReturningNothingFailsWith0126() {
-        assertTrue(onlyProblem("returnsNothing").startsWith("MCPAUTH-0126: " + where("returnsNothing") + " returns nothing"));
+        assertTrue(onlyProblem("returnsNothing")
+                .startsWith("MCPAUTH-0126: " + where("returnsNothing") + " returns nothing"));
     }
 
     @Test
     void bothAnnotationsOnOneMethodFailWith0127() {
-        assertEquals("MCPAUTH-0127: " + where("bothKinds") + " has both @McpResource and @McpResourceTemplate: choose one",
+        assertEquals(
+                "MCPAUTH-0127: " + where("bothKinds") + " has both @McpResource and @McpResourceTemplate: choose one",
                 onlyProblem("bothKinds"));
     }
 
     @Test
     void aMethodThatIsNotAPublicInstanceMethodFailsWith0114() {
-        assertEquals("MCPAUTH-0114: @McpResource " + where("packagePrivate") + " must be a public instance method",
+        assertEquals(
+                "MCPAUTH-0114: @McpResource " + where("packagePrivate") + " must be a public instance method",
                 onlyProblem("packagePrivate"));
-        assertEquals("MCPAUTH-0114: @McpResourceTemplate " + where("privateTemplate") + " must be a public instance method",
+        assertEquals(
+                "MCPAUTH-0114: @McpResourceTemplate " + where("privateTemplate") + " must be a public instance method",
                 onlyProblem("privateTemplate"));
-        assertEquals("MCPAUTH-0114: @McpResource " + where("staticResource") + " must be a public instance method",
+        assertEquals(
+                "MCPAUTH-0114: @McpResource " + where("staticResource") + " must be a public instance method",
                 onlyProblem("staticResource"));
     }
 
     @Test
     void anInvalidScopeFailsWith0109() {
-        assertEquals("MCPAUTH-0109: @RequiresScope on " + where("invalidScope") + " names 'tickets read', which is not a valid"
-                + " OAuth scope: printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)", onlyProblem("invalidScope"));
+        assertEquals(
+                "MCPAUTH-0109: @RequiresScope on " + where("invalidScope")
+                        + " names 'tickets read', which is not a valid"
+                        + " OAuth scope: printable ASCII without spaces, quotes or backslashes (RFC 6749 §3.3)",
+                onlyProblem("invalidScope"));
     }
 
     @Test
     void everyProblemOfOneMethodIsReportedAtOnce() {
         ScanResult<ResourceDefinition> outcome = scan("everythingWrong");
         assertNull(outcome.definition());
-        List<String> ids = outcome.problems().stream().map(problem -> problem.substring(0, "MCPAUTH-0000".length())).toList();
-        assertEquals(List.of("MCPAUTH-0114", "MCPAUTH-0124", "MCPAUTH-0122", "MCPAUTH-0126"), ids, outcome.problems().toString());
+        List<String> ids = outcome.problems().stream()
+                .map(problem -> problem.substring(0, "MCPAUTH-0000".length()))
+                .toList();
+        assertEquals(
+                List.of("MCPAUTH-0114", "MCPAUTH-0124", "MCPAUTH-0122", "MCPAUTH-0126"),
+                ids,
+                outcome.problems().toString());
         outcome.problems().forEach(problem -> assertTrue(problem.contains(where("everythingWrong")), problem));
     }
 }

@@ -24,22 +24,20 @@ import org.junit.jupiter.api.Test;
 
 class JsonSchemaGeneratorTest {
 
-    enum Priority { LOW, HIGH }
-
-    record Ticket(String id, int votes, Optional<String> assignee, Priority priority) {
+    enum Priority {
+        LOW,
+        HIGH
     }
 
-    record Outer(String name, Ticket ticket) {
-    }
+    record Ticket(String id, int votes, Optional<String> assignee, Priority priority) {}
 
-    record Node(String value, List<Node> children) {
-    }
+    record Outer(String name, Ticket ticket) {}
 
-    record HoldsObject(String name, Object payload) {
-    }
+    record Node(String value, List<Node> children) {}
 
-    record Wrapper(Outer outer, HoldsObject holder) {
-    }
+    record HoldsObject(String name, Object payload) {}
+
+    record Wrapper(Outer outer, HoldsObject holder) {}
 
     interface Shape {
         double area();
@@ -47,10 +45,13 @@ class JsonSchemaGeneratorTest {
 
     public static class Customer {
         public String name;
+
         @JsonbProperty("e_mail")
         public String email;
+
         @JsonbTransient
         public String internalNote;
+
         public static String ignoredStatic = "x";
         private int age;
 
@@ -69,13 +70,13 @@ class JsonSchemaGeneratorTest {
         }
     }
 
-    record WithTransient(String id, @JsonbTransient String cache) {
-    }
+    record WithTransient(String id, @JsonbTransient String cache) {}
 
     /** The usual JavaBean: JSON-B reads the annotations of the private field for the property. */
     public static class Account {
         @JsonbProperty("full_name")
         private String name;
+
         @JsonbTransient
         private String password;
 
@@ -108,8 +109,10 @@ class JsonSchemaGeneratorTest {
     Map<String, Double> mapOfDoubles;
     Optional<String> optionalString;
     List<Ticket> listOfTickets;
+
     @SuppressWarnings("rawtypes")
     List rawList;
+
     Map<Integer, String> intKeyedMap;
     List<?> wildcardList;
 
@@ -130,7 +133,9 @@ class JsonSchemaGeneratorTest {
     }
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static String unsupported(Type type) {
@@ -218,9 +223,13 @@ class JsonSchemaGeneratorTest {
     void recordInputSchemaRequiresEveryNonOptionalComponent() throws Exception {
         JsonObject schema = input(Ticket.class);
         assertEquals("object", schema.getString("type"));
-        assertEquals(Set.of("id", "votes", "assignee", "priority"), schema.getJsonObject("properties").keySet());
+        assertEquals(
+                Set.of("id", "votes", "assignee", "priority"),
+                schema.getJsonObject("properties").keySet());
         assertEquals(List.of("id", "votes", "priority"), strings(schema.getJsonArray("required")));
-        assertEquals("string", schema.getJsonObject("properties").getJsonObject("assignee").getString("type"));
+        assertEquals(
+                "string",
+                schema.getJsonObject("properties").getJsonObject("assignee").getString("type"));
     }
 
     @Test
@@ -259,7 +268,12 @@ class JsonSchemaGeneratorTest {
 
     @Test
     void datesTimesAndUuidsAreStringsWithAFormat() throws Exception {
-        assertEquals(Json.createObjectBuilder().add("type", "string").add("format", "date").build(), input(LocalDate.class));
+        assertEquals(
+                Json.createObjectBuilder()
+                        .add("type", "string")
+                        .add("format", "date")
+                        .build(),
+                input(LocalDate.class));
         assertEquals("date-time", input(LocalDateTime.class).getString("format"));
         assertEquals("date-time", input(Instant.class).getString("format"));
         assertEquals("uuid", input(UUID.class).getString("format"));
@@ -329,6 +343,8 @@ class JsonSchemaGeneratorTest {
 
     @Test
     void jsonbAnnotationsOnPrivateFieldsAreHonoured() throws Exception {
-        assertEquals(Set.of("full_name"), input(Account.class).getJsonObject("properties").keySet());
+        assertEquals(
+                Set.of("full_name"),
+                input(Account.class).getJsonObject("properties").keySet());
     }
 }

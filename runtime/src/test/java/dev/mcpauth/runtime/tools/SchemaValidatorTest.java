@@ -17,10 +17,12 @@ import org.junit.jupiter.api.Test;
 
 class SchemaValidatorTest {
 
-    enum Priority { LOW, HIGH }
-
-    record Line(String name, int quantity) {
+    enum Priority {
+        LOW,
+        HIGH
     }
+
+    record Line(String name, int quantity) {}
 
     public static class Tools {
         @Tool
@@ -72,7 +74,8 @@ class SchemaValidatorTest {
     @Test
     void aWrongTypeNamesTheArgumentAndBothTypes() {
         assertEquals(List.of("/id: expected string, got number"), find("{'id': 1, 'count': 3, 'priority': 'HIGH'}"));
-        assertEquals(List.of("/count: expected integer, got string"), find("{'id': 'a', 'count': '3', 'priority': 'HIGH'}"));
+        assertEquals(
+                List.of("/count: expected integer, got string"), find("{'id': 'a', 'count': '3', 'priority': 'HIGH'}"));
     }
 
     @Test
@@ -87,7 +90,8 @@ class SchemaValidatorTest {
 
     @Test
     void unknownArgumentsAreRefused() {
-        assertEquals(List.of("/ids: unknown argument"), find("{'id': 'a', 'ids': 'a', 'count': 3, 'priority': 'HIGH'}"));
+        assertEquals(
+                List.of("/ids: unknown argument"), find("{'id': 'a', 'ids': 'a', 'count': 3, 'priority': 'HIGH'}"));
     }
 
     @Test
@@ -100,8 +104,12 @@ class SchemaValidatorTest {
 
     @Test
     void intArgumentsOutsideTheJavaRangeAreRefused() {
-        assertEquals(List.of("/count: must be at most 2147483647"), find("{'id': 'a', 'count': 2147483648, 'priority': 'LOW'}"));
-        assertEquals(List.of("/count: must be at least -2147483648"), find("{'id': 'a', 'count': -2147483649, 'priority': 'LOW'}"));
+        assertEquals(
+                List.of("/count: must be at most 2147483647"),
+                find("{'id': 'a', 'count': 2147483648, 'priority': 'LOW'}"));
+        assertEquals(
+                List.of("/count: must be at least -2147483648"),
+                find("{'id': 'a', 'count': -2147483649, 'priority': 'LOW'}"));
     }
 
     @Test
@@ -111,7 +119,8 @@ class SchemaValidatorTest {
 
     @Test
     void aFractionalNumberIsNotAnInteger() {
-        assertEquals(List.of("/count: expected integer, got number"), find("{'id': 'a', 'count': 1.5, 'priority': 'LOW'}"));
+        assertEquals(
+                List.of("/count: expected integer, got number"), find("{'id': 'a', 'count': 1.5, 'priority': 'LOW'}"));
     }
 
     @Test
@@ -144,7 +153,10 @@ class SchemaValidatorTest {
         for (int i = 0; i < 10_000; i++) {
             items.add(i);
         }
-        JsonObject arguments = Json.createObjectBuilder().add("customer", "c").add("items", items).build();
+        JsonObject arguments = Json.createObjectBuilder()
+                .add("customer", "c")
+                .add("items", items)
+                .build();
 
         List<String> problems = SchemaValidator.validate(arguments, inputSchemaOf("order"));
 
@@ -154,10 +166,14 @@ class SchemaValidatorTest {
 
     @Test
     void problemsAreCappedAtTenForHugeNumbersOfUnknownArguments() {
-        JsonObjectBuilder arguments = Json.createObjectBuilder().add("id", "a").add("count", 1).add("priority", "LOW");
+        JsonObjectBuilder arguments =
+                Json.createObjectBuilder().add("id", "a").add("count", 1).add("priority", "LOW");
         for (int i = 0; i < 1000; i++) {
             arguments.add("extra" + i, i);
         }
-        assertEquals(10, SchemaValidator.validate(arguments.build(), inputSchemaOf("find")).size());
+        assertEquals(
+                10,
+                SchemaValidator.validate(arguments.build(), inputSchemaOf("find"))
+                        .size());
     }
 }

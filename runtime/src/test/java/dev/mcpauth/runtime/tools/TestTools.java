@@ -10,8 +10,7 @@ import java.util.List;
 /** Builds tool definitions from test classes the way deployment does, for tests in other packages too. */
 public final class TestTools {
 
-    private TestTools() {
-    }
+    private TestTools() {}
 
     /** The definition of the {@link Tool} method {@code name} of {@code type}; fails the test on any problem. */
     public static ToolDefinition define(Class<?> type, String name) {
@@ -43,9 +42,12 @@ public final class TestTools {
     }
 
     static Method method(Class<?> type, String name) {
-        List<Method> found = Arrays.stream(type.getDeclaredMethods()).filter(m -> m.getName().equals(name)).toList();
+        List<Method> found = Arrays.stream(type.getDeclaredMethods())
+                .filter(m -> m.getName().equals(name))
+                .toList();
         if (found.size() != 1) {
-            throw new AssertionError("expected one method " + name + " in " + type.getName() + ", found " + found.size());
+            throw new AssertionError(
+                    "expected one method " + name + " in " + type.getName() + ", found " + found.size());
         }
         return found.get(0);
     }

@@ -4,23 +4,23 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class ToolNamesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "searchTickets, search_tickets",
-            "search, search",
-            "getURL, get_url",
-            "parseHTTPResponse, parse_http_response",
-            "getV2Data, get_v2_data",
-            "base64Encode, base64_encode",
-            "sha256, sha256",
-            "already_snake, already_snake",
+        "searchTickets, search_tickets",
+        "search, search",
+        "getURL, get_url",
+        "parseHTTPResponse, parse_http_response",
+        "getV2Data, get_v2_data",
+        "base64Encode, base64_encode",
+        "sha256, sha256",
+        "already_snake, already_snake",
     })
     void derivedNamesAreSnakeCaseOfTheMethodName(String methodName, String toolName) {
         assertEquals(toolName, ToolNames.fromMethodName(methodName));

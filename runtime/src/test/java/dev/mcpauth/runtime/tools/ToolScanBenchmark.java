@@ -38,8 +38,7 @@ public class ToolScanBenchmark {
      * @param title a title
      * @param tags tags
      */
-    public record Item(String id, String title, List<String> tags) {
-    }
+    public record Item(String id, String title, List<String> tags) {}
 
     /**
      * An argument record.
@@ -48,32 +47,77 @@ public class ToolScanBenchmark {
      * @param limit a limit
      * @param kind a kind
      */
-    public record Query(String text, int limit, Optional<Kind> kind) {
-    }
+    public record Query(String text, int limit, Optional<Kind> kind) {}
 
     /** An enum argument. */
-    public enum Kind { A, B, C }
+    public enum Kind {
+        A,
+        B,
+        C
+    }
 
     /** Ten typical tool shapes. */
     @RequiresScope("bench:read")
     public static class Shapes {
-        @Tool(description = "one") public String one(@ToolArg(description = "x") String x) { return x; }
-        @Tool(description = "two") public int two(int a, int b) { return a + b; }
-        @Tool(description = "three") public Item three(String id) { return null; }
-        @Tool(description = "four") public List<Item> four(Query query) { return List.of(); }
-        @Tool(description = "five") @RequiresScope("bench:write") public Item five(String id, String text) { return null; }
-        @Tool(description = "six") public boolean six(Optional<String> note) { return true; }
-        @Tool(description = "seven") public List<String> seven(List<Kind> kinds) { return List.of(); }
-        @Tool(description = "eight") public Item eight(Item item, Kind kind) { return item; }
-        @Tool(description = "nine") public String nine(double[] values, long since) { return ""; }
-        @Tool(description = "ten") public Query ten(Query query, Optional<Integer> page) { return query; }
+        @Tool(description = "one")
+        public String one(@ToolArg(description = "x") String x) {
+            return x;
+        }
+
+        @Tool(description = "two")
+        public int two(int a, int b) {
+            return a + b;
+        }
+
+        @Tool(description = "three")
+        public Item three(String id) {
+            return null;
+        }
+
+        @Tool(description = "four")
+        public List<Item> four(Query query) {
+            return List.of();
+        }
+
+        @Tool(description = "five")
+        @RequiresScope("bench:write")
+        public Item five(String id, String text) {
+            return null;
+        }
+
+        @Tool(description = "six")
+        public boolean six(Optional<String> note) {
+            return true;
+        }
+
+        @Tool(description = "seven")
+        public List<String> seven(List<Kind> kinds) {
+            return List.of();
+        }
+
+        @Tool(description = "eight")
+        public Item eight(Item item, Kind kind) {
+            return item;
+        }
+
+        @Tool(description = "nine")
+        public String nine(double[] values, long since) {
+            return "";
+        }
+
+        @Tool(description = "ten")
+        public Query ten(Query query, Optional<Integer> page) {
+            return query;
+        }
     }
 
     private List<Method> methods;
 
     @Setup
     public void setUp() {
-        methods = new ArrayList<>(Arrays.stream(Shapes.class.getDeclaredMethods()).filter(m -> m.isAnnotationPresent(Tool.class)).toList());
+        methods = new ArrayList<>(Arrays.stream(Shapes.class.getDeclaredMethods())
+                .filter(m -> m.isAnnotationPresent(Tool.class))
+                .toList());
     }
 
     @Benchmark
@@ -96,7 +140,8 @@ public class ToolScanBenchmark {
         List<ToolDefinition> found = new ArrayList<>(100);
         for (int round = 0; round < 10; round++) {
             for (Method method : methods) {
-                found.add(ToolScanner.scan(method, null, AccessRequirement.of(method, method.getDeclaringClass())).definition());
+                found.add(ToolScanner.scan(method, null, AccessRequirement.of(method, method.getDeclaringClass()))
+                        .definition());
             }
         }
         return found;

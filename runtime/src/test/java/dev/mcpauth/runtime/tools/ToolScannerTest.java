@@ -16,8 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class ToolScannerTest {
 
-    record Ticket(String id, int votes) {
-    }
+    record Ticket(String id, int votes) {}
 
     public static class Tools {
         @Tool(description = "Find tickets matching a query", title = "Search tickets")
@@ -51,8 +50,7 @@ class ToolScannerTest {
         }
 
         @Tool
-        public void fireAndForget(String id) {
-        }
+        public void fireAndForget(String id) {}
 
         @Tool(name = "search tickets")
         public String badName() {
@@ -106,7 +104,9 @@ class ToolScannerTest {
 
     private static List<String> required(JsonObject schema) {
         JsonArray required = schema.getJsonArray("required");
-        return required.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return required.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     private static String onlyProblem(String method) {
@@ -130,7 +130,10 @@ class ToolScannerTest {
         JsonObject descriptor = descriptor("searchTickets");
         assertEquals("Search tickets", descriptor.getString("title"));
         assertEquals("Find tickets matching a query", descriptor.getString("description"));
-        JsonObject query = descriptor.getJsonObject("inputSchema").getJsonObject("properties").getJsonObject("query");
+        JsonObject query = descriptor
+                .getJsonObject("inputSchema")
+                .getJsonObject("properties")
+                .getJsonObject("query");
         assertEquals("free text", query.getString("description"));
         assertEquals("string", query.getString("type"));
     }
@@ -153,22 +156,30 @@ class ToolScannerTest {
     @Test
     void aCallerParameterIsNotPartOfTheInputSchema() {
         JsonObject schema = inputSchema("whoami");
-        assertEquals(List.of("greeting"), List.copyOf(schema.getJsonObject("properties").keySet()));
+        assertEquals(
+                List.of("greeting"),
+                List.copyOf(schema.getJsonObject("properties").keySet()));
         assertEquals(List.of("greeting"), required(schema));
     }
 
     @Test
     void optionalAndNotRequiredParametersAreNotRequired() {
         JsonObject schema = inputSchema("optionals");
-        assertEquals(List.of("maybe", "notRequired", "needed"), List.copyOf(schema.getJsonObject("properties").keySet()));
+        assertEquals(
+                List.of("maybe", "notRequired", "needed"),
+                List.copyOf(schema.getJsonObject("properties").keySet()));
         assertEquals(List.of("needed"), required(schema));
-        assertEquals("string", schema.getJsonObject("properties").getJsonObject("maybe").getString("type"));
+        assertEquals(
+                "string",
+                schema.getJsonObject("properties").getJsonObject("maybe").getString("type"));
     }
 
     @Test
     void toolArgNameRenamesTheArgument() {
         JsonObject schema = inputSchema("renamed");
-        assertEquals(List.of("ticket_id"), List.copyOf(schema.getJsonObject("properties").keySet()));
+        assertEquals(
+                List.of("ticket_id"),
+                List.copyOf(schema.getJsonObject("properties").keySet()));
         assertEquals(List.of("ticket_id"), required(schema));
     }
 
@@ -176,7 +187,9 @@ class ToolScannerTest {
     void aRecordReturnGetsItsSchemaAsOutputSchema() {
         JsonObject output = descriptor("getTicket").getJsonObject("outputSchema");
         assertEquals("object", output.getString("type"));
-        assertEquals(List.of("id", "votes"), List.copyOf(output.getJsonObject("properties").keySet()));
+        assertEquals(
+                List.of("id", "votes"),
+                List.copyOf(output.getJsonObject("properties").keySet()));
     }
 
     @Test
@@ -191,7 +204,10 @@ class ToolScannerTest {
 
     @Test
     void anArrayReturnIsWrappedAsResultToo() {
-        JsonObject result = descriptor("names").getJsonObject("outputSchema").getJsonObject("properties").getJsonObject("result");
+        JsonObject result = descriptor("names")
+                .getJsonObject("outputSchema")
+                .getJsonObject("properties")
+                .getJsonObject("result");
         assertEquals("array", result.getString("type"));
         assertEquals("string", result.getJsonObject("items").getString("type"));
     }

@@ -37,21 +37,36 @@ class OriginPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://localhost:9080", "http://127.0.0.1", "http://[::1]:3000", "https://localhost", "HTTP://LOCALHOST:8080"})
+    @ValueSource(
+            strings = {
+                "http://localhost:9080",
+                "http://127.0.0.1",
+                "http://[::1]:3000",
+                "https://localhost",
+                "HTTP://LOCALHOST:8080"
+            })
     void loopbackOriginsAreAllowedWithoutConfiguration(String origin) {
         assertTrue(allowed(settings(Map.of()), origin));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"http://evil.example.com", "http://localhost.evil.example.com", "http://127.0.0.1.evil.example.com",
-            "null", "file://", "http://localhost:9080/path"})
+    @ValueSource(
+            strings = {
+                "http://evil.example.com",
+                "http://localhost.evil.example.com",
+                "http://127.0.0.1.evil.example.com",
+                "null",
+                "file://",
+                "http://localhost:9080/path"
+            })
     void foreignOrMalformedOriginsAreRefusedByDefault(String origin) {
         assertFalse(allowed(settings(Map.of()), origin));
     }
 
     @Test
     void aConfiguredOriginIsAllowedAndOthersStillRefused() {
-        TransportSettings settings = settings(Map.of("mcp.allowed-origins", "https://app.example.com, https://admin.example.com:8443"));
+        TransportSettings settings =
+                settings(Map.of("mcp.allowed-origins", "https://app.example.com, https://admin.example.com:8443"));
         assertTrue(allowed(settings, "https://app.example.com"));
         assertTrue(allowed(settings, "https://admin.example.com:8443"));
         assertFalse(allowed(settings, "https://admin.example.com"));
@@ -61,21 +76,27 @@ class OriginPolicyTest {
 
     @Test
     void theDefaultPortIsTheSameOriginWithOrWithoutIt() {
-        assertTrue(allowed(settings(Map.of("mcp.allowed-origins", "https://app.example.com:443")), "https://app.example.com"));
-        assertTrue(allowed(settings(Map.of("mcp.allowed-origins", "https://app.example.com")), "https://app.example.com:443"));
-        assertTrue(allowed(settings(Map.of("mcp.allowed-origins", "http://app.example.com")), "http://app.example.com:80"));
+        assertTrue(allowed(
+                settings(Map.of("mcp.allowed-origins", "https://app.example.com:443")), "https://app.example.com"));
+        assertTrue(allowed(
+                settings(Map.of("mcp.allowed-origins", "https://app.example.com")), "https://app.example.com:443"));
+        assertTrue(allowed(
+                settings(Map.of("mcp.allowed-origins", "http://app.example.com")), "http://app.example.com:80"));
     }
 
     @Test
     void theEndpointsOwnOriginIsAllowed() {
-        TransportSettings settings = TransportSettings.load(config(Map.of()), Optional.of(java.net.URI.create("https://mcp.example.com/mcp"))).settings();
+        TransportSettings settings = TransportSettings.load(
+                        config(Map.of()), Optional.of(java.net.URI.create("https://mcp.example.com/mcp")))
+                .settings();
         assertTrue(allowed(settings, "https://mcp.example.com"));
         assertFalse(allowed(settings, "https://other.example.com"));
     }
 
     @Test
     void originsCompareCaseInsensitively() {
-        assertTrue(allowed(settings(Map.of("mcp.allowed-origins", "https://App.Example.com")), "https://app.example.COM"));
+        assertTrue(
+                allowed(settings(Map.of("mcp.allowed-origins", "https://App.Example.com")), "https://app.example.COM"));
     }
 
     @Test
@@ -96,7 +117,8 @@ class OriginPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "ten"})
     void aPageSizeThatIsNotAPositiveIntegerIsAProblemNamingTheKey(String value) {
-        List<String> problems = ServerSettings.load(config(Map.of("mcp.tools.page-size", value))).problems();
+        List<String> problems = ServerSettings.load(config(Map.of("mcp.tools.page-size", value)))
+                .problems();
         assertEquals(1, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("mcp.tools.page-size"), problems.get(0));
         assertTrue(problems.get(0).contains("'" + value + "'"), problems.get(0));
@@ -111,8 +133,8 @@ class OriginPolicyTest {
 
     @Test
     void everyBadKeyIsReportedAtOnce() {
-        List<String> problems = problems((Map.of(
-                "mcp.max-body-bytes", "x", "mcp.allowed-origins", "ftp://files.example.com")));
+        List<String> problems =
+                problems((Map.of("mcp.max-body-bytes", "x", "mcp.allowed-origins", "ftp://files.example.com")));
         assertEquals(2, problems.size(), problems.toString());
     }
 
@@ -128,8 +150,9 @@ class OriginPolicyTest {
 
     @Test
     void configuredValuesAreRead() {
-        ServerSettings settings = ServerSettings.load(config(Map.of("mcp.server.name", "tickets", "mcp.tools.page-size", " 25 ",
-                "mcp.server.title", "Tickets"))).settings();
+        ServerSettings settings = ServerSettings.load(config(Map.of(
+                        "mcp.server.name", "tickets", "mcp.tools.page-size", " 25 ", "mcp.server.title", "Tickets")))
+                .settings();
         assertEquals("tickets", settings.serverName());
         assertEquals(25, settings.pageSize());
         assertEquals(Optional.of("Tickets"), settings.serverTitle());

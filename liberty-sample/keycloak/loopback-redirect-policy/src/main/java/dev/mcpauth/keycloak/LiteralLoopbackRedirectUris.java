@@ -35,8 +35,7 @@ public final class LiteralLoopbackRedirectUris {
     /** The message of a refusal, after Keycloak's "Invalid Redirect Uri: invalid uri". */
     public static final String MESSAGE = "Invalid Redirect Uri: the host must be localhost, 127.0.0.1 or [::1]";
 
-    private LiteralLoopbackRedirectUris() {
-    }
+    private LiteralLoopbackRedirectUris() {}
 
     /**
      * Whether the URI names a literal loopback host.

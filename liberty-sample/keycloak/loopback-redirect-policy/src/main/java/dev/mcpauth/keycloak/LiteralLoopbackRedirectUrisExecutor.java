@@ -15,7 +15,8 @@ import org.keycloak.services.clientpolicy.executor.ClientPolicyExecutorProvider;
  * ({@link LiteralLoopbackRedirectUris}); the refusal is {@code invalid_request}, as the built-in
  * {@code secure-redirect-uris-enforcer} answers.
  */
-public class LiteralLoopbackRedirectUrisExecutor implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
+public class LiteralLoopbackRedirectUrisExecutor
+        implements ClientPolicyExecutorProvider<ClientPolicyExecutorConfigurationRepresentation> {
 
     @Override
     public String getProviderId() {
@@ -27,12 +28,17 @@ public class LiteralLoopbackRedirectUrisExecutor implements ClientPolicyExecutor
         switch (context.getEvent()) {
             case REGISTER, UPDATE -> {
                 if (!(context instanceof ClientCRUDContext crud) || crud.getProposedClientRepresentation() == null) {
-                    throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, LiteralLoopbackRedirectUris.MESSAGE);
+                    throw new ClientPolicyException(
+                            OAuthErrorException.INVALID_REQUEST, LiteralLoopbackRedirectUris.MESSAGE);
                 }
                 ClientRepresentation client = crud.getProposedClientRepresentation();
-                if (LiteralLoopbackRedirectUris.firstViolation(client.getRedirectUris(),
-                        OIDCAdvancedConfigWrapper.fromClientRepresentation(client).getPostLogoutRedirectUris()).isPresent()) {
-                    throw new ClientPolicyException(OAuthErrorException.INVALID_REQUEST, LiteralLoopbackRedirectUris.MESSAGE);
+                if (LiteralLoopbackRedirectUris.firstViolation(
+                                client.getRedirectUris(),
+                                OIDCAdvancedConfigWrapper.fromClientRepresentation(client)
+                                        .getPostLogoutRedirectUris())
+                        .isPresent()) {
+                    throw new ClientPolicyException(
+                            OAuthErrorException.INVALID_REQUEST, LiteralLoopbackRedirectUris.MESSAGE);
                 }
             }
             default -> {
