@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.auth;
 
 import dev.mcpauth.McpCaller;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -51,6 +52,24 @@ public final class Authorizer {
         if (refusal != null) {
             throw refusal.get();
         }
+    }
+
+    /**
+     * Refuses what the caller may not do, and hands on the decision about a bean method that passed, so the
+     * authorization interceptor does not decide the same call again.
+     *
+     * @param beanClass the class of the bean whose method will be invoked
+     * @param method the bean method
+     * @param requirement what the method needs
+     * @param caller the verified caller, or null when there is none
+     * @param roles the caller's roles
+     * @return the decision, for the invoker of this one call
+     * @throws AccessDeniedException the refusal, when the caller may not
+     */
+    public AllowedCall allow(
+            Class<?> beanClass, Method method, AccessRequirement requirement, McpCaller caller, Set<String> roles) {
+        check(requirement, caller, roles);
+        return new AllowedCall(beanClass, method);
     }
 
     /**

@@ -47,18 +47,27 @@ public class RuntimeProducers {
 
     private static final Logger LOG = Logger.getLogger(RuntimeProducers.class.getName());
 
-    private McpExtension.Settings settings;
-    private OperationRequirements operationRequirements;
-    private FeatureRequirements featureRequirements;
-    private Features features;
-    private Authorizer authorizer;
-    private TokenVerifier verifier;
-    private McpDispatcher dispatcher;
-    private McpRuntime runtime;
+    private final McpExtension.Settings settings;
+    private final OperationRequirements operationRequirements;
+    private final FeatureRequirements featureRequirements;
+    private final Features features;
+    private final Authorizer authorizer;
+    private final TokenVerifier verifier;
+    private final McpDispatcher dispatcher;
+    private final McpRuntime runtime;
     private volatile ProtectedResource protectedResource;
 
-    /** For the CDI proxy only. */
-    protected RuntimeProducers() {}
+    /** For the CDI proxy only: the proxy forwards every call, so its own fields stay empty. */
+    protected RuntimeProducers() {
+        settings = null;
+        operationRequirements = null;
+        featureRequirements = null;
+        features = null;
+        authorizer = null;
+        verifier = null;
+        dispatcher = null;
+        runtime = null;
+    }
 
     @Inject
     RuntimeProducers(
@@ -92,10 +101,10 @@ public class RuntimeProducers {
         // application
         AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
         dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog);
-        if (settings.auth().enabled()) {
-            // an application's own @Alternative TokenVerifier wins over the JWT default
-            verifier = customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
-        }
+        // an application's own @Alternative TokenVerifier wins over the JWT default; none when auth is off
+        verifier = !settings.auth().enabled()
+                ? null
+                : customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
         runtime = new McpRuntime(settings.transport(), dispatcher, callerHolder, auditLog, this::protectedResource);
     }
 

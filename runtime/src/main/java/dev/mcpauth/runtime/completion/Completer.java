@@ -48,7 +48,8 @@ public class Completer {
                 .toArray();
         Object returned;
         try {
-            returned = methods.invoke(completion.method(), arguments, "completion", completion.label());
+            returned =
+                    methods.invoke(completion.method(), context.allowed(), arguments, "completion", completion.label());
         } catch (FeatureFailure failure) {
             throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, failure.getMessage());
         }

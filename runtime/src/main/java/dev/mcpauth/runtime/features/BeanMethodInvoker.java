@@ -40,13 +40,14 @@ public final class BeanMethodInvoker {
      * decision instead of making it again ({@link AllowedCall}).
      *
      * @param method the feature method
+     * @param allowed the dispatcher\'s decision that this request\'s caller may call it
      * @param arguments the arguments, in parameter order
      * @param kind what the method serves ("tool", "resource", "prompt", "completion"), for messages
      * @param name the item's name or URI, for messages
      * @return what the method returned
      * @throws FeatureFailure when the method failed; its message is client-safe
      */
-    public Object invoke(FeatureMethod method, Object[] arguments, String kind, String name) {
+    public Object invoke(FeatureMethod method, AllowedCall allowed, Object[] arguments, String kind, String name) {
         CreationalContext<?> context = beanManager.createCreationalContext(method.bean());
         try {
             Object instance =
@@ -54,7 +55,10 @@ public final class BeanMethodInvoker {
             Object[] receiverAndArguments = new Object[arguments.length + 1];
             receiverAndArguments[0] = instance;
             System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
-            AllowedCall.mark(method.bean().getBeanClass(), method.method());
+            if (allowed != null) {
+                // marks only when the decision is about this very method; otherwise the interceptor decides
+                allowed.mark(method.bean().getBeanClass(), method.method());
+            }
             return (Object) method.handle().invokeExact(receiverAndArguments);
         } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;

@@ -76,7 +76,7 @@ public class PromptRenderer {
         }
         Object returned;
         try {
-            returned = methods.invoke(prompt.method(), values, "prompt", prompt.name());
+            returned = methods.invoke(prompt.method(), context.allowed(), values, "prompt", prompt.name());
         } catch (FeatureFailure failure) {
             throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, failure.getMessage());
         }

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.runtime.auth.AccessRequirement;
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.completion.CompletionDefinition;
 import dev.mcpauth.runtime.features.CallContext;
@@ -48,10 +49,12 @@ final class CompletionHandler {
                     // suggestions (ticket ids, say) are as private as what they complete: both requirements apply
                     targetAccess(features, completion)
                             .ifPresent(access -> authorizer.check(access, request.caller(), request.roles()));
-                    authorizer.check(completion.method().access(), request.caller(), request.roles());
+                    AllowedCall allowed = completion.method().authorize(authorizer, request.caller(), request.roles());
                     return features.completer()
                             .complete(
-                                    completion, value.getString(), CallContext.of(request.caller(), request.client()));
+                                    completion,
+                                    value.getString(),
+                                    CallContext.of(request.caller(), request.client(), allowed));
                 })
                 .orElseGet(CompletionHandler::nothing);
     }

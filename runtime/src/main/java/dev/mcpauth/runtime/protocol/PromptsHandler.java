@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.MissingClientCapabilityException;
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
@@ -33,7 +34,7 @@ final class PromptsHandler {
                 .orElseThrow(() -> new JsonRpcException(
                         JsonRpcError.INVALID_PARAMS, "Unknown prompt: " + Printable.of(name.getString())));
         // before the arguments are looked at, so a caller without the scope learns what to ask for, not the arguments
-        authorizer.check(prompt.method().access(), request.caller(), request.roles());
+        AllowedCall allowed = prompt.method().authorize(authorizer, request.caller(), request.roles());
         JsonValue arguments = request.params().getOrDefault("arguments", JsonValue.EMPTY_JSON_OBJECT);
         if (arguments == JsonValue.NULL) {
             arguments = JsonValue.EMPTY_JSON_OBJECT;
@@ -54,7 +55,8 @@ final class PromptsHandler {
                             .render(
                                     prompt,
                                     argumentObject,
-                                    new CallContext(request.caller(), request.client(), input, McpProgress.NONE)));
+                                    new CallContext(
+                                            request.caller(), request.client(), input, McpProgress.NONE, allowed)));
         } catch (MissingClientCapabilityException missing) {
             throw new JsonRpcException(
                     request.modern() ? JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY : JsonRpcError.INVALID_PARAMS,

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.protocol;
 
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
@@ -43,9 +44,9 @@ final class ResourcesHandler {
                     "Invalid params: params.uri is longer than " + MAX_URI_CHARS + " characters");
         }
         ResourceRegistry.Match match = features.resources().find(uri).orElseThrow(() -> notFound(request, uri));
-        authorizer.check(match.definition().method().access(), request.caller(), request.roles());
+        AllowedCall allowed = match.definition().method().authorize(authorizer, request.caller(), request.roles());
         Optional<JsonObject> contents =
-                features.reader().read(match, uri, CallContext.of(request.caller(), request.client()));
+                features.reader().read(match, uri, CallContext.of(request.caller(), request.client(), allowed));
         return contents.orElseThrow(() -> notFound(request, uri));
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.protocol;
 
 import dev.mcpauth.MissingClientCapabilityException;
+import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
@@ -30,10 +31,11 @@ final class ToolsHandler {
      * A {@code tools/call} whose every check ran: the tool, its arguments and the opened {@code requestState}.
      *
      * @param tool the tool
+     * @param allowed the decision that the caller may call it, for the authorization interceptor
      * @param arguments its arguments, checked against its schema
      * @param state what the request's state holds ({@link RequestStates.Contents#NONE} without one)
      */
-    record Call(ToolDefinition tool, JsonObject arguments, RequestStates.Contents state) {
+    record Call(ToolDefinition tool, AllowedCall allowed, JsonObject arguments, RequestStates.Contents state) {
 
         /** Whether the answer may be a stream: the tool reports progress, and the client asked for progress or logs. */
         boolean streams(McpRequest request) {
@@ -72,11 +74,11 @@ final class ToolsHandler {
         ToolDefinition tool = registry.find(name.getString())
                 .orElseThrow(() -> new JsonRpcException(
                         JsonRpcError.INVALID_PARAMS, "Unknown tool: " + Printable.of(name.getString())));
-        authorizer.check(tool.method().access(), request.caller(), request.roles());
+        AllowedCall allowed = tool.method().authorize(authorizer, request.caller(), request.roles());
         ParamHeaders.check(tool, argumentObject, request.metadata(), request.modern());
         RequestStates.Contents state = Rounds.open(request, item(tool), argumentObject, states, audit);
         ToolInvoker.validate(tool, argumentObject);
-        return new Call(tool, argumentObject, state);
+        return new Call(tool, allowed, argumentObject, state);
     }
 
     /**
@@ -99,7 +101,8 @@ final class ToolsHandler {
                     input -> invoker.call(
                             call.tool(),
                             call.arguments(),
-                            new CallContext(request.caller(), request.client(), input, request.progress())));
+                            new CallContext(
+                                    request.caller(), request.client(), input, request.progress(), call.allowed())));
         } catch (MissingClientCapabilityException missing) {
             if (!request.modern()) {
                 // 2025 revisions have no error for it, and a stateless server never knew the capabilities anyway

@@ -100,7 +100,7 @@ public class ResourceReader {
         }
         Object returned;
         try {
-            returned = methods.invoke(resource.method(), arguments, "resource", uri);
+            returned = methods.invoke(resource.method(), context.allowed(), arguments, "resource", uri);
         } catch (FeatureFailure failure) {
             throw new JsonRpcException(JsonRpcError.INTERNAL_ERROR, failure.getMessage());
         }

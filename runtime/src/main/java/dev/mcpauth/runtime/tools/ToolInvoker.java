@@ -84,7 +84,7 @@ public class ToolInvoker {
     public JsonObject call(ToolDefinition tool, JsonObject arguments, CallContext context) {
         Object[] values = bind(tool, arguments, context);
         try {
-            Object returned = methods.invoke(tool.method(), values, "tool", tool.name());
+            Object returned = methods.invoke(tool.method(), context.allowed(), values, "tool", tool.name());
             return results.toResult(tool.resultKind(), returned);
         } catch (FeatureFailure failure) {
             return ToolResults.error(failure.getMessage());

@@ -7,7 +7,9 @@ import dev.mcpauth.McpCaller;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.Tool;
 import dev.mcpauth.runtime.auth.AccessForbiddenException;
+import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.AllowedCall;
+import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
@@ -18,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.inject.Inject;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -226,21 +229,42 @@ class AuthorizationInterceptorTest {
                                 () -> tools.closeTicket("T-1") + tools.closeTicket("T-2"))));
     }
 
-    /** Calls {@code call} with the bean method marked as allowed by the dispatcher, as {@code BeanMethodInvoker} does. */
+    /**
+     * Calls {@code call} with the dispatcher's decision about one bean method marked, as {@code BeanMethodInvoker}
+     * does. The decision is the authorizer's own, made for an operation that needs nothing, so the interceptor's
+     * answer shows whether it took the mark or decided again.
+     */
     private static <T> T allowed(Class<?> beanClass, String method, Supplier<T> call) {
+        Method allowedMethod;
         try {
-            AllowedCall.mark(
-                    beanClass,
-                    beanClass.getMethod(
-                            method, beanClass == TicketTools.class ? new Class<?>[] {String.class} : new Class<?>[0]));
+            allowedMethod = beanClass.getMethod(
+                    method, beanClass == TicketTools.class ? new Class<?>[] {String.class} : new Class<?>[0]);
         } catch (NoSuchMethodException e) {
             throw new AssertionError(e);
         }
+        AllowedCall decision =
+                new Authorizer(true).allow(beanClass, allowedMethod, AccessRequirement.NONE, null, Set.of());
+        decision.mark(beanClass, allowedMethod);
         try {
             return call.get();
         } finally {
             AllowedCall.clear();
         }
+    }
+
+    /** No decision is handed on without the authorizer saying yes: a refused caller gets the refusal, not a mark. */
+    @Test
+    void onlyAnAllowedDecisionCanBeHandedOn() throws Exception {
+        Method close = TicketTools.class.getMethod("closeTicket", String.class);
+        AccessRequirement needsWrite =
+                new AccessRequirement(List.of("tickets:read", "tickets:write"), false, Set.of(), false);
+        McpCaller reader = new McpCaller("alice", "desk", Set.of("tickets:read"), Map.of());
+        assertThrows(
+                InsufficientScopeException.class,
+                () -> new Authorizer(true).allow(TicketTools.class, close, needsWrite, reader, Set.of("tickets:read")));
+        assertThrows(
+                NotAuthenticatedException.class,
+                () -> new Authorizer(true).allow(TicketTools.class, close, needsWrite, null, Set.of()));
     }
 
     @Test
