@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.ReportApplication;
+import dev.mcpauth.it.fixture.SingletonMcpApplication;
 import dev.mcpauth.it.fixture.TicketDeskTools;
 import dev.mcpauth.it.fixture.TicketReportResource;
 import dev.mcpauth.it.fixture.UnfilteredMcpApplication;
@@ -42,7 +43,8 @@ class DirectCallIT {
                 TicketDeskTools.class,
                 TicketReportResource.class,
                 ReportApplication.class,
-                UnfilteredMcpApplication.class);
+                UnfilteredMcpApplication.class,
+                SingletonMcpApplication.class);
     }
 
     private static HttpResponse<String> report(String authorization) {
@@ -78,6 +80,20 @@ class DirectCallIT {
             assertTrue(
                     refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer "),
                     refused.headers().toString());
+            assertFalse(refused.body().contains("T-1"), refused.body());
+        }
+    }
+
+    /** An endpoint the application made with {@code new} has no runtime: it refuses, naming the mistake in the log. */
+    @Test
+    void theEndpointCreatedByTheApplicationItselfRefusesEveryCall() {
+        McpHttp singleton = new McpHttp(MCP.endpoint().resolve("/direct-call-it/singleton"));
+        String token = AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
+        for (Map<String, String> headers : List.of(Map.<String, String>of(), McpHttp.bearer(token))) {
+            HttpResponse<String> refused = singleton.post(McpHttp.toolsCall("list_tickets", "{}"), headers);
+            assertEquals(500, refused.statusCode(), refused.body());
+            assertEquals(
+                    -32603, McpHttp.json(refused.body()).getJsonObject("error").getInt("code"), refused.body());
             assertFalse(refused.body().contains("T-1"), refused.body());
         }
     }

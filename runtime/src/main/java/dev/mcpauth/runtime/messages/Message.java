@@ -50,6 +50,16 @@ public enum Message {
                     + " random key of this instance, so they do not survive a restart and another instance refuses them; set the"
                     + " same Base64 AES key (16, 24 or 32 bytes) on every instance"),
 
+    /**
+     * A request reached the MCP endpoint without the runtime's filters (or the endpoint was made with {@code new}, so
+     * it has no runtime): it is refused. No args.
+     */
+    ENDPOINT_UNFILTERED(
+            "MCPAUTH-0009",
+            "a request reached the MCP endpoint without the runtime's filters and was refused: publish"
+                    + " dev.mcpauth.runtime.transport.McpEndpoint only through its own application (McpApplication, at"
+                    + " /mcp); an application's own Jakarta REST application must not list it, scan it or create it with new"),
+
     // 01xx: tool definitions, each fails the deployment
 
     /** A {@code @Tool} name breaks the MCP tool-name rules. Args: method, name, longest length. */

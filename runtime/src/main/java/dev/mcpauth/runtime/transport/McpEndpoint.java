@@ -37,7 +37,6 @@ import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -73,6 +72,10 @@ public class McpEndpoint {
     @POST
     public Response post(@Context HttpHeaders headers, InputStream body) {
         try {
+            if (runtime == null) {
+                // made with new by an application's own Jakarta REST application: no runtime, no filters
+                throw unfiltered();
+            }
             List<MediaType> accepted = headers.getAcceptableMediaTypes(); // parsed once: it is asked twice
             checkHeaders(headers.getMediaType(), accepted);
             JsonValue message = parse(readLimited(body));
@@ -102,6 +105,14 @@ public class McpEndpoint {
     @DELETE
     public Response delete() {
         return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
+    }
+
+    private static TransportError unfiltered() {
+        LOG.warning(Message.ENDPOINT_UNFILTERED.format());
+        return new TransportError(
+                500,
+                JsonRpcError.INTERNAL_ERROR,
+                "The MCP endpoint is published without its filters; see the server log");
     }
 
     private static void checkHeaders(MediaType contentType, List<MediaType> accepted) {
@@ -209,7 +220,9 @@ public class McpEndpoint {
                                         "no verified caller reached the MCP endpoint");
                         return AuthResponses.unauthorized(resource, null);
                     })
-                    .orElseGet(() -> answer(id, read.by(McpCaller.ANONYMOUS, Set.of()), audit, acceptsStream));
+                    // with authentication off the filter still sets the anonymous caller: without it, the origin
+                    // check did not run either, and a local server would be open to DNS rebinding
+                    .orElseThrow(McpEndpoint::unfiltered);
         }
         // the request resolved once: its caller and roles travel with it to every check and handler
         return answer(id, read.by(caller, runtime.callerHolder().roles()), audit, acceptsStream);
