@@ -56,9 +56,9 @@ public enum Message {
      */
     ENDPOINT_UNFILTERED(
             "MCPAUTH-0009",
-            "a request reached the MCP endpoint without the runtime's filters and was refused: publish"
-                    + " dev.mcpauth.runtime.transport.McpEndpoint only through its own application (McpApplication, at"
-                    + " /mcp); an application's own Jakarta REST application must not list it, scan it or create it with new"),
+            "a request reached the MCP endpoint without the runtime's filters and was refused: the runtime"
+                    + " publishes McpEndpoint at /mcp with its filters (McpApplication); an application's own Jakarta"
+                    + " REST application must not list it, scan it or create it with new"),
 
     // 01xx: tool definitions, each fails the deployment
 
