@@ -236,5 +236,49 @@ public final class McpConfigKeys {
     /** Default of {@link #MAX_BODY_BYTES}: 1 MiB. */
     public static final int DEFAULT_MAX_BODY_BYTES = 1_048_576;
 
+    /**
+     * Whether {@code initialize} opens a 2025-era session ({@code Mcp-Session-Id}), bound to the caller, which
+     * {@code logging/setLevel} needs. Default: {@code false}, so every request is served statelessly. With several
+     * instances, turn it on only with {@code mcp.state.engine=hazelcast}, or a session opened on one instance is
+     * unknown (404) on the others.
+     */
+    public static final String SESSIONS_ENABLED = "mcp.sessions.enabled";
+
+    /** Seconds a session lives without a request before it ends. Default: {@value #DEFAULT_SESSION_IDLE_SECONDS}. */
+    public static final String SESSION_IDLE_SECONDS = "mcp.sessions.idle-timeout-seconds";
+
+    /** Default of {@link #SESSION_IDLE_SECONDS}: 30 minutes. */
+    public static final int DEFAULT_SESSION_IDLE_SECONDS = 1800;
+
+    /** Most open sessions per caller (issuer, subject, client). Default: {@value #DEFAULT_SESSIONS_PER_CALLER}. */
+    public static final String SESSIONS_PER_CALLER = "mcp.sessions.max-per-caller";
+
+    /** Default of {@link #SESSIONS_PER_CALLER}. */
+    public static final int DEFAULT_SESSIONS_PER_CALLER = 16;
+
+    /** Most open sessions of the deployment, on all instances. Default: {@value #DEFAULT_SESSIONS_TOTAL}. */
+    public static final String SESSIONS_TOTAL = "mcp.sessions.max";
+
+    /** Default of {@link #SESSIONS_TOTAL}. */
+    public static final int DEFAULT_SESSIONS_TOTAL = 10_000;
+
+    /**
+     * Where state shared between requests and instances lives: {@code memory} (default; one instance) or
+     * {@code hazelcast} (embedded members; several instances, see the {@code mcp.state.hazelcast.*} keys).
+     */
+    public static final String STATE_ENGINE = "mcp.state.engine";
+
+    /** The Hazelcast cluster's name; members of other names never join. Default: {@code mcp}. */
+    public static final String HAZELCAST_CLUSTER = "mcp.state.hazelcast.cluster-name";
+
+    /** The address this member listens on, and the only one. Default: {@code 127.0.0.1}. */
+    public static final String HAZELCAST_INTERFACE = "mcp.state.hazelcast.interface";
+
+    /** The port this member listens on. Default: {@code 5701}. */
+    public static final String HAZELCAST_PORT = "mcp.state.hazelcast.port";
+
+    /** Every member, as {@code host:port}, comma-separated; required with {@code mcp.state.engine=hazelcast}. */
+    public static final String HAZELCAST_MEMBERS = "mcp.state.hazelcast.members";
+
     private McpConfigKeys() {}
 }

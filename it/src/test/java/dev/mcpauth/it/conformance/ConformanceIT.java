@@ -7,6 +7,7 @@ import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.ConformancePrompts;
 import dev.mcpauth.it.fixture.ConformanceResources;
 import dev.mcpauth.it.fixture.ConformanceRounds;
+import dev.mcpauth.it.fixture.ConformanceSessionTools;
 import dev.mcpauth.it.fixture.ConformanceTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,8 +22,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs the official MCP conformance suite ({@code @modelcontextprotocol/conformance}, server mode) against one
- * WAR on the real Liberty (auth off, localhost), twice: suite 0.1.16 on the 2025-era wire, and suite
- * 0.2.0-alpha.12 with {@code --requirements 2026-07-28} on the stateless wire. Each run fails when a scenario
+ * WAR on the real Liberty (auth off, localhost), three times: suite 0.1.16 on the 2025-era wire, and suite
+ * 0.2.0-alpha.12 with {@code --requirements 2025-11-25} (sessions) and with {@code --requirements 2026-07-28} (the
+ * stateless wire). Each run fails when a scenario
  * outside its baseline ({@code conformance/expected-failures.txt}, {@code conformance/2026-07-28/expected-failures.txt})
  * fails, or when a listed one starts passing; the reports are kept under {@code it/target/conformance-results}
  * (the 2026-07-28 run in its {@code 2026-07-28/} folder).
@@ -34,11 +36,12 @@ class ConformanceIT {
     static WebArchive deployment() {
         return Deployments.war(
                 "it-conformance",
-                "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\n",
+                "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\nmcp.sessions.enabled=true\n",
                 ConformanceTools.class,
                 ConformanceResources.class,
                 ConformancePrompts.class,
-                ConformanceRounds.class);
+                ConformanceRounds.class,
+                ConformanceSessionTools.class);
     }
 
     /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */
@@ -51,6 +54,12 @@ class ConformanceIT {
     @Test
     void everyInScopeScenarioOf20260728Passes() throws IOException, InterruptedException {
         runSuite("2026-07-28", Path.of("target", "conformance-2026-07-28.log"));
+    }
+
+    /** Suite 0.2.0-alpha.12, exactly the scenarios the 2025-11-25 revision requires, on its wire (with a session). */
+    @Test
+    void everyInScopeScenarioOf20251125Passes() throws IOException, InterruptedException {
+        runSuite("2025-11-25", Path.of("target", "conformance-2025-11-25.log"));
     }
 
     private static void runSuite(String requirements, Path log) throws IOException, InterruptedException {

@@ -57,7 +57,9 @@ public final class AuditLog {
         /** The keys could not be fetched (503). */
         KEYS_UNAVAILABLE,
         /** A multi round-trip {@code requestState} that is not ours, changed, expired, or another caller's or item's. */
-        INVALID_REQUEST_STATE
+        INVALID_REQUEST_STATE,
+        /** Another caller's session id, or an answer to another caller's question: answered like an unknown one. */
+        FOREIGN_SESSION
     }
 
     /**

@@ -10,10 +10,13 @@ import dev.mcpauth.runtime.auth.MicroProfileMetricsDecisions;
 import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
 import dev.mcpauth.runtime.completion.Completer;
+import dev.mcpauth.runtime.config.ConfigReader;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.resources.ResourceReader;
+import dev.mcpauth.runtime.session.SessionSettings;
+import dev.mcpauth.runtime.state.StateSettings;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.transport.AuthenticationFilter;
@@ -69,7 +72,12 @@ public class McpExtension implements Extension {
     private Settings settings;
 
     /** Everything read from the configuration, once it is known to be complete. */
-    record Settings(ServerSettings server, TransportSettings transport, AuthSettings auth) {}
+    record Settings(
+            ServerSettings server,
+            TransportSettings transport,
+            AuthSettings auth,
+            SessionSettings sessions,
+            StateSettings state) {}
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -188,14 +196,18 @@ public class McpExtension implements Extension {
                 .filter(AuthSettings::enabled)
                 .map(settings -> settings.metadata().resource());
         TransportSettings.Loaded transport = TransportSettings.load(config, endpoint);
+        ConfigReader stateReader = new ConfigReader(config);
+        SessionSettings sessions = SessionSettings.load(stateReader);
+        StateSettings state = StateSettings.load(stateReader);
         List<String> problems = new ArrayList<>(server.problems());
+        problems.addAll(stateReader.problems());
         problems.addAll(transport.problems());
         problems.addAll(auth.problems());
         problems.forEach(problem -> event.addDeploymentProblem(new DeploymentException(problem)));
         if (!problems.isEmpty()) {
             return;
         }
-        settings = new Settings(server.settings(), transport.settings(), auth.settings());
+        settings = new Settings(server.settings(), transport.settings(), auth.settings(), sessions, state);
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
             LOG.info(() -> Message.AUTH_ENABLED.format(

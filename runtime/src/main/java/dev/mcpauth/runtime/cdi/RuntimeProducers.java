@@ -19,11 +19,14 @@ import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.resources.ResourceRegistry;
+import dev.mcpauth.runtime.session.Sessions;
+import dev.mcpauth.runtime.state.SharedState;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import dev.mcpauth.runtime.transport.McpRuntime;
 import dev.mcpauth.runtime.transport.TransportSettings;
 import dev.mcpauth.spi.TokenVerifier;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
@@ -55,6 +58,7 @@ public class RuntimeProducers {
     private final TokenVerifier verifier;
     private final McpDispatcher dispatcher;
     private final McpRuntime runtime;
+    private final SharedState state;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only: the proxy forwards every call, so its own fields stay empty. */
@@ -67,6 +71,7 @@ public class RuntimeProducers {
         verifier = null;
         dispatcher = null;
         runtime = null;
+        state = null;
     }
 
     @Inject
@@ -100,12 +105,23 @@ public class RuntimeProducers {
         // the metrics bean is a proxy: its counters register on the first decision, inside a request of this
         // application
         AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
-        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog);
+        // the engine starts with the application: the 2025-era sessions live there
+        state = settings.state().start(Thread.currentThread().getContextClassLoader());
+        LOG.info(() -> Message.STATE_ENGINE_STARTED.format(state.describe()));
+        Sessions sessions = new Sessions(state, settings.sessions());
+        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog, sessions);
         // an application's own @Alternative TokenVerifier wins over the JWT default; none when auth is off
         verifier = !settings.auth().enabled()
                 ? null
                 : customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
-        runtime = new McpRuntime(settings.transport(), dispatcher, callerHolder, auditLog, this::protectedResource);
+        runtime = new McpRuntime(
+                settings.transport(), dispatcher, callerHolder, auditLog, this::protectedResource, sessions);
+    }
+
+    /** Leaves the engine when the application stops (the other members keep the sessions). */
+    @PreDestroy
+    void stop() {
+        state.close();
     }
 
     /**

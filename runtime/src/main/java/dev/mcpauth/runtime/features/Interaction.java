@@ -4,7 +4,6 @@ import dev.mcpauth.McpClient;
 import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.LinkedHashMap;
@@ -47,30 +46,12 @@ public final class Interaction implements McpInput {
 
     @Override
     public Answer elicit(String key, String message, Map<String, Object> requestedSchema) {
-        return ask(
-                key,
-                ELICITATION,
-                "elicitation/create",
-                Jsonp.object()
-                        .add("message", message)
-                        .add("requestedSchema", Jsonp.toJson(requestedSchema))
-                        .build());
+        return ask(key, ELICITATION, "elicitation/create", Questions.elicitation(message, requestedSchema));
     }
 
     @Override
     public Answer sample(String key, String prompt, int maxTokens) {
-        JsonArrayBuilder messages = Jsonp.array()
-                .add(Jsonp.object()
-                        .add("role", "user")
-                        .add("content", Jsonp.object().add("type", "text").add("text", prompt)));
-        return ask(
-                key,
-                SAMPLING,
-                "sampling/createMessage",
-                Jsonp.object()
-                        .add("messages", messages)
-                        .add("maxTokens", maxTokens)
-                        .build());
+        return ask(key, SAMPLING, "sampling/createMessage", Questions.sampling(prompt, maxTokens));
     }
 
     @Override

@@ -50,6 +50,9 @@ public enum Message {
                     + " random key of this instance, so they do not survive a restart and another instance refuses them; set the"
                     + " same Base64 AES key (16, 24 or 32 bytes) on every instance"),
 
+    /** Logged at start-up: where sessions and other shared state live. Args: the engine. */
+    STATE_ENGINE_STARTED("MCPAUTH-0010", "sessions and shared state: %s"),
+
     /**
      * A request reached the MCP endpoint without the runtime's filters (or the endpoint was made with {@code new}, so
      * it has no runtime): it is refused. No args.
@@ -236,6 +239,17 @@ public enum Message {
 
     /** A request-state key is not Base64 of an AES key. Args: key name. */
     REQUEST_STATE_KEY_INVALID("MCPAUTH-0304", "%s holds a value that is not the Base64 of a 16, 24 or 32 byte AES key"),
+
+    /** {@code mcp.state.engine} names no engine. Args: key, value. */
+    CONFIG_STATE_ENGINE("MCPAUTH-0305", "%s must be memory or hazelcast, not '%s'"),
+
+    /** The Hazelcast engine without members. Args: members key, engine key. */
+    CONFIG_HAZELCAST_MEMBERS(
+            "MCPAUTH-0306",
+            "%s must list every member as host:port when %s=hazelcast (members join by that list only)"),
+
+    /** A Hazelcast member that is not host:port. Args: key, value. */
+    CONFIG_HAZELCAST_MEMBER("MCPAUTH-0307", "%s holds '%s', which is not host:port"),
 
     // 04xx: authorization configuration, each fails the deployment
 

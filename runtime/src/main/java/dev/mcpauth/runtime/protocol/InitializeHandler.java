@@ -40,14 +40,26 @@ final class InitializeHandler {
         return capabilities;
     }
 
-    static JsonObject initialize(JsonObject params, ServerSettings settings, Features features) {
+    /**
+     * The 2025-era capabilities: those of {@link #capabilities} and, where {@code initialize} opens a session,
+     * {@code logging}, whose level lives in the session.
+     */
+    static JsonObjectBuilder sessionCapabilities(Features features, boolean sessions) {
+        JsonObjectBuilder capabilities = capabilities(features);
+        if (sessions) {
+            capabilities.add("logging", JsonValue.EMPTY_JSON_OBJECT);
+        }
+        return capabilities;
+    }
+
+    static JsonObject initialize(JsonObject params, ServerSettings settings, Features features, boolean sessions) {
         if (!(params.get("protocolVersion") instanceof JsonString requested)) {
             throw new JsonRpcException(
                     JsonRpcError.INVALID_PARAMS, "initialize needs params.protocolVersion, a string");
         }
         JsonObjectBuilder result = Jsonp.object()
                 .add("protocolVersion", ProtocolVersions.negotiate(requested.getString()))
-                .add("capabilities", capabilities(features))
+                .add("capabilities", sessionCapabilities(features, sessions))
                 .add("serverInfo", serverInfo(settings));
         settings.instructions().ifPresent(text -> result.add("instructions", text));
         return result.build();

@@ -8,6 +8,10 @@ import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.session.SessionSettings;
+import dev.mcpauth.runtime.session.Sessions;
+import dev.mcpauth.runtime.state.InMemoryState;
+import dev.mcpauth.runtime.state.SharedState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -27,6 +31,29 @@ public final class McpDispatcher {
     private final ModernResults results;
     private final RequestStates states;
     private final AuditLog audit;
+    private final SessionMethods sessionMethods;
+
+    /**
+     * A dispatcher whose sessions live in this instance's memory, with the default limits.
+     *
+     * @param settings the server's identity and page size
+     * @param features what the deployment serves
+     * @param authorizer decides what a caller may do
+     * @param audit records the refusals the protocol decides (a refused {@code requestState})
+     */
+    public McpDispatcher(ServerSettings settings, Features features, Authorizer authorizer, AuditLog audit) {
+        this(settings, features, authorizer, audit, new InMemoryState(), SessionSettings.DEFAULTS);
+    }
+
+    private McpDispatcher(
+            ServerSettings settings,
+            Features features,
+            Authorizer authorizer,
+            AuditLog audit,
+            SharedState state,
+            SessionSettings sessionSettings) {
+        this(settings, features, authorizer, audit, new Sessions(state, sessionSettings));
+    }
 
     /**
      * A dispatcher.
@@ -35,12 +62,15 @@ public final class McpDispatcher {
      * @param features what the deployment serves
      * @param authorizer decides what a caller may do
      * @param audit records the refusals the protocol decides (a refused {@code requestState})
+     * @param sessions the 2025-era sessions
      */
-    public McpDispatcher(ServerSettings settings, Features features, Authorizer authorizer, AuditLog audit) {
+    public McpDispatcher(
+            ServerSettings settings, Features features, Authorizer authorizer, AuditLog audit, Sessions sessions) {
         this.settings = settings;
         this.features = features;
         this.authorizer = authorizer;
         this.audit = audit;
+        this.sessionMethods = new SessionMethods(sessions);
         this.results = new ModernResults(settings);
         this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC());
     }
@@ -128,8 +158,10 @@ public final class McpDispatcher {
 
     private JsonObject legacy(McpMethod method, McpRequest request) {
         return switch (method) {
-            case INITIALIZE -> InitializeHandler.initialize(request.params(), settings, features);
+            case INITIALIZE ->
+                InitializeHandler.initialize(request.params(), settings, features, sessionMethods.enabled());
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
+            case LOGGING_SET_LEVEL -> sessionMethods.setLevel(request);
             case SERVER_DISCOVER -> throw new IllegalStateException("not a legacy method");
             default -> feature(method, request);
         };
@@ -181,6 +213,7 @@ public final class McpDispatcher {
                 !features.resources().isEmpty();
             case PROMPTS_LIST, PROMPTS_GET -> !features.prompts().all().isEmpty();
             case COMPLETION_COMPLETE -> !features.completions().isEmpty();
+            case LOGGING_SET_LEVEL -> sessionMethods.enabled();
             default -> true;
         };
     }
@@ -190,7 +223,7 @@ public final class McpDispatcher {
         boolean perCaller = authorizer.enforced();
         return switch (method) {
             case SERVER_DISCOVER -> results.discover(settings, features, perCaller);
-            case INITIALIZE, PING -> throw new IllegalStateException("not a modern method");
+            case INITIALIZE, PING, LOGGING_SET_LEVEL -> throw new IllegalStateException("not a modern method");
             // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
             // are made, since what a method returns may depend on who asks
             case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->

@@ -31,7 +31,9 @@ public enum McpMethod {
     /** Getting one prompt. */
     PROMPTS_GET("prompts/get", true, true, "name", "prompt"),
     /** Suggestions for a prompt argument or template variable. */
-    COMPLETION_COMPLETE("completion/complete", true, true, null, null);
+    COMPLETION_COMPLETE("completion/complete", true, true, null, null),
+    /** 2025: the least severe log level a session's client wants ({@code logging/setLevel}). */
+    LOGGING_SET_LEVEL("logging/setLevel", true, false, null, null);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));

@@ -5,6 +5,7 @@ import dev.mcpauth.McpClient;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.session.Session;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -27,6 +28,7 @@ import java.util.Set;
  * @param caller who sends it: the verified caller (or {@link McpCaller#ANONYMOUS} with authentication off)
  * @param roles the caller's roles
  * @param progress where the call's progress reports go ({@link McpProgress#NONE} unless the transport streams)
+ * @param session the 2025-era session the request belongs to ({@code Mcp-Session-Id}), or null
  */
 public record McpRequest(
         String method,
@@ -37,7 +39,8 @@ public record McpRequest(
         McpClient client,
         McpCaller caller,
         Set<String> roles,
-        McpProgress progress) {
+        McpProgress progress,
+        Session session) {
 
     /**
      * This request sent by {@code caller}: resolved once by the transport, read by every check and handler.
@@ -48,7 +51,28 @@ public record McpRequest(
      */
     public McpRequest by(McpCaller sender, Set<String> senderRoles) {
         return new McpRequest(
-                method, params, metadata, modern, protocolVersion, client, sender, Set.copyOf(senderRoles), progress);
+                method,
+                params,
+                metadata,
+                modern,
+                protocolVersion,
+                client,
+                sender,
+                Set.copyOf(senderRoles),
+                progress,
+                session);
+    }
+
+    /**
+     * This request in a 2025-era session: the client is the one the session's {@code initialize} declared, so its
+     * capabilities are known.
+     *
+     * @param found the session, found for the request's caller
+     * @return the request
+     */
+    public McpRequest inSession(Session found) {
+        return new McpRequest(
+                method, params, metadata, modern, protocolVersion, found.client(), caller, roles, progress, found);
     }
 
     /**
@@ -58,7 +82,8 @@ public record McpRequest(
      * @return the request
      */
     public McpRequest withProgress(McpProgress stream) {
-        return new McpRequest(method, params, metadata, modern, protocolVersion, client, caller, roles, stream);
+        return new McpRequest(
+                method, params, metadata, modern, protocolVersion, client, caller, roles, stream, session);
     }
 
     /**
@@ -73,8 +98,14 @@ public record McpRequest(
                 method, field, McpMethod.target(method, params), protocolVersion, client.name(), client.version());
     }
 
-    /** The log level a 2026-07-28 request asked for ({@code _meta["io.modelcontextprotocol/logLevel"]}), or null. */
+    /**
+     * The log level the client asked for, or null: in {@code _meta["io.modelcontextprotocol/logLevel"]} of a
+     * 2026-07-28 request, or with {@code logging/setLevel} for the request's 2025-era session.
+     */
     public String logLevel() {
+        if (!modern) {
+            return session == null ? null : session.logLevel();
+        }
         return modern
                         && params.get("_meta") instanceof JsonObject meta
                         && meta.get(META_LOG_LEVEL) instanceof JsonString level
@@ -129,7 +160,8 @@ public record McpRequest(
                 new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true),
                 McpCaller.ANONYMOUS,
                 Set.of(),
-                McpProgress.NONE);
+                McpProgress.NONE,
+                null);
     }
 
     private static McpRequest legacy(String method, JsonObject params, RequestMetadata metadata, String header) {
@@ -150,7 +182,8 @@ public record McpRequest(
                     new McpClient(version, string(info, "name"), string(info, "version"), capabilities, true),
                     McpCaller.ANONYMOUS,
                     Set.of(),
-                    McpProgress.NONE);
+                    McpProgress.NONE,
+                    null);
         }
         String version = header != null ? header : ProtocolVersions.ASSUMED_WITHOUT_HEADER;
         return new McpRequest(
@@ -162,7 +195,8 @@ public record McpRequest(
                 new McpClient(version, null, null, Map.of(), false),
                 McpCaller.ANONYMOUS,
                 Set.of(),
-                McpProgress.NONE);
+                McpProgress.NONE,
+                null);
     }
 
     private static String string(JsonObject object, String name) {

@@ -13,8 +13,11 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcMessages;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
+import dev.mcpauth.runtime.protocol.McpMethod;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
+import dev.mcpauth.runtime.session.Session;
+import dev.mcpauth.runtime.session.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
@@ -42,11 +45,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The MCP endpoint: Streamable HTTP (MCP 2025-11-25 and 2026-07-28, Transports) in its stateless form. Each POST
- * carries one JSON-RPC message and gets one JSON response, or, for a tool that reports progress to a client that asked
- * for it, a stream of progress and log messages that ends with the response. No session is kept, so any instance
- * behind a load balancer can answer any request; there is no stream the server opens on its own, so GET and DELETE
- * get 405.
+ * The MCP endpoint: Streamable HTTP (MCP 2025-11-25 and 2026-07-28, Transports). Each POST carries one JSON-RPC
+ * message and gets one JSON response, or, for a tool that reports progress to a client that asked for it, a stream
+ * of progress and log messages that ends with the response. A request without {@code Mcp-Session-Id} is served
+ * statelessly, so any instance behind a load balancer answers it. A 2025-era client gets a session from
+ * {@code initialize}, bound to its caller and kept on the shared state (so any instance serves it too): it holds
+ * what the client declared and its log level, and {@code DELETE} ends it. The server opens no stream of its own, so
+ * GET gets 405.
  */
 @ApplicationScoped
 @Path("")
@@ -56,6 +61,9 @@ public class McpEndpoint {
 
     /** The media type of a streamed answer (Server-Sent Events). */
     static final MediaType EVENT_STREAM = MediaType.valueOf("text/event-stream");
+
+    /** The header that names a 2025-era session (MCP 2025-11-25, Transports, Session Management). */
+    static final String SESSION_ID = "Mcp-Session-Id";
 
     // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
     // constructor by its own rules before CDI is asked) and CDI accept
@@ -80,31 +88,111 @@ public class McpEndpoint {
             checkHeaders(headers.getMediaType(), accepted);
             JsonValue message = parse(readLimited(body));
             boolean acceptsStream = accepted.stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
-            return handle(message, metadata(headers.getRequestHeaders()), acceptsStream);
+            return handle(
+                    message, metadata(headers.getRequestHeaders()), acceptsStream, headers.getHeaderString(SESSION_ID));
         } catch (TransportError e) {
             return e.toResponse();
         }
     }
 
     /**
-     * There is no SSE stream to open: the server never sends messages of its own (Transports, Listening for
-     * Messages from the Server).
+     * There is no stream to open: the server sends no messages of its own yet (Transports, Listening for Messages
+     * from the Server).
      *
-     * @return 405 with {@code Allow: POST}
+     * @return 405 with {@code Allow: POST}, and {@code DELETE} where sessions are on
      */
     @GET
     public Response get() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
+        boolean sessions = runtime != null && runtime.sessions().enabled();
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .allow(sessions ? new String[] {"POST", "DELETE"} : new String[] {"POST"})
+                .build();
     }
 
     /**
-     * There are no sessions to end (Transports, Session Management).
+     * Ends a 2025-era session (Transports, Session Management).
      *
-     * @return 405 with {@code Allow: POST}
+     * @param headers the request headers
+     * @return 204; 405 without a session, 404 for an unknown one
      */
     @DELETE
-    public Response delete() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).allow("POST").build();
+    public Response delete(@Context HttpHeaders headers) {
+        String sessionId = headers.getHeaderString(SESSION_ID);
+        if (sessionId == null || runtime == null || !runtime.sessions().enabled()) {
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                    .allow("POST")
+                    .build();
+        }
+        try {
+            AuditLog.Request audit = AuditLog.Request.unread(headers.getHeaderString("MCP-Protocol-Version"));
+            runtime.sessions().end(session(sessionId, verifiedCaller(audit), audit));
+            return Response.noContent().build();
+        } catch (TransportError e) {
+            return e.toResponse();
+        } catch (Refusal refusal) {
+            return refusal.response;
+        }
+    }
+
+    /** A refusal already answered (401, or 500 for an endpoint without its filters), to unwind with. */
+    private static final class Refusal extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient Response response;
+
+        Refusal(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+
+    /**
+     * The caller the authentication filter verified. None means this endpoint was published without its filters
+     * (an application's own Application scanning our classes, say): with authentication on that is a refusal,
+     * never an anonymous call; with it off, the origin check did not run either, and a local server would be open
+     * to DNS rebinding.
+     */
+    private McpCaller verifiedCaller(AuditLog.Request audit) {
+        if (runtime == null) {
+            throw unfiltered();
+        }
+        McpCaller caller = runtime.callerHolder().caller();
+        if (caller != null) {
+            return caller;
+        }
+        throw runtime.protectedResource()
+                .map(resource -> {
+                    runtime.auditLog()
+                            .denied(
+                                    401,
+                                    AuditLog.Reason.NOT_AUTHENTICATED,
+                                    null,
+                                    audit,
+                                    List.of(),
+                                    "no verified caller reached the MCP endpoint");
+                    return new Refusal(AuthResponses.unauthorized(resource, null));
+                })
+                .orElseThrow(McpEndpoint::unfiltered);
+    }
+
+    /**
+     * The caller's session with this id: an unknown id and another caller's answer alike, 404 (the client then
+     * starts a new session), and another caller's is audited.
+     */
+    private Session session(String sessionId, McpCaller caller, AuditLog.Request audit) {
+        Sessions.Lookup lookup = runtime.sessions().find(sessionId, caller);
+        if (lookup.foreign()) {
+            runtime.auditLog()
+                    .denied(
+                            404,
+                            AuditLog.Reason.FOREIGN_SESSION,
+                            caller,
+                            audit,
+                            List.of(),
+                            "another caller's session id");
+        }
+        return lookup.found()
+                .orElseThrow(() -> new TransportError(404, JsonRpcError.INVALID_REQUEST, "Session not found"));
     }
 
     private static TransportError unfiltered() {
@@ -164,7 +252,7 @@ public class McpEndpoint {
         return new RequestMetadata(headers::get, headers::keySet);
     }
 
-    private Response handle(JsonValue message, RequestMetadata metadata, boolean acceptsStream) {
+    private Response handle(JsonValue message, RequestMetadata metadata, boolean acceptsStream, String sessionId) {
         if (!(message instanceof JsonObject object)) {
             throw new TransportError(
                     400,
@@ -196,7 +284,6 @@ public class McpEndpoint {
             throw new TransportError(
                     400, JsonRpcError.INVALID_REQUEST, "Invalid Request: id must be a string or a number");
         }
-        McpCaller caller = runtime.callerHolder().caller();
         McpRequest read;
         try {
             read = McpRequest.of(methodName.getString(), params(object), metadata);
@@ -204,28 +291,18 @@ public class McpEndpoint {
             return error(id, e);
         }
         AuditLog.Request audit = read.audit();
-        if (caller == null) {
-            // defence in depth: the authentication filter sets a caller on every request it lets through, so
-            // none means this endpoint was published without it (an application's own Application scanning
-            // our classes, say); with authentication on that is a refusal, never an anonymous call
-            return runtime.protectedResource()
-                    .map(resource -> {
-                        runtime.auditLog()
-                                .denied(
-                                        401,
-                                        AuditLog.Reason.NOT_AUTHENTICATED,
-                                        null,
-                                        audit,
-                                        List.of(),
-                                        "no verified caller reached the MCP endpoint");
-                        return AuthResponses.unauthorized(resource, null);
-                    })
-                    // with authentication off the filter still sets the anonymous caller: without it, the origin
-                    // check did not run either, and a local server would be open to DNS rebinding
-                    .orElseThrow(McpEndpoint::unfiltered);
+        McpCaller caller;
+        try {
+            caller = verifiedCaller(audit);
+        } catch (Refusal refusal) {
+            return refusal.response;
         }
-        // the request resolved once: its caller and roles travel with it to every check and handler
-        return answer(id, read.by(caller, runtime.callerHolder().roles()), audit, acceptsStream);
+        // the request resolved once: its caller, roles and session travel with it to every check and handler
+        McpRequest request = read.by(caller, runtime.callerHolder().roles());
+        if (!request.modern() && sessionId != null && runtime.sessions().enabled()) {
+            request = request.inSession(session(sessionId, caller, audit));
+        }
+        return answer(id, request, audit, acceptsStream);
     }
 
     /** A JSON answer, or a stream of progress and log messages ending with the answer when the client asked for them. */
@@ -242,8 +319,16 @@ public class McpEndpoint {
         if (!acceptsStream || !prepared.streams()) {
             try {
                 JsonObject result = prepared.run(McpProgress.NONE);
+                String opened = opensSession(request) ? openSession(request) : null;
                 runtime.auditLog().allowed(request.caller(), audit);
-                return json(200, JsonRpcMessages.result(id, result));
+                Response.ResponseBuilder ok = Response.status(200)
+                        .type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(JsonRpcMessages.result(id, result).toString());
+                return opened == null
+                        ? ok.build()
+                        : ok.header(SESSION_ID, opened).build();
+            } catch (Sessions.LimitReached e) {
+                return error(id, new JsonRpcException(JsonRpcError.INVALID_REQUEST, e.getMessage(), null, 429));
             } catch (JsonRpcException e) {
                 return error(id, e);
             } catch (AccessDeniedException e) {
@@ -282,6 +367,18 @@ public class McpEndpoint {
                 .header("Cache-Control", "no-cache")
                 .header("X-Accel-Buffering", "no")
                 .build();
+    }
+
+    /** Whether answering this request opens a session: a 2025-era {@code initialize} outside one, with sessions on. */
+    private boolean opensSession(McpRequest request) {
+        return !request.modern()
+                && request.session() == null
+                && runtime.sessions().enabled()
+                && McpMethod.INITIALIZE.wireName().equals(request.method());
+    }
+
+    private String openSession(McpRequest request) {
+        return runtime.sessions().open(request.caller(), request.client()).id();
     }
 
     private Response refused(McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {

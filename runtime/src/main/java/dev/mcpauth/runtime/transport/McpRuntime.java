@@ -4,6 +4,7 @@ import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
+import dev.mcpauth.runtime.session.Sessions;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -18,6 +19,7 @@ public final class McpRuntime {
     private final CallerHolder callerHolder;
     private final AuditLog auditLog;
     private final Supplier<Optional<ProtectedResource>> protectedResource;
+    private final Sessions sessions;
 
     /**
      * The parts.
@@ -28,18 +30,25 @@ public final class McpRuntime {
      * @param auditLog the audit trail of decisions
      * @param protectedResource the protected resource, empty when auth is switched off; it is known once the
      *     application's context path is
+     * @param sessions the 2025-era sessions
      */
     public McpRuntime(
             TransportSettings transportSettings,
             McpDispatcher dispatcher,
             CallerHolder callerHolder,
             AuditLog auditLog,
-            Supplier<Optional<ProtectedResource>> protectedResource) {
+            Supplier<Optional<ProtectedResource>> protectedResource,
+            Sessions sessions) {
         this.transportSettings = transportSettings;
         this.dispatcher = dispatcher;
         this.callerHolder = callerHolder;
         this.auditLog = auditLog;
         this.protectedResource = protectedResource;
+        this.sessions = sessions;
+    }
+
+    Sessions sessions() {
+        return sessions;
     }
 
     TransportSettings transportSettings() {

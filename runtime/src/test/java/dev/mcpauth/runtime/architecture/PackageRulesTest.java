@@ -46,14 +46,29 @@ class PackageRulesTest {
             Map.entry("resources", FEATURE_BASE),
             Map.entry("prompts", FEATURE_BASE),
             Map.entry("completion", FEATURE_BASE),
-            Map.entry("protocol", union(Set.of("messages", "jsonrpc", "config", "auth", "features"), FEATURES)),
+            Map.entry("state", Set.of("messages", "config")),
+            Map.entry("session", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
+            Map.entry(
+                    "protocol",
+                    union(Set.of("messages", "jsonrpc", "config", "auth", "features", "session", "state"), FEATURES)),
             Map.entry(
                     "transport",
-                    union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES)),
+                    union(
+                            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "session", "state"),
+                            FEATURES)),
             Map.entry(
                     "cdi",
                     union(
-                            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "transport"),
+                            Set.of(
+                                    "messages",
+                                    "jsonrpc",
+                                    "config",
+                                    "auth",
+                                    "features",
+                                    "protocol",
+                                    "transport",
+                                    "session",
+                                    "state"),
                             FEATURES)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -65,8 +80,8 @@ class PackageRulesTest {
     /** Text that only HTTP framing writes: an SSE event's fields and the stream's media type. */
     private static final List<String> HTTP_FORMATS = List.of("\"event: ", "\"data: ", "\\ndata: ", "text/event-stream");
 
-    private static final Set<String> HTTP_FREE =
-            union(Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol"), FEATURES);
+    private static final Set<String> HTTP_FREE = union(
+            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "session", "state"), FEATURES);
 
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> found = new TreeMap<>();

@@ -1,0 +1,51 @@
+package dev.mcpauth.runtime.protocol;
+
+import dev.mcpauth.McpProgress;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
+import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
+import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.session.Session;
+import dev.mcpauth.runtime.session.Sessions;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+/**
+ * The 2025-era methods that change a session: {@code logging/setLevel} (MCP 2025-11-25, Logging), which needs the
+ * session that {@code initialize} opened.
+ */
+final class SessionMethods {
+
+    private final Sessions sessions;
+
+    SessionMethods(Sessions sessions) {
+        this.sessions = sessions;
+    }
+
+    boolean enabled() {
+        return sessions.enabled();
+    }
+
+    JsonObject setLevel(McpRequest request) {
+        Session session = session(request);
+        if (!(request.params().get("level") instanceof JsonString level)
+                || !McpProgress.LEVELS.contains(level.getString())) {
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_PARAMS, "logging/setLevel needs params.level, one of " + McpProgress.LEVELS);
+        }
+        sessions.setLogLevel(session, level.getString());
+        return JsonValue.EMPTY_JSON_OBJECT;
+    }
+
+    private static Session session(McpRequest request) {
+        if (request.session() == null) {
+            throw new JsonRpcException(
+                    JsonRpcError.INVALID_REQUEST,
+                    Printable.of(request.method())
+                            + " needs a session: send the Mcp-Session-Id header that initialize returned",
+                    null,
+                    400);
+        }
+        return request.session();
+    }
+}
