@@ -238,9 +238,10 @@ public final class McpConfigKeys {
 
     /**
      * Whether {@code initialize} opens a 2025-era session ({@code Mcp-Session-Id}), bound to the caller, which
-     * {@code logging/setLevel} needs. Default: {@code false}, so every request is served statelessly. With several
-     * instances, turn it on only with {@code mcp.state.engine=hazelcast}, or a session opened on one instance is
-     * unknown (404) on the others.
+     * questions to the client in the middle of a call (elicitation, sampling, roots), {@code logging/setLevel} and
+     * resource subscriptions of 2025-era clients need. Default: {@code false}, so every request is served
+     * statelessly. With several instances, turn it on only with {@code mcp.state.engine=hazelcast}, or a session
+     * opened on one instance is unknown (404) on the others.
      */
     public static final String SESSIONS_ENABLED = "mcp.sessions.enabled";
 
@@ -261,6 +262,33 @@ public final class McpConfigKeys {
 
     /** Default of {@link #SESSIONS_TOTAL}. */
     public static final int DEFAULT_SESSIONS_TOTAL = 10_000;
+
+    /**
+     * Seconds a tool waits for the client's answer to a question sent on a 2025-era stream (elicitation, sampling,
+     * roots) before the call ends with an error. Default: {@value #DEFAULT_CLIENT_ANSWER_SECONDS}.
+     */
+    public static final String CLIENT_ANSWER_SECONDS = "mcp.client-requests.timeout-seconds";
+
+    /** Default of {@link #CLIENT_ANSWER_SECONDS}: 5 minutes, time for a person to read and answer. */
+    public static final int DEFAULT_CLIENT_ANSWER_SECONDS = 300;
+
+    /** Most questions waiting for a client's answer at once, per caller. Default: {@value #DEFAULT_PENDING_PER_CALLER}. */
+    public static final String PENDING_PER_CALLER = "mcp.client-requests.max-per-caller";
+
+    /** Default of {@link #PENDING_PER_CALLER}. */
+    public static final int DEFAULT_PENDING_PER_CALLER = 8;
+
+    /** Most open notification streams (2025 {@code GET}, 2026 {@code subscriptions/listen}) per instance. Default: {@value #DEFAULT_STREAMS_TOTAL}. */
+    public static final String STREAMS_TOTAL = "mcp.streams.max";
+
+    /** Default of {@link #STREAMS_TOTAL}. */
+    public static final int DEFAULT_STREAMS_TOTAL = 1_000;
+
+    /** Most open notification streams per caller, on one instance. Default: {@value #DEFAULT_STREAMS_PER_CALLER}. */
+    public static final String STREAMS_PER_CALLER = "mcp.streams.max-per-caller";
+
+    /** Default of {@link #STREAMS_PER_CALLER}. */
+    public static final int DEFAULT_STREAMS_PER_CALLER = 8;
 
     /**
      * Where state shared between requests and instances lives: {@code memory} (default; one instance) or

@@ -5,9 +5,11 @@ import dev.mcpauth.McpException;
 import dev.mcpauth.McpInput;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.RequiresScope;
+import dev.mcpauth.ResourceUpdated;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +25,9 @@ public class TicketTools {
 
     @Inject
     TicketStore store;
+
+    @Inject
+    Event<ResourceUpdated> resourceUpdated;
 
     @Tool(description = "Search the caller's support tickets by text in title, description or customer name")
     public List<Ticket> searchTickets(
@@ -54,7 +59,8 @@ public class TicketTools {
         Ticket ticket = store.find(owner(caller), ticketId)
                 .orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         if (input.canAsk(McpInput.ELICITATION)) {
-            // 2026-07-28 multi round-trip: ask, and this method runs again with the answer
+            // the same code for both eras: a 2026-07-28 client gets the question as a round (and this method runs
+            // again with the answer); a 2025 client in a session gets it on the call's stream while this waits
             McpInput.Answer confirm =
                     input.elicit("confirm", "Save this draft reply to " + ticketId + "?\n\n" + text, CONFIRM_FORM);
             if (!confirm.accepted() || !Boolean.TRUE.equals(confirm.content().get("save"))) {
@@ -62,7 +68,10 @@ public class TicketTools {
             }
         }
         // the author is the ticket's assignee, as the desk knows them: only its owner gets this far
-        return store.addDraft(ticketId, ticket.assignee(), text);
+        Draft draft = store.addDraft(ticketId, ticket.assignee(), text);
+        // subscribers of the ticket's resource (on any instance) hear that it changed
+        resourceUpdated.fire(new ResourceUpdated("tickets://" + ticketId));
+        return draft;
     }
 
     /** The confirmation form: one yes/no question. */

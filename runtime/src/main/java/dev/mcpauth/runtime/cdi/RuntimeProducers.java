@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.cdi;
 
+import dev.mcpauth.ResourceUpdated;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
@@ -19,6 +20,8 @@ import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.resources.ResourceRegistry;
+import dev.mcpauth.runtime.session.ClientRequests;
+import dev.mcpauth.runtime.session.Notifications;
 import dev.mcpauth.runtime.session.Sessions;
 import dev.mcpauth.runtime.state.SharedState;
 import dev.mcpauth.runtime.tools.ToolInvoker;
@@ -28,12 +31,14 @@ import dev.mcpauth.runtime.transport.TransportSettings;
 import dev.mcpauth.spi.TokenVerifier;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -59,6 +64,7 @@ public class RuntimeProducers {
     private final McpDispatcher dispatcher;
     private final McpRuntime runtime;
     private final SharedState state;
+    private final Notifications notifications;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only: the proxy forwards every call, so its own fields stay empty. */
@@ -72,6 +78,7 @@ public class RuntimeProducers {
         dispatcher = null;
         runtime = null;
         state = null;
+        notifications = null;
     }
 
     @Inject
@@ -105,22 +112,51 @@ public class RuntimeProducers {
         // the metrics bean is a proxy: its counters register on the first decision, inside a request of this
         // application
         AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
-        // the engine starts with the application: the 2025-era sessions live there
+        // the engine starts with the application: sessions, questions and subscriptions live there
         state = settings.state().start(Thread.currentThread().getContextClassLoader());
         LOG.info(() -> Message.STATE_ENGINE_STARTED.format(state.describe()));
         Sessions sessions = new Sessions(state, settings.sessions());
-        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog, sessions);
+        ClientRequests clientRequests = new ClientRequests(state, settings.sessions());
+        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog, sessions, clientRequests);
+        notifications = new Notifications(state, sessions, dispatcher::mayRead, settings.sessions(), Clock.systemUTC());
         // an application's own @Alternative TokenVerifier wins over the JWT default; none when auth is off
         verifier = !settings.auth().enabled()
                 ? null
                 : customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
         runtime = new McpRuntime(
-                settings.transport(), dispatcher, callerHolder, auditLog, this::protectedResource, sessions);
+                settings.transport(),
+                dispatcher,
+                callerHolder,
+                auditLog,
+                this::protectedResource,
+                sessions,
+                clientRequests,
+                notifications);
     }
 
-    /** Leaves the engine when the application stops (the other members keep the sessions). */
+    /**
+     * Hears the application's {@link ResourceUpdated} events and tells the subscribers, on every instance.
+     *
+     * @param updated the event
+     */
+    void resourceUpdated(@Observes ResourceUpdated updated) {
+        notifications.resourceUpdated(updated.uri());
+    }
+
+    /**
+     * Ends the notification streams as soon as the application begins to stop, so that the server does not wait for
+     * their clients to leave.
+     *
+     * @param ignored the event's payload
+     */
+    void stopping(@Observes @BeforeDestroyed(ApplicationScoped.class) Object ignored) {
+        runtime.close();
+    }
+
+    /** Ends the notification streams and leaves the engine when the application stops. */
     @PreDestroy
     void stop() {
+        runtime.close();
         state.close();
     }
 

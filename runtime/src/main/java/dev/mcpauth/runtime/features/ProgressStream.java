@@ -72,6 +72,17 @@ public final class ProgressStream implements McpProgress {
     }
 
     /**
+     * Sends one JSON-RPC message on the stream and says whether it went out.
+     *
+     * @param message the message
+     * @return false when the client closed the stream
+     */
+    public boolean deliver(JsonObject message) {
+        send(message);
+        return !cancelled;
+    }
+
+    /**
      * Sends one JSON-RPC message on the stream.
      *
      * @param message the message

@@ -40,14 +40,27 @@ final class InitializeHandler {
         return capabilities;
     }
 
+    /** The 2026-07-28 capabilities: resource updates are heard through {@code subscriptions/listen}. */
+    static JsonObjectBuilder modernCapabilities(Features features) {
+        JsonObjectBuilder capabilities = capabilities(features);
+        if (!features.resources().isEmpty()) {
+            capabilities.add("resources", Jsonp.object().add("subscribe", true).add("listChanged", false));
+        }
+        return capabilities;
+    }
+
     /**
      * The 2025-era capabilities: those of {@link #capabilities} and, where {@code initialize} opens a session,
-     * {@code logging}, whose level lives in the session.
+     * {@code logging} and resource subscriptions, which live in the session.
      */
     static JsonObjectBuilder sessionCapabilities(Features features, boolean sessions) {
         JsonObjectBuilder capabilities = capabilities(features);
         if (sessions) {
             capabilities.add("logging", JsonValue.EMPTY_JSON_OBJECT);
+            if (!features.resources().isEmpty()) {
+                capabilities.add(
+                        "resources", Jsonp.object().add("subscribe", true).add("listChanged", false));
+            }
         }
         return capabilities;
     }

@@ -8,6 +8,7 @@ import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.session.ClientRequests;
 import dev.mcpauth.runtime.session.SessionSettings;
 import dev.mcpauth.runtime.session.Sessions;
 import dev.mcpauth.runtime.state.InMemoryState;
@@ -32,6 +33,7 @@ public final class McpDispatcher {
     private final RequestStates states;
     private final AuditLog audit;
     private final SessionMethods sessionMethods;
+    private final ClientRequests clientRequests;
 
     /**
      * A dispatcher whose sessions live in this instance's memory, with the default limits.
@@ -52,7 +54,13 @@ public final class McpDispatcher {
             AuditLog audit,
             SharedState state,
             SessionSettings sessionSettings) {
-        this(settings, features, authorizer, audit, new Sessions(state, sessionSettings));
+        this(
+                settings,
+                features,
+                authorizer,
+                audit,
+                new Sessions(state, sessionSettings),
+                new ClientRequests(state, sessionSettings));
     }
 
     /**
@@ -63,14 +71,21 @@ public final class McpDispatcher {
      * @param authorizer decides what a caller may do
      * @param audit records the refusals the protocol decides (a refused {@code requestState})
      * @param sessions the 2025-era sessions
+     * @param clientRequests sends a 2025-era session's client the questions of its tools
      */
     public McpDispatcher(
-            ServerSettings settings, Features features, Authorizer authorizer, AuditLog audit, Sessions sessions) {
+            ServerSettings settings,
+            Features features,
+            Authorizer authorizer,
+            AuditLog audit,
+            Sessions sessions,
+            ClientRequests clientRequests) {
         this.settings = settings;
         this.features = features;
         this.authorizer = authorizer;
         this.audit = audit;
-        this.sessionMethods = new SessionMethods(sessions);
+        this.sessionMethods = new SessionMethods(sessions, features, authorizer);
+        this.clientRequests = clientRequests;
         this.results = new ModernResults(settings);
         this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC());
     }
@@ -114,11 +129,45 @@ public final class McpDispatcher {
         if (method == McpMethod.TOOLS_CALL) {
             ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states, audit);
             return new Prepared(call.streams(request), progress -> {
-                JsonObject result = ToolsHandler.run(call, request.withProgress(progress), features.invoker(), states);
+                JsonObject result = ToolsHandler.run(
+                        call, request.withProgress(progress), features.invoker(), states, clientRequests);
                 return request.modern() ? results.complete(result) : result;
             });
         }
         return new Prepared(false, progress -> request.modern() ? modern(method, request) : legacy(method, request));
+    }
+
+    /**
+     * A {@code subscriptions/listen} request, checked: what it will hear and its acknowledgement. The transport
+     * holds the stream.
+     *
+     * @param request the request, with its caller
+     * @param id its JSON-RPC id
+     * @return what it hears
+     * @throws JsonRpcException for protocol errors (the era's rules, a malformed filter)
+     */
+    public SubscriptionsHandler.Listening listen(McpRequest request, JsonValue id) {
+        McpMethod method = method(request);
+        if (method != McpMethod.SUBSCRIPTIONS_LISTEN) {
+            throw new IllegalStateException("not subscriptions/listen: " + method);
+        }
+        return SubscriptionsHandler.listen(request, id, features, authorizer);
+    }
+
+    /**
+     * Whether a caller may read a resource now: the scopes its definition requires (the application's own answer
+     * was asked when it subscribed).
+     *
+     * @param caller the caller
+     * @param roles the caller's roles
+     * @param uri the resource
+     * @return true when it may
+     */
+    public boolean mayRead(dev.mcpauth.McpCaller caller, java.util.Set<String> roles, String uri) {
+        return features.resources()
+                .find(uri)
+                .map(match -> authorizer.permits(match.definition().method().access(), caller, roles))
+                .orElse(false);
     }
 
     /**
@@ -162,7 +211,9 @@ public final class McpDispatcher {
                 InitializeHandler.initialize(request.params(), settings, features, sessionMethods.enabled());
             case PING -> JsonValue.EMPTY_JSON_OBJECT;
             case LOGGING_SET_LEVEL -> sessionMethods.setLevel(request);
-            case SERVER_DISCOVER -> throw new IllegalStateException("not a legacy method");
+            case RESOURCES_SUBSCRIBE -> sessionMethods.subscribe(request, true);
+            case RESOURCES_UNSUBSCRIBE -> sessionMethods.subscribe(request, false);
+            case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN -> throw new IllegalStateException("not a legacy method");
             default -> feature(method, request);
         };
     }
@@ -214,6 +265,9 @@ public final class McpDispatcher {
             case PROMPTS_LIST, PROMPTS_GET -> !features.prompts().all().isEmpty();
             case COMPLETION_COMPLETE -> !features.completions().isEmpty();
             case LOGGING_SET_LEVEL -> sessionMethods.enabled();
+            case RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE ->
+                sessionMethods.enabled() && !features.resources().isEmpty();
+            case SUBSCRIPTIONS_LISTEN -> !features.resources().isEmpty();
             default -> true;
         };
     }
@@ -223,7 +277,9 @@ public final class McpDispatcher {
         boolean perCaller = authorizer.enforced();
         return switch (method) {
             case SERVER_DISCOVER -> results.discover(settings, features, perCaller);
-            case INITIALIZE, PING, LOGGING_SET_LEVEL -> throw new IllegalStateException("not a modern method");
+            case INITIALIZE, PING, LOGGING_SET_LEVEL, RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE ->
+                throw new IllegalStateException("not a modern method");
+            case SUBSCRIPTIONS_LISTEN -> throw new IllegalStateException("a stream the transport opens");
             // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
             // are made, since what a method returns may depend on who asks
             case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->

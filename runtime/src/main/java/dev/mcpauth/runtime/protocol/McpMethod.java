@@ -33,7 +33,13 @@ public enum McpMethod {
     /** Suggestions for a prompt argument or template variable. */
     COMPLETION_COMPLETE("completion/complete", true, true, null, null),
     /** 2025: the least severe log level a session's client wants ({@code logging/setLevel}). */
-    LOGGING_SET_LEVEL("logging/setLevel", true, false, null, null);
+    LOGGING_SET_LEVEL("logging/setLevel", true, false, null, null),
+    /** 2025: a session subscribes to changes of one resource. */
+    RESOURCES_SUBSCRIBE("resources/subscribe", true, false, "uri", "resource"),
+    /** 2025: a session ends a subscription. */
+    RESOURCES_UNSUBSCRIBE("resources/unsubscribe", true, false, "uri", "resource"),
+    /** 2026-07-28: a stream of change notifications for the resources the request names. */
+    SUBSCRIPTIONS_LISTEN("subscriptions/listen", false, true, null, null);
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));

@@ -49,7 +49,7 @@ final class ModernResults {
         ProtocolVersions.SUPPORTED.forEach(versions::add);
         JsonObjectBuilder result = Jsonp.object()
                 .add("supportedVersions", versions)
-                .add("capabilities", InitializeHandler.capabilities(features));
+                .add("capabilities", InitializeHandler.modernCapabilities(features));
         settings.instructions().ifPresent(text -> result.add("instructions", text));
         return cacheable(result.build(), privateToCaller);
     }

@@ -1,14 +1,18 @@
 package dev.mcpauth.runtime.protocol;
 
+import dev.mcpauth.McpInput;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.auth.AllowedCall;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.features.CallContext;
+import dev.mcpauth.runtime.features.LiveInteraction;
+import dev.mcpauth.runtime.features.ProgressStream;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.jsonrpc.Printable;
+import dev.mcpauth.runtime.session.ClientRequests;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
@@ -37,9 +41,13 @@ final class ToolsHandler {
      */
     record Call(ToolDefinition tool, AllowedCall allowed, JsonObject arguments, RequestStates.Contents state) {
 
-        /** Whether the answer may be a stream: the tool reports progress, and the client asked for progress or logs. */
+        /**
+         * Whether the answer may be a stream: the tool reports progress and the client asked for progress or logs,
+         * or the tool may ask a 2025-era session's client something (its questions travel on the stream).
+         */
         boolean streams(McpRequest request) {
-            return tool.reportsProgress() && (request.progressToken() != null || request.logLevel() != null);
+            return tool.reportsProgress() && (request.progressToken() != null || request.logLevel() != null)
+                    || tool.asksInput() && live(request);
         }
     }
 
@@ -90,8 +98,20 @@ final class ToolsHandler {
      * @param states seals the next round's state
      * @return the {@code CallToolResult} or an {@code InputRequiredResult}
      */
-    static JsonObject run(Call call, McpRequest request, ToolInvoker invoker, RequestStates states) {
+    static JsonObject run(
+            Call call, McpRequest request, ToolInvoker invoker, RequestStates states, ClientRequests clientRequests) {
         try {
+            if (request.progress() instanceof ProgressStream stream && live(request)) {
+                // a 2025-era session with a stream: the tool's questions go out on it and the tool waits
+                McpInput input = new LiveInteraction(
+                        request.client(),
+                        (method, params) -> clientRequests.ask(
+                                request.session(), method, params, stream::deliver, stream::cancelled));
+                return invoker.call(
+                        call.tool(),
+                        call.arguments(),
+                        new CallContext(request.caller(), request.client(), input, stream, call.allowed()));
+            }
             return Rounds.run(
                     request,
                     call.state(),
@@ -122,6 +142,15 @@ final class ToolsHandler {
                     Jsonp.object().add("requiredCapabilities", required).build(),
                     400);
         }
+    }
+
+    /** A 2025-era request in a session whose client can be asked something: its questions go on the call's stream. */
+    private static boolean live(McpRequest request) {
+        return !request.modern()
+                && request.session() != null
+                && (request.client().hasCapability(McpInput.ELICITATION)
+                        || request.client().hasCapability(McpInput.SAMPLING)
+                        || request.client().hasCapability(McpInput.ROOTS));
     }
 
     private static String item(ToolDefinition tool) {

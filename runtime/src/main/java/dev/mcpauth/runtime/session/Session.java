@@ -3,29 +3,51 @@ package dev.mcpauth.runtime.session;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A 2025-era session (MCP 2025-11-25, Streamable HTTP, Session Management) as the shared state keeps it: who opened
- * it, what the client declared in {@code initialize}, and the log level it asked for.
+ * it, what the client declared in {@code initialize}, the log level it asked for and the resources it subscribed to.
+ * The caller's scopes, roles and token expiry are those of its latest request, so a notification is only sent to a
+ * session whose caller may still read what it is about.
  *
  * @param id the {@code Mcp-Session-Id}
  * @param owner who opened it: issuer, subject and client of the token
  * @param client what the client declared in {@code initialize}
  * @param logLevel the least severe log level asked for with {@code logging/setLevel}, or null for none
+ * @param subscriptions the resource URIs subscribed to
+ * @param scopes the scopes of the caller's latest token
+ * @param roles the caller's roles at the latest request
+ * @param tokenExpiresAt when the caller's latest token expires (epoch seconds), 0 when unknown
  */
-public record Session(String id, Owner owner, McpClient client, String logLevel) {
+public record Session(
+        String id,
+        Owner owner,
+        McpClient client,
+        String logLevel,
+        Set<String> subscriptions,
+        Set<String> scopes,
+        Set<String> roles,
+        long tokenExpiresAt) {
 
-    /** Checks the parts. */
+    /** Copies the sets. */
     public Session {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(owner, "owner");
-        Objects.requireNonNull(client, "client");
+        subscriptions = Set.copyOf(subscriptions);
+        scopes = Set.copyOf(scopes);
+        roles = Set.copyOf(roles);
     }
 
     /**
@@ -69,9 +91,35 @@ public record Session(String id, Owner owner, McpClient client, String logLevel)
         return owner.equals(Owner.of(caller));
     }
 
+    /**
+     * The caller as the session last saw it, for the decision whether a notification may reach it.
+     *
+     * @return the caller with the scopes of its latest token
+     */
+    public McpCaller caller() {
+        return new McpCaller(owner.subject(), owner.clientId(), scopes, Map.of(), owner.issuer());
+    }
+
     /** This session with another log level. */
     Session withLogLevel(String level) {
-        return new Session(id, owner, client, level);
+        return new Session(id, owner, client, level, subscriptions, scopes, roles, tokenExpiresAt);
+    }
+
+    /** This session with another set of subscriptions. */
+    Session withSubscriptions(Set<String> uris) {
+        return new Session(id, owner, client, logLevel, uris, scopes, roles, tokenExpiresAt);
+    }
+
+    /** This session as seen by a later request of its owner. */
+    Session seenWith(McpCaller caller, Set<String> callerRoles) {
+        return new Session(id, owner, client, logLevel, subscriptions, caller.scopes(), callerRoles, expiry(caller));
+    }
+
+    /** When the caller's token expires, from its {@code exp} claim; 0 when it has none. */
+    static long expiry(McpCaller caller) {
+        return caller.claim("exp")
+                .map(exp -> exp instanceof Number n ? n.longValue() : 0L)
+                .orElse(0L);
     }
 
     /** The session as JSON text, for the shared state. */
@@ -81,8 +129,14 @@ public record Session(String id, Owner owner, McpClient client, String logLevel)
                 .add("capabilities", Jsonp.toJson(client.capabilities()));
         optional(clientJson, "name", client.name());
         optional(clientJson, "version", client.version());
-        JsonObjectBuilder json =
-                Jsonp.object().add("id", id).add("subject", owner.subject()).add("client", clientJson);
+        JsonObjectBuilder json = Jsonp.object()
+                .add("id", id)
+                .add("subject", owner.subject())
+                .add("client", clientJson)
+                .add("subscriptions", array(subscriptions))
+                .add("scopes", array(scopes))
+                .add("roles", array(roles))
+                .add("tokenExpiresAt", tokenExpiresAt);
         optional(json, "issuer", owner.issuer());
         optional(json, "clientId", owner.clientId());
         optional(json, "logLevel", logLevel);
@@ -105,7 +159,11 @@ public record Session(String id, Owner owner, McpClient client, String logLevel)
                         string(client, "version"),
                         Jsonp.toJava(client.getJsonObject("capabilities")),
                         true),
-                string(json, "logLevel"));
+                string(json, "logLevel"),
+                set(json.getJsonArray("subscriptions")),
+                set(json.getJsonArray("scopes")),
+                set(json.getJsonArray("roles")),
+                json.getJsonNumber("tokenExpiresAt").longValue());
     }
 
     private static void optional(JsonObjectBuilder json, String name, String value) {
@@ -116,5 +174,21 @@ public record Session(String id, Owner owner, McpClient client, String logLevel)
 
     private static String string(JsonObject json, String name) {
         return json.get(name) instanceof JsonString value ? value.getString() : null;
+    }
+
+    private static JsonArrayBuilder array(Set<String> values) {
+        JsonArrayBuilder array = Jsonp.array();
+        values.forEach(array::add);
+        return array;
+    }
+
+    private static Set<String> set(JsonArray array) {
+        Set<String> values = new LinkedHashSet<>();
+        for (JsonValue value : array) {
+            if (value instanceof JsonString s) {
+                values.add(s.getString());
+            }
+        }
+        return values;
     }
 }

@@ -13,8 +13,7 @@ import java.util.Set;
 
 /**
  * The 2025-era sessions on the shared state: opened by {@code initialize}, bound to the caller who opened it, kept
- * alive by use, ended by {@code DELETE} or when idle too long. Any instance serves any session. A session holds
- * what the client declared in {@code initialize} and the log level it asked for.
+ * alive by use, ended by {@code DELETE} or when idle too long. Any instance serves any session.
  */
 public final class Sessions {
 
@@ -55,11 +54,12 @@ public final class Sessions {
      * Opens a session for the caller that sent {@code initialize}.
      *
      * @param caller the verified caller
+     * @param roles the caller's roles
      * @param client what the client declared
      * @return the session
      * @throws LimitReached when the caller or the deployment has as many sessions as allowed
      */
-    public Session open(McpCaller caller, McpClient client) {
+    public Session open(McpCaller caller, Set<String> roles, McpClient client) {
         Session.Owner owner = Session.Owner.of(caller);
         Set<String> mine = live(owner);
         // with authentication off every client is the one anonymous caller: only the total applies
@@ -71,7 +71,8 @@ public final class Sessions {
             throw new LimitReached("The server has as many open sessions as it allows; try again later");
         }
         String id = newId();
-        Session session = new Session(id, owner, client, null);
+        Session session =
+                new Session(id, owner, client, null, Set.of(), caller.scopes(), roles, Session.expiry(caller));
         sessions.put(id, session.toJson(), settings.idleTimeout());
         if (!Session.anonymous(owner)) {
             mine.add(id);
@@ -86,9 +87,10 @@ public final class Sessions {
      *
      * @param id the {@code Mcp-Session-Id}
      * @param caller the caller of the request
+     * @param roles the caller's roles
      * @return the session, or why there is none
      */
-    public Lookup find(String id, McpCaller caller) {
+    public Lookup find(String id, McpCaller caller, Set<String> roles) {
         Optional<Session> stored = read(id);
         if (stored.isEmpty()) {
             return new Lookup(null, false);
@@ -96,9 +98,10 @@ public final class Sessions {
         if (!stored.get().ownedBy(caller)) {
             return new Lookup(null, true);
         }
-        // a write per request keeps the idle clock right on every member
-        sessions.put(id, stored.get().toJson(), settings.idleTimeout());
-        return new Lookup(stored.get(), false);
+        Session seen = stored.get().seenWith(caller, roles);
+        // a write per request keeps the idle clock right on every member (and the latest token's scopes with it)
+        sessions.put(id, seen.toJson(), settings.idleTimeout());
+        return new Lookup(seen, false);
     }
 
     /**
@@ -116,7 +119,7 @@ public final class Sessions {
     }
 
     /**
-     * A session as stored, whoever owns it.
+     * A session as stored, whoever owns it (for notifications).
      *
      * @param id the id
      * @return the session, empty when it ended or expired
@@ -146,6 +149,28 @@ public final class Sessions {
      */
     public Session setLogLevel(Session session, String level) {
         Session changed = session.withLogLevel(level);
+        save(changed);
+        return changed;
+    }
+
+    /**
+     * Adds or removes a subscription.
+     *
+     * @param session the session
+     * @param uri the resource URI
+     * @param subscribed true to subscribe, false to unsubscribe
+     * @return the session with it
+     */
+    public Session subscribe(Session session, String uri, boolean subscribed) {
+        // read again: another request of the same session may have changed it since this one found it
+        Session current = read(session.id()).orElse(session);
+        Set<String> uris = new LinkedHashSet<>(current.subscriptions());
+        if (subscribed) {
+            uris.add(uri);
+        } else {
+            uris.remove(uri);
+        }
+        Session changed = current.withSubscriptions(uris);
         save(changed);
         return changed;
     }

@@ -27,6 +27,11 @@ public record ToolDefinition(
         ResultKind resultKind,
         List<HeaderArgument> headerArguments) {
 
+    /** Whether the tool may ask the client something: it takes {@link dev.mcpauth.McpInput}. */
+    public boolean asksInput() {
+        return parameters.stream().anyMatch(parameter -> parameter.context() == ContextArgument.INPUT);
+    }
+
     /** Whether the tool reports progress (has an {@code McpProgress} parameter), so its answer may be a stream. */
     public boolean reportsProgress() {
         return parameters.stream().anyMatch(parameter -> parameter.context() == ContextArgument.PROGRESS);

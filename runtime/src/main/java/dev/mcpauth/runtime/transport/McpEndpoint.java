@@ -6,6 +6,7 @@ import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
+import dev.mcpauth.runtime.features.MessageSink;
 import dev.mcpauth.runtime.features.ProgressStream;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
@@ -16,6 +17,9 @@ import dev.mcpauth.runtime.protocol.McpDispatcher;
 import dev.mcpauth.runtime.protocol.McpMethod;
 import dev.mcpauth.runtime.protocol.McpRequest;
 import dev.mcpauth.runtime.protocol.RequestMetadata;
+import dev.mcpauth.runtime.protocol.SubscriptionsHandler;
+import dev.mcpauth.runtime.session.ClientRequests;
+import dev.mcpauth.runtime.session.Notifications;
 import dev.mcpauth.runtime.session.Session;
 import dev.mcpauth.runtime.session.Sessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -39,19 +43,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The MCP endpoint: Streamable HTTP (MCP 2025-11-25 and 2026-07-28, Transports). Each POST carries one JSON-RPC
- * message and gets one JSON response, or, for a tool that reports progress to a client that asked for it, a stream
- * of progress and log messages that ends with the response. A request without {@code Mcp-Session-Id} is served
- * statelessly, so any instance behind a load balancer answers it. A 2025-era client gets a session from
- * {@code initialize}, bound to its caller and kept on the shared state (so any instance serves it too): it holds
- * what the client declared and its log level, and {@code DELETE} ends it. The server opens no stream of its own, so
- * GET gets 405.
+ * message and gets one JSON response, or a stream of progress, log messages and questions to the client that ends
+ * with the response. A request without {@code Mcp-Session-Id} is served statelessly, so any instance behind a load
+ * balancer answers it. A 2025-era client gets a session from {@code initialize} (kept on the shared state, so any
+ * instance serves it too): its {@code GET} stream hears the resources it subscribed to, {@code DELETE} ends it, and
+ * its tools may ask it questions on the call's stream. A 2026-07-28 client listens with {@code subscriptions/listen}.
  */
 @ApplicationScoped
 @Path("")
@@ -64,6 +69,9 @@ public class McpEndpoint {
 
     /** The header that names a 2025-era session (MCP 2025-11-25, Transports, Session Management). */
     static final String SESSION_ID = "Mcp-Session-Id";
+
+    /** How often an idle notification stream sends a comment, so a client that left is noticed. */
+    private static final Duration KEEP_ALIVE = Duration.ofSeconds(10);
 
     // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
     // constructor by its own rules before CDI is asked) and CDI accept
@@ -96,17 +104,41 @@ public class McpEndpoint {
     }
 
     /**
-     * There is no stream to open: the server sends no messages of its own yet (Transports, Listening for Messages
-     * from the Server).
+     * Opens a 2025-era session's stream of notifications (Transports, Listening for Messages from the Server): the
+     * resources it subscribed to. Without a session there is nothing to listen to.
      *
-     * @return 405 with {@code Allow: POST}, and {@code DELETE} where sessions are on
+     * @param headers the request headers
+     * @return the stream; 405 without a session, 404 for an unknown one
      */
     @GET
-    public Response get() {
-        boolean sessions = runtime != null && runtime.sessions().enabled();
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-                .allow(sessions ? new String[] {"POST", "DELETE"} : new String[] {"POST"})
-                .build();
+    public Response get(@Context HttpHeaders headers) {
+        String sessionId = headers.getHeaderString(SESSION_ID);
+        if (sessionId == null || runtime == null || !runtime.sessions().enabled()) {
+            boolean sessions = runtime != null && runtime.sessions().enabled();
+            return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                    .allow(sessions ? new String[] {"POST", "GET", "DELETE"} : new String[] {"POST"})
+                    .build();
+        }
+        try {
+            if (headers.getAcceptableMediaTypes().stream().noneMatch(type -> type.isCompatible(EVENT_STREAM))) {
+                throw new TransportError(
+                        406, JsonRpcError.INVALID_REQUEST, "Not Acceptable: the client must accept text/event-stream");
+            }
+            AuditLog.Request audit = AuditLog.Request.unread(headers.getHeaderString("MCP-Protocol-Version"));
+            McpCaller caller = verifiedCaller(audit);
+            Session session = session(sessionId, caller, audit);
+            NotificationStream stream = new NotificationStream(
+                    KEEP_ALIVE, () -> runtime.sessions().read(sessionId).isPresent(), () -> {});
+            return hold(
+                    stream,
+                    new Notifications.Listener(
+                            session.owner(), sessionId, null, Set.of(), Set.of(), stream, () -> stream.end(null)),
+                    null);
+        } catch (TransportError e) {
+            return e.toResponse();
+        } catch (Refusal refusal) {
+            return refusal.response;
+        }
     }
 
     /**
@@ -126,6 +158,7 @@ public class McpEndpoint {
         try {
             AuditLog.Request audit = AuditLog.Request.unread(headers.getHeaderString("MCP-Protocol-Version"));
             runtime.sessions().end(session(sessionId, verifiedCaller(audit), audit));
+            runtime.notifications().sessionEnded(sessionId);
             return Response.noContent().build();
         } catch (TransportError e) {
             return e.toResponse();
@@ -180,7 +213,8 @@ public class McpEndpoint {
      * starts a new session), and another caller's is audited.
      */
     private Session session(String sessionId, McpCaller caller, AuditLog.Request audit) {
-        Sessions.Lookup lookup = runtime.sessions().find(sessionId, caller);
+        Sessions.Lookup lookup = runtime.sessions()
+                .find(sessionId, caller, runtime.callerHolder().roles());
         if (lookup.foreign()) {
             runtime.auditLog()
                     .denied(
@@ -193,6 +227,33 @@ public class McpEndpoint {
         }
         return lookup.found()
                 .orElseThrow(() -> new TransportError(404, JsonRpcError.INVALID_REQUEST, "Session not found"));
+    }
+
+    /** Holds a notification stream open until the client leaves, its session ends or the application stops. */
+    private Response hold(NotificationStream stream, Notifications.Listener listener, JsonObject closing) {
+        AutoCloseable registration;
+        try {
+            registration = runtime.notifications().open(listener);
+        } catch (Notifications.TooManyStreams e) {
+            throw new TransportError(429, JsonRpcError.INVALID_REQUEST, e.getMessage());
+        }
+        runtime.streams().add(stream, closing == null ? JsonObject.EMPTY_JSON_OBJECT : closing);
+        StreamingOutput output = out -> {
+            try {
+                stream.write(out);
+            } finally {
+                runtime.streams().remove(stream);
+                try {
+                    registration.close();
+                } catch (Exception e) {
+                    // removing a listener from a map does not fail
+                }
+            }
+        };
+        return Response.ok(output, EVENT_STREAM)
+                .header("Cache-Control", "no-cache")
+                .header("X-Accel-Buffering", "no")
+                .build();
     }
 
     private static TransportError unfiltered() {
@@ -268,8 +329,8 @@ public class McpEndpoint {
         JsonValue method = object.get("method");
         if (method == null) {
             if (id != null && (object.containsKey("result") || object.containsKey("error"))) {
-                // a response to a server request; this server sends none, so there is nothing to match it to
-                return Response.accepted().build();
+                // a client's answer to a question a tool asked on a 2025-era stream
+                return clientAnswer(object, sessionId, metadata);
             }
             throw new TransportError(400, JsonRpcError.INVALID_REQUEST, "Invalid Request: method is missing");
         }
@@ -302,7 +363,79 @@ public class McpEndpoint {
         if (!request.modern() && sessionId != null && runtime.sessions().enabled()) {
             request = request.inSession(session(sessionId, caller, audit));
         }
+        if (request.modern() && McpMethod.SUBSCRIPTIONS_LISTEN.wireName().equals(request.method())) {
+            return listen(id, request, acceptsStream);
+        }
         return answer(id, request, audit, acceptsStream);
+    }
+
+    /** A client's answer to a question: handed to the waiting call (on whichever instance it waits). */
+    private Response clientAnswer(JsonObject response, String sessionId, RequestMetadata metadata) {
+        AuditLog.Request audit = AuditLog.Request.unread(metadata.protocolVersion());
+        McpCaller caller;
+        try {
+            caller = verifiedCaller(audit);
+        } catch (Refusal refusal) {
+            return refusal.response;
+        }
+        ClientRequests.Delivery delivery = runtime.clientRequests().answer(sessionId, caller, response);
+        if (delivery == ClientRequests.Delivery.DELIVERED) {
+            return Response.accepted().build();
+        }
+        if (delivery == ClientRequests.Delivery.FOREIGN) {
+            runtime.auditLog()
+                    .denied(
+                            400,
+                            AuditLog.Reason.FOREIGN_SESSION,
+                            caller,
+                            audit,
+                            List.of(),
+                            "an answer to another caller's or session's question");
+        }
+        // answered already, timed out, or never asked of this session
+        throw new TransportError(
+                400, JsonRpcError.INVALID_REQUEST, "No question of this session waits for this answer");
+    }
+
+    /** A 2026-07-28 subscription: the acknowledgement, then the updates of the resources the caller may read. */
+    private Response listen(JsonValue id, McpRequest request, boolean acceptsStream) {
+        if (!acceptsStream) {
+            throw new TransportError(
+                    406,
+                    JsonRpcError.INVALID_REQUEST,
+                    "Not Acceptable: subscriptions/listen answers with a stream; accept text/event-stream");
+        }
+        SubscriptionsHandler.Listening listening;
+        try {
+            listening = runtime.dispatcher().listen(request, id);
+        } catch (JsonRpcException e) {
+            return error(id, e);
+        }
+        JsonObject meta = SubscriptionsHandler.meta(id);
+        NotificationStream stream = new NotificationStream(KEEP_ALIVE, () -> true, () -> {});
+        stream.send(listening.acknowledgement());
+        MessageSink tagged = message -> stream.send(withMeta(message, meta));
+        JsonObject closing = JsonRpcMessages.result(
+                id,
+                Jsonp.object().add("resultType", "complete").add("_meta", meta).build());
+        return hold(
+                stream,
+                new Notifications.Listener(
+                        Session.Owner.of(request.caller()),
+                        null,
+                        request.caller(),
+                        request.roles(),
+                        listening.uris(),
+                        tagged),
+                closing);
+    }
+
+    /** A notification with the subscription's id in {@code params._meta}. */
+    private static JsonObject withMeta(JsonObject notification, JsonObject meta) {
+        JsonObject params = notification.getJsonObject("params");
+        return Jsonp.object(notification)
+                .add("params", Jsonp.object(params).add("_meta", meta))
+                .build();
     }
 
     /** A JSON answer, or a stream of progress and log messages ending with the answer when the client asked for them. */
@@ -336,6 +469,9 @@ public class McpEndpoint {
             }
         }
         StreamingOutput stream = out -> {
+            // commit the headers before the first message: on Open Liberty the bytes of a stream's first flush that
+            // also commits the headers wait for the next write, and a question to the client may be the only one
+            out.flush();
             ProgressStream progress =
                     new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
             JsonObject response;
@@ -378,7 +514,9 @@ public class McpEndpoint {
     }
 
     private String openSession(McpRequest request) {
-        return runtime.sessions().open(request.caller(), request.client()).id();
+        return runtime.sessions()
+                .open(request.caller(), request.roles(), request.client())
+                .id();
     }
 
     private Response refused(McpCaller caller, AuditLog.Request audit, AccessDeniedException e) {

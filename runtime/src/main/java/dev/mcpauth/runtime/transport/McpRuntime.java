@@ -4,6 +4,8 @@ import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.protocol.McpDispatcher;
+import dev.mcpauth.runtime.session.ClientRequests;
+import dev.mcpauth.runtime.session.Notifications;
 import dev.mcpauth.runtime.session.Sessions;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,6 +22,9 @@ public final class McpRuntime {
     private final AuditLog auditLog;
     private final Supplier<Optional<ProtectedResource>> protectedResource;
     private final Sessions sessions;
+    private final ClientRequests clientRequests;
+    private final Notifications notifications;
+    private final OpenStreams streams = new OpenStreams();
 
     /**
      * The parts.
@@ -31,6 +36,8 @@ public final class McpRuntime {
      * @param protectedResource the protected resource, empty when auth is switched off; it is known once the
      *     application's context path is
      * @param sessions the 2025-era sessions
+     * @param clientRequests the questions sent to 2025-era clients, waiting for answers
+     * @param notifications the notification streams and the changes they hear
      */
     public McpRuntime(
             TransportSettings transportSettings,
@@ -38,17 +45,39 @@ public final class McpRuntime {
             CallerHolder callerHolder,
             AuditLog auditLog,
             Supplier<Optional<ProtectedResource>> protectedResource,
-            Sessions sessions) {
+            Sessions sessions,
+            ClientRequests clientRequests,
+            Notifications notifications) {
         this.transportSettings = transportSettings;
         this.dispatcher = dispatcher;
         this.callerHolder = callerHolder;
         this.auditLog = auditLog;
         this.protectedResource = protectedResource;
         this.sessions = sessions;
+        this.clientRequests = clientRequests;
+        this.notifications = notifications;
+    }
+
+    /** Ends every notification stream and every wait for a client's answer on this instance: the application stops. */
+    public void close() {
+        streams.endAll();
+        clientRequests.close();
     }
 
     Sessions sessions() {
         return sessions;
+    }
+
+    ClientRequests clientRequests() {
+        return clientRequests;
+    }
+
+    Notifications notifications() {
+        return notifications;
+    }
+
+    OpenStreams streams() {
+        return streams;
     }
 
     TransportSettings transportSettings() {

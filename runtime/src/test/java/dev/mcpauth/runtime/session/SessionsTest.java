@@ -22,26 +22,27 @@ class SessionsTest {
     static final McpClient CLIENT = new McpClient("2025-11-25", "test", "1", Map.of("elicitation", Map.of()), true);
 
     private final AtomicLong now = new AtomicLong();
-    private final Sessions sessions =
-            new Sessions(new InMemoryState(now::get), new SessionSettings(true, Duration.ofSeconds(60), 2, 100));
+    private final Sessions sessions = new Sessions(
+            new InMemoryState(now::get),
+            new SessionSettings(true, Duration.ofSeconds(60), 2, 100, Duration.ofSeconds(5), 2, 10, 2));
 
     @Test
     void aSessionServesOnlyTheCallerWhoOpenedIt() {
-        Session opened = sessions.open(ALICE, CLIENT);
+        Session opened = sessions.open(ALICE, Set.of(), CLIENT);
         assertTrue(opened.id().length() >= 43, "32 random bytes");
         assertEquals(
                 CLIENT.capabilities(),
-                sessions.find(opened.id(), ALICE).session().client().capabilities());
+                sessions.find(opened.id(), ALICE, Set.of()).session().client().capabilities());
 
         McpCaller otherSubject = new McpCaller("bob", "client-1", Set.of(), Map.of(), "https://issuer.example");
         McpCaller otherClient = new McpCaller("alice", "client-2", Set.of(), Map.of(), "https://issuer.example");
         McpCaller otherIssuer = new McpCaller("alice", "client-1", Set.of(), Map.of(), "https://other.example");
         for (McpCaller stranger : new McpCaller[] {otherSubject, otherClient, otherIssuer}) {
-            Sessions.Lookup lookup = sessions.find(opened.id(), stranger);
+            Sessions.Lookup lookup = sessions.find(opened.id(), stranger, Set.of());
             assertTrue(lookup.found().isEmpty(), stranger + " must not use alice's session");
             assertTrue(lookup.foreign(), "and it is told apart for the audit");
         }
-        Sessions.Lookup unknown = sessions.find("no-such-session", ALICE);
+        Sessions.Lookup unknown = sessions.find("no-such-session", ALICE, Set.of());
         assertTrue(unknown.found().isEmpty());
         assertFalse(unknown.foreign());
     }
@@ -49,44 +50,52 @@ class SessionsTest {
     @Test
     void idsAreNeverReused() {
         assertNotEquals(
-                sessions.open(ALICE, CLIENT).id(), sessions.open(ALICE, CLIENT).id());
+                sessions.open(ALICE, Set.of(), CLIENT).id(),
+                sessions.open(ALICE, Set.of(), CLIENT).id());
     }
 
     @Test
     void anIdleSessionExpiresAndUseKeepsItAlive() {
-        Session opened = sessions.open(ALICE, CLIENT);
+        Session opened = sessions.open(ALICE, Set.of(), CLIENT);
         now.addAndGet(Duration.ofSeconds(50).toNanos());
-        assertTrue(sessions.find(opened.id(), ALICE).found().isPresent(), "used after 50 s of 60");
+        assertTrue(sessions.find(opened.id(), ALICE, Set.of()).found().isPresent(), "used after 50 s of 60");
         now.addAndGet(Duration.ofSeconds(50).toNanos());
-        assertTrue(sessions.find(opened.id(), ALICE).found().isPresent(), "the use restarted the clock");
+        assertTrue(sessions.find(opened.id(), ALICE, Set.of()).found().isPresent(), "the use restarted the clock");
         now.addAndGet(Duration.ofSeconds(61).toNanos());
-        assertTrue(sessions.find(opened.id(), ALICE).found().isEmpty(), "idle for 61 s");
+        assertTrue(sessions.find(opened.id(), ALICE, Set.of()).found().isEmpty(), "idle for 61 s");
     }
 
     @Test
     void endedSessionsAreGoneAndFreeTheirPlace() {
-        Session first = sessions.open(ALICE, CLIENT);
-        sessions.open(ALICE, CLIENT);
-        Sessions.LimitReached full = assertThrows(Sessions.LimitReached.class, () -> sessions.open(ALICE, CLIENT));
+        Session first = sessions.open(ALICE, Set.of(), CLIENT);
+        sessions.open(ALICE, Set.of(), CLIENT);
+        Sessions.LimitReached full =
+                assertThrows(Sessions.LimitReached.class, () -> sessions.open(ALICE, Set.of(), CLIENT));
         assertTrue(full.getMessage().contains("DELETE"), full.getMessage());
         sessions.end(first);
-        assertTrue(sessions.find(first.id(), ALICE).found().isEmpty());
-        sessions.open(ALICE, CLIENT); // the ended one's place is free again
+        assertTrue(sessions.find(first.id(), ALICE, Set.of()).found().isEmpty());
+        sessions.open(ALICE, Set.of(), CLIENT); // the ended one's place is free again
     }
 
     @Test
     void theLevelIsKeptWithTheSession() {
-        Session opened = sessions.open(ALICE, CLIENT);
+        Session opened = sessions.open(ALICE, Set.of(), CLIENT);
         sessions.setLogLevel(opened, "warning");
-        assertEquals("warning", sessions.find(opened.id(), ALICE).session().logLevel());
+        assertEquals(
+                "warning", sessions.find(opened.id(), ALICE, Set.of()).session().logLevel());
     }
 
     @Test
     void withoutAuthenticationOnlyTheTotalCounts() {
-        Sessions few = new Sessions(new InMemoryState(), new SessionSettings(true, Duration.ofSeconds(60), 1, 3));
-        few.open(McpCaller.ANONYMOUS, CLIENT);
-        few.open(McpCaller.ANONYMOUS, CLIENT); // one per caller does not hold back every client of an open server
-        few.open(McpCaller.ANONYMOUS, CLIENT);
-        assertThrows(Sessions.LimitReached.class, () -> few.open(McpCaller.ANONYMOUS, CLIENT), "3 in all");
+        Sessions few = new Sessions(
+                new InMemoryState(),
+                new SessionSettings(true, Duration.ofSeconds(60), 1, 3, Duration.ofSeconds(5), 2, 10, 2));
+        few.open(McpCaller.ANONYMOUS, Set.of(), CLIENT);
+        few.open(
+                McpCaller.ANONYMOUS,
+                Set.of(),
+                CLIENT); // one per caller does not hold back every client of an open server
+        few.open(McpCaller.ANONYMOUS, Set.of(), CLIENT);
+        assertThrows(Sessions.LimitReached.class, () -> few.open(McpCaller.ANONYMOUS, Set.of(), CLIENT), "3 in all");
     }
 }

@@ -52,16 +52,17 @@ class SharedStateTest {
             assertTrue(a.describe().contains("2 member(s)"), a.describe());
 
             // a session opened on one instance is served by the other, and only to its owner
-            SessionSettings settings = new SessionSettings(true, Duration.ofSeconds(60), 4, 100);
+            SessionSettings settings =
+                    new SessionSettings(true, Duration.ofSeconds(60), 4, 100, Duration.ofSeconds(5), 2, 10, 2);
             McpCaller alice = new McpCaller("alice", "c1", Set.of(), Map.of(), "https://issuer.example");
             McpCaller bob = new McpCaller("bob", "c1", Set.of(), Map.of(), "https://issuer.example");
             Session opened = new Sessions(a, settings)
-                    .open(alice, new McpClient("2025-11-25", "x", "1", Map.of("roots", Map.of()), true));
+                    .open(alice, Set.of(), new McpClient("2025-11-25", "x", "1", Map.of("roots", Map.of()), true));
             Sessions onB = new Sessions(b, settings);
             assertEquals(
                     Map.of("roots", Map.of()),
-                    onB.find(opened.id(), alice).session().client().capabilities());
-            assertTrue(onB.find(opened.id(), bob).foreign());
+                    onB.find(opened.id(), alice, Set.of()).session().client().capabilities());
+            assertTrue(onB.find(opened.id(), bob, Set.of()).foreign());
 
             // single use across members
             assertTrue(a.map("once").putIfAbsent("jti-1", "x", Duration.ofSeconds(30)));
