@@ -1,12 +1,17 @@
 package dev.mcpauth.it.scale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.support.SampleResourceServerContract;
 import dev.mcpauth.it.support.ServerProcesses;
+import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +22,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -60,6 +68,7 @@ class ScaleOutIT extends SampleResourceServerContract {
         String nginxBin = nginxExecutable();
         ServerProcesses.assertPortFree(PROXY_PORT);
         INSTANCES.values().forEach(ServerProcesses::assertPortFree);
+        INSTANCES.keySet().forEach(name -> ServerProcesses.assertPortFree(hazelcastPort(name)));
         Files.createDirectories(WORK);
         jwksBefore = AS.jwksRequests();
         Instant start = Instant.now();
@@ -191,11 +200,114 @@ class ScaleOutIT extends SampleResourceServerContract {
                 assertTrue(count >= 10, name + " served too few of the SDK clients' requests: " + served));
     }
 
+    /** A client of the instance named, bypassing the proxy: the test decides which instance serves what. */
+    private static McpHttp direct(String instance) {
+        return new McpHttp(URI.create("http://localhost:" + INSTANCES.get(instance) + "/mcp"));
+    }
+
+    private static final HttpClient STREAMS =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final String INITIALIZE = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":"
+            + "{\"protocolVersion\":\"2025-11-25\",\"capabilities\":{\"elicitation\":{}},"
+            + "\"clientInfo\":{\"name\":\"scale-it\",\"version\":\"1\"}}}";
+
+    /** Opens a 2025 session on the instance named; returns its id. */
+    private static String openSession(String instance, String token) {
+        HttpResponse<String> opened = direct(instance).post(INITIALIZE, McpHttp.bearer(token));
+        assertEquals(200, opened.statusCode(), opened.body());
+        return opened.headers().firstValue("Mcp-Session-Id").orElseThrow(() -> new AssertionError("no session id"));
+    }
+
+    private static Map<String, String> inSession(String token, String session) {
+        return Map.of(
+                "Authorization", "Bearer " + token, "Mcp-Session-Id", session, "MCP-Protocol-Version", "2025-11-25");
+    }
+
+    /** The JSON messages of an SSE response, as they arrive. */
+    private static BlockingQueue<JsonObject> events(HttpRequest request) {
+        BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
+        STREAMS.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .thenAccept(response -> response.body()
+                        .filter(line -> line.startsWith("data: "))
+                        .forEach(line -> events.add(McpHttp.json(line.substring(6)))));
+        return events;
+    }
+
+    private static JsonObject next(BlockingQueue<JsonObject> events, String what) throws InterruptedException {
+        JsonObject event = events.poll(20, TimeUnit.SECONDS);
+        if (event == null) {
+            throw new AssertionError("no " + what + " within 20 s");
+        }
+        return event;
+    }
+
+    /** A session opened on one instance is served by the other, and only to the caller who opened it. */
+    @Test
+    @Order(3)
+    void aSessionOpenedOnOneInstanceIsServedByTheOtherOnlyToItsOwner() {
+        String alice = token("tickets:read");
+        String session = openSession("mcpA", alice);
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}";
+        HttpResponse<String> onB = direct("mcpB").post(list, inSession(alice, session));
+        assertEquals(200, onB.statusCode(), onB.body());
+        HttpResponse<String> bobOnB = direct("mcpB").post(list, inSession(token("tickets:read", BOB, "bob"), session));
+        assertEquals(404, bobOnB.statusCode(), "another caller's use of the session id: " + bobOnB.body());
+    }
+
+    /**
+     * alice's draft_reply runs on mcpA and asks her to confirm on the call's stream; her answer goes to mcpB, which
+     * hands it to mcpA over the engine; the recorded draft updates the ticket's resource, and the subscription her
+     * session holds on mcpB's GET stream hears it.
+     */
+    @Test
+    @Order(4)
+    void anAnswerOnTheOtherInstanceCompletesTheCallAndTheChangeReachesAStreamThere() throws Exception {
+        String alice = token("tickets:read tickets:write");
+        String session = openSession("mcpA", alice);
+        HttpResponse<String> subscribed = direct("mcpB")
+                .post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"resources/subscribe\",\"params\":{\"uri\":\"tickets://T-1001\"}}",
+                        inSession(alice, session));
+        assertEquals(200, subscribed.statusCode(), subscribed.body());
+        HttpRequest.Builder get = HttpRequest.newBuilder(direct("mcpB").endpoint())
+                .header("Accept", "text/event-stream")
+                .GET();
+        inSession(alice, session).forEach(get::header);
+        BlockingQueue<JsonObject> heardOnB = events(get.build());
+
+        HttpRequest.Builder call = HttpRequest.newBuilder(direct("mcpA").endpoint())
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .POST(HttpRequest.BodyPublishers.ofString(McpHttp.toolsCall(
+                        "draft_reply", "{\"ticketId\":\"T-1001\",\"text\":\"Scale-out says hello.\"}")));
+        inSession(alice, session).forEach(call::header);
+        BlockingQueue<JsonObject> callStream = events(call.build());
+        JsonObject question = next(callStream, "elicitation/create on the call's stream");
+        assertEquals("elicitation/create", question.getString("method"), question.toString());
+
+        String answer = "{\"jsonrpc\":\"2.0\",\"id\":" + question.get("id") + ",\"result\":"
+                + "{\"action\":\"accept\",\"content\":{\"save\":true}}}";
+        HttpResponse<String> answered = direct("mcpB").post(answer, inSession(alice, session));
+        assertEquals(202, answered.statusCode(), answered.body());
+        assertEquals(
+                400, direct("mcpA").post(answer, inSession(alice, session)).statusCode(), "an answer is taken once");
+
+        JsonObject result = next(callStream, "the call's result");
+        assertFalse(result.getJsonObject("result").getBoolean("isError", false), result.toString());
+        assertTrue(result.toString().contains("Scale-out says hello."), result.toString());
+
+        JsonObject update = next(heardOnB, "notifications/resources/updated on mcpB's GET stream");
+        assertEquals("notifications/resources/updated", update.getString("method"), update.toString());
+        assertEquals("tickets://T-1001", update.getJsonObject("params").getString("uri"));
+    }
+
     /** One instance stopped while a client keeps calling: at most the request in flight fails, the rest are served. */
     @Test
     @Order(Integer.MAX_VALUE)
     void withOneInstanceStoppedMidRunTheOtherKeepsServing() throws Exception {
         String reader = token("tickets:read");
+        String sessionOnB = openSession("mcpB", reader);
         AtomicInteger sent = new AtomicInteger();
         List<String> failures = new ArrayList<>();
         CompletableFuture<Void> stopping = null;
@@ -230,6 +342,9 @@ class ScaleOutIT extends SampleResourceServerContract {
                 "mcpA served the rest: " + beforeStop + " -> " + after);
         HttpResponse<String> still = mcp().post(McpHttp.toolsCall("whoami", "{}"), McpHttp.bearer(reader));
         assertEquals(200, still.statusCode(), still.body());
+        // the session mcpB opened lives on in the engine: mcpA serves it
+        HttpResponse<String> session = mcp().post(McpHttp.toolsCall("whoami", "{}"), inSession(reader, sessionOnB));
+        assertEquals(200, session.statusCode(), "mcpB's session after mcpB stopped: " + session.body());
     }
 
     private static void prepareServer(String name, int port) throws IOException {
@@ -250,7 +365,28 @@ class ScaleOutIT extends SampleResourceServerContract {
                 StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(
                 server.resolve("bootstrap.properties"), "http.port=" + port + "\nhttps.port=" + (port + 100) + "\n");
+        // the instances share sessions, questions and subscriptions through embedded Hazelcast members on loopback,
+        // in a cluster of this run's own name (docs/deployment.md#sessions)
+        Files.writeString(
+                server.resolve("server.env"),
+                "MCP_STATE_ENGINE=hazelcast\n"
+                        + "MCP_STATE_HAZELCAST_CLUSTER_NAME=scale-it-"
+                        + ProcessHandle.current().pid() + "\n"
+                        + "MCP_STATE_HAZELCAST_INTERFACE=127.0.0.1\n"
+                        + "MCP_STATE_HAZELCAST_PORT=" + hazelcastPort(name) + "\n"
+                        + "MCP_STATE_HAZELCAST_MEMBERS=127.0.0.1:" + hazelcastPort("mcpA") + ",127.0.0.1:"
+                        + hazelcastPort("mcpB") + "\n");
+        Files.writeString(
+                server.resolve("jvm.options"),
+                "--add-exports=java.base/jdk.internal.ref=ALL-UNNAMED\n"
+                        + "--add-opens=java.management/sun.management=ALL-UNNAMED\n"
+                        + "--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED\n");
         Files.deleteIfExists(server.resolve("logs/http_access.log"));
+    }
+
+    /** Each instance's Hazelcast member port. */
+    static int hazelcastPort(String instance) {
+        return INSTANCES.get(instance) + 6500;
     }
 
     private static Map<String, String> environment() {

@@ -119,14 +119,15 @@ class SessionsIT {
     }
 
     @Test
-    void aCallerMayHoldOnlySoManySessions() {
+    void aCallerAtItsLimitLosesItsOldestSession() {
         String carol = token("carol", "limit-app");
+        String oldest = open(carol);
+        String second = open(carol);
         open(carol);
-        open(carol);
-        open(carol);
-        HttpResponse<String> fourth = MCP.post(INITIALIZE, Map.of("Authorization", "Bearer " + carol));
-        assertEquals(429, fourth.statusCode(), fourth.body());
-        assertTrue(fourth.body().contains("DELETE"), fourth.body());
+        String fourth = open(carol); // the limit is 3
+        assertEquals(404, post(TOOLS_LIST, carol, oldest).statusCode(), "the oldest made room");
+        assertEquals(200, post(TOOLS_LIST, carol, second).statusCode());
+        assertEquals(200, post(TOOLS_LIST, carol, fourth).statusCode());
     }
 
     @Test

@@ -108,21 +108,42 @@ public final class Notifications {
      *
      * @param listener the stream
      * @return closes the registration
-     * @throws TooManyStreams when the caller or the instance holds as many streams as allowed
+     * @throws TooManyStreams when the instance holds as many streams as allowed (a caller at its own limit has its
+     *     oldest stream ended instead, and a session's earlier GET stream is replaced)
      */
     public AutoCloseable open(Listener listener) {
+        if (listener.sessionId() != null) {
+            // a session's new GET stream replaces its earlier one: the client reconnected
+            endWhere(other -> listener.sessionId().equals(other.sessionId()), Long.MAX_VALUE);
+        }
+        if (!Session.anonymous(listener.owner())) {
+            // the caller's own oldest streams make room: a client that left without closing does not lock its user out
+            long mine = listeners.values().stream()
+                    .filter(other -> other.owner().equals(listener.owner()))
+                    .count();
+            endWhere(other -> other.owner().equals(listener.owner()), mine - settings.streamsPerCaller() + 1);
+        }
         if (listeners.size() >= settings.streamsTotal()) {
             throw new TooManyStreams("The server holds as many notification streams as it allows; try again later");
-        }
-        long mine = listeners.values().stream()
-                .filter(other -> other.owner().equals(listener.owner()))
-                .count();
-        if (mine >= settings.streamsPerCaller() && !Session.anonymous(listener.owner())) {
-            throw new TooManyStreams("This caller holds " + mine + " notification streams, the most allowed");
         }
         long id = ids.incrementAndGet();
         listeners.put(id, listener);
         return () -> listeners.remove(id);
+    }
+
+    /** Ends up to {@code count} of the matching streams, oldest first. */
+    private void endWhere(java.util.function.Predicate<Listener> match, long count) {
+        listeners.entrySet().stream()
+                .filter(entry -> match.test(entry.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .limit(Math.max(0, count))
+                .forEach(id -> {
+                    Listener ended = listeners.remove(id);
+                    if (ended != null) {
+                        ended.end().run();
+                    }
+                });
     }
 
     /**

@@ -40,7 +40,7 @@ public final class Sessions {
         return settings.enabled();
     }
 
-    /** Why a session could not be opened: the caller's or the deployment's limit is reached. */
+    /** Why a session could not be opened: the deployment's limit is reached. */
     public static final class LimitReached extends RuntimeException {
 
         private static final long serialVersionUID = 1L;
@@ -57,15 +57,18 @@ public final class Sessions {
      * @param roles the caller's roles
      * @param client what the client declared
      * @return the session
-     * @throws LimitReached when the caller or the deployment has as many sessions as allowed
+     * @throws LimitReached when the deployment has as many sessions as allowed (a caller at its own limit loses its
+     *     oldest session instead)
      */
     public Session open(McpCaller caller, Set<String> roles, McpClient client) {
         Session.Owner owner = Session.Owner.of(caller);
         Set<String> mine = live(owner);
         // with authentication off every client is the one anonymous caller: only the total applies
-        if (!Session.anonymous(owner) && mine.size() >= settings.maxPerCaller()) {
-            throw new LimitReached("This caller has " + mine.size()
-                    + " open sessions, the most allowed; end one with DELETE or let an idle one expire");
+        // the caller's own oldest sessions make room: a client restarted without DELETE does not lock its user out
+        while (!Session.anonymous(owner) && mine.size() >= settings.maxPerCaller()) {
+            String oldest = mine.iterator().next();
+            sessions.remove(oldest);
+            mine.remove(oldest);
         }
         if (sessions.size() >= settings.maxTotal()) {
             throw new LimitReached("The server has as many open sessions as it allows; try again later");

@@ -426,7 +426,8 @@ public class McpEndpoint {
                         request.caller(),
                         request.roles(),
                         listening.uris(),
-                        tagged),
+                        tagged,
+                        () -> stream.end(closing)),
                 closing);
     }
 

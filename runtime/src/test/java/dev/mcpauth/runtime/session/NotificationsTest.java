@@ -90,21 +90,33 @@ class NotificationsTest {
     }
 
     @Test
-    void streamsAreBoundedPerCallerAndInTotal() throws Exception {
-        Notifications.Listener alice = new Notifications.Listener(
-                Session.Owner.of(SessionsTest.ALICE), null, SessionsTest.ALICE, Set.of(), Set.of(), message -> true);
-        AutoCloseable first = instanceA.open(alice);
-        instanceA.open(alice);
-        assertThrows(Notifications.TooManyStreams.class, () -> instanceA.open(alice), "2 per caller");
+    void aCallerAtItsLimitLosesItsOldestStreamAndTheTotalIsAClearError() throws Exception {
+        List<String> ended = new ArrayList<>();
+        AutoCloseable first = instanceA.open(stream(SessionsTest.ALICE, "first", ended));
+        instanceA.open(stream(SessionsTest.ALICE, "second", ended));
+        instanceA.open(stream(SessionsTest.ALICE, "third", ended)); // 2 per caller: the first ends
+        assertEquals(List.of("first"), ended);
         first.close();
-        instanceA.open(alice);
         McpCaller bob = new McpCaller("bob", "client-1", Set.of(), Map.of(), "https://issuer.example");
-        instanceA.open(new Notifications.Listener(Session.Owner.of(bob), null, bob, Set.of(), Set.of(), m -> true));
-        assertThrows(
-                Notifications.TooManyStreams.class,
-                () -> instanceA.open(
-                        new Notifications.Listener(Session.Owner.of(bob), null, bob, Set.of(), Set.of(), m -> true)),
-                "3 in all");
+        instanceA.open(stream(bob, "bob", ended));
+        assertThrows(Notifications.TooManyStreams.class, () -> instanceA.open(stream(bob, "bob 2", ended)), "3 in all");
         assertEquals(3, instanceA.streamsHere());
+    }
+
+    @Test
+    void aSessionsNewGetStreamReplacesItsEarlierOne() {
+        Session session = sessions.open(SessionsTest.ALICE, Set.of(), SessionsTest.CLIENT);
+        List<String> ended = new ArrayList<>();
+        instanceA.open(new Notifications.Listener(
+                session.owner(), session.id(), null, Set.of(), Set.of(), m -> true, () -> ended.add("old")));
+        instanceA.open(new Notifications.Listener(
+                session.owner(), session.id(), null, Set.of(), Set.of(), m -> true, () -> ended.add("new")));
+        assertEquals(List.of("old"), ended);
+        assertEquals(1, instanceA.streamsHere());
+    }
+
+    private static Notifications.Listener stream(McpCaller caller, String name, List<String> ended) {
+        return new Notifications.Listener(
+                Session.Owner.of(caller), null, caller, Set.of(), Set.of(), m -> true, () -> ended.add(name));
     }
 }

@@ -66,15 +66,28 @@ class SessionsTest {
     }
 
     @Test
-    void endedSessionsAreGoneAndFreeTheirPlace() {
+    void endedSessionsAreGoneAndACallerAtItsLimitLosesItsOldest() {
         Session first = sessions.open(ALICE, Set.of(), CLIENT);
-        sessions.open(ALICE, Set.of(), CLIENT);
-        Sessions.LimitReached full =
-                assertThrows(Sessions.LimitReached.class, () -> sessions.open(ALICE, Set.of(), CLIENT));
-        assertTrue(full.getMessage().contains("DELETE"), full.getMessage());
-        sessions.end(first);
-        assertTrue(sessions.find(first.id(), ALICE, Set.of()).found().isEmpty());
-        sessions.open(ALICE, Set.of(), CLIENT); // the ended one's place is free again
+        Session second = sessions.open(ALICE, Set.of(), CLIENT);
+        sessions.end(second);
+        assertTrue(sessions.find(second.id(), ALICE, Set.of()).found().isEmpty(), "ended");
+        Session third = sessions.open(ALICE, Set.of(), CLIENT);
+        assertTrue(sessions.find(first.id(), ALICE, Set.of()).found().isPresent(), "the ended one made room");
+        Session fourth = sessions.open(ALICE, Set.of(), CLIENT); // the limit is 2: the oldest goes
+        assertTrue(sessions.find(first.id(), ALICE, Set.of()).found().isEmpty(), "the oldest made room");
+        assertTrue(sessions.find(third.id(), ALICE, Set.of()).found().isPresent());
+        assertTrue(sessions.find(fourth.id(), ALICE, Set.of()).found().isPresent());
+    }
+
+    @Test
+    void theDeploymentsLimitIsAClearError() {
+        Sessions few = new Sessions(
+                new InMemoryState(),
+                new SessionSettings(true, Duration.ofSeconds(60), 5, 2, Duration.ofSeconds(5), 2, 10, 2));
+        few.open(ALICE, Set.of(), CLIENT);
+        few.open(new McpCaller("bob", "c", Set.of(), Map.of(), "https://issuer.example"), Set.of(), CLIENT);
+        Sessions.LimitReached full = assertThrows(Sessions.LimitReached.class, () -> few.open(ALICE, Set.of(), CLIENT));
+        assertTrue(full.getMessage().contains("try again later"), full.getMessage());
     }
 
     @Test
