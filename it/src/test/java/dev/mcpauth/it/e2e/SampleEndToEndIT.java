@@ -149,6 +149,21 @@ class SampleEndToEndIT {
     }
 
     /**
+     * The clients Java users use, with tokens Keycloak issued after a real login: the official MCP Java SDK
+     * (2025-11-25) as alice, confirming a draft over elicitation and hearing it through her subscription, and as bob,
+     * refused the write tool; LangChain4j's client lists and calls tools with a bearer token ({@link JavaClients}).
+     */
+    @Test
+    @Order(2)
+    void theJavaClientsUseTheSampleWithKeycloakTokens() throws Exception {
+        String alice = JavaClients.token(E2E, LOGS, "alice", "openid tickets:read tickets:write");
+        String bob = JavaClients.token(E2E, LOGS, "bob", "openid tickets:read");
+        JavaClients.aliceConfirmsOverElicitationAndHerSubscriptionHearsTheDraft(alice);
+        JavaClients.bobIsRefusedTheWriteTool(bob);
+        JavaClients.langChain4jListsAndCalls(alice);
+    }
+
+    /**
      * The MCP Inspector walkthrough of docs/demo.md in a real browser: the Inspector 2.12.0 from npm (on Node 22 from npm, as it
      * needs Node >= 22.19) and Debian's headless Chromium driven by playwright-core ({@code it/browser}); alice and bob
      * connect, sign in at Keycloak, list the tools and call whoami. Screenshots under {@code it/target/browser}.
