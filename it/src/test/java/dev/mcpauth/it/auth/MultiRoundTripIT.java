@@ -123,10 +123,18 @@ class MultiRoundTripIT {
         JsonObject done = result(call(SECOND, alice, "call the customer", "{\"elicitation\":{}}", retry(state, true)));
         assertEquals("complete", done.getString("resultType"));
         assertEquals("recorded: call the customer", McpHttp.text(done));
+        // the final round replayed: a state is good for one round
+        JsonObject replayed =
+                McpHttp.json(call(SECOND, alice, "call the customer", "{\"elicitation\":{}}", retry(state, true))
+                        .body());
+        assertEquals(
+                "Invalid requestState: it was used already; each state is good for one round",
+                replayed.getJsonObject("error").getString("message"));
+        String again = askFirst(alice, "call the customer");
         assertEquals(
                 "nothing recorded",
                 McpHttp.text(
-                        result(call(SECOND, alice, "call the customer", "{\"elicitation\":{}}", retry(state, false)))));
+                        result(call(SECOND, alice, "call the customer", "{\"elicitation\":{}}", retry(again, false)))));
     }
 
     @Test

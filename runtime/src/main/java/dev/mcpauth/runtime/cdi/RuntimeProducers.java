@@ -117,7 +117,14 @@ public class RuntimeProducers {
         LOG.info(() -> Message.STATE_ENGINE_STARTED.format(state.describe()));
         Sessions sessions = new Sessions(state, settings.sessions());
         ClientRequests clientRequests = new ClientRequests(state, settings.sessions());
-        dispatcher = new McpDispatcher(settings.server(), features, authorizer, auditLog, sessions, clientRequests);
+        dispatcher = new McpDispatcher(
+                settings.server(),
+                features,
+                authorizer,
+                auditLog,
+                sessions,
+                clientRequests,
+                state.map(McpDispatcher.USED_STATES));
         notifications = new Notifications(state, sessions, dispatcher::mayRead, settings.sessions(), Clock.systemUTC());
         // an application's own @Alternative TokenVerifier wins over the JWT default; none when auth is off
         verifier = !settings.auth().enabled()

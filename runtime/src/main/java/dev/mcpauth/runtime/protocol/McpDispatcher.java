@@ -12,6 +12,7 @@ import dev.mcpauth.runtime.session.ClientRequests;
 import dev.mcpauth.runtime.session.SessionSettings;
 import dev.mcpauth.runtime.session.Sessions;
 import dev.mcpauth.runtime.state.InMemoryState;
+import dev.mcpauth.runtime.state.SharedMap;
 import dev.mcpauth.runtime.state.SharedState;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,6 +26,9 @@ import java.util.function.Function;
  * decision, so what a caller sees and what a caller may call never disagree.
  */
 public final class McpDispatcher {
+
+    /** The shared map of the multi round-trip states already used. */
+    public static final String USED_STATES = "mcp.request-states.used";
 
     private final ServerSettings settings;
     private final Features features;
@@ -60,7 +64,8 @@ public final class McpDispatcher {
                 authorizer,
                 audit,
                 new Sessions(state, sessionSettings),
-                new ClientRequests(state, sessionSettings));
+                new ClientRequests(state, sessionSettings),
+                state.map(USED_STATES));
     }
 
     /**
@@ -72,6 +77,7 @@ public final class McpDispatcher {
      * @param audit records the refusals the protocol decides (a refused {@code requestState})
      * @param sessions the 2025-era sessions
      * @param clientRequests sends a 2025-era session's client the questions of its tools
+     * @param usedStates the multi round-trip states already used, on every instance: each is good for one round
      */
     public McpDispatcher(
             ServerSettings settings,
@@ -79,7 +85,8 @@ public final class McpDispatcher {
             Authorizer authorizer,
             AuditLog audit,
             Sessions sessions,
-            ClientRequests clientRequests) {
+            ClientRequests clientRequests,
+            SharedMap usedStates) {
         this.settings = settings;
         this.features = features;
         this.authorizer = authorizer;
@@ -87,7 +94,8 @@ public final class McpDispatcher {
         this.sessionMethods = new SessionMethods(sessions, features, authorizer);
         this.clientRequests = clientRequests;
         this.results = new ModernResults(settings);
-        this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC());
+        this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC())
+                .singleUse(usedStates);
     }
 
     /**

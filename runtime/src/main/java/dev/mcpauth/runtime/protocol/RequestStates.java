@@ -4,6 +4,7 @@ import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
+import dev.mcpauth.runtime.state.SharedMap;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -14,8 +15,11 @@ import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,12 +46,23 @@ public final class RequestStates {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int IV_BYTES = 12;
     private static final int TAG_BITS = 128;
+
+    /** A state's fingerprint, which is what the shared map keeps of a used one. */
+    private static String fingerprint(String state) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(state.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
     /** A state is a few answers and kept values; anything bigger is not ours. */
     static final int MAX_STATE_CHARS = 64 * 1024;
 
     private final List<SecretKeySpec> keys;
     private final long ttlSeconds;
     private final Clock clock;
+    private volatile SharedMap used;
 
     /**
      * States sealed with these keys.
@@ -116,6 +131,18 @@ public final class RequestStates {
     }
 
     /**
+     * These states, each good for one round: opening one a second time, on any instance, is refused. Without it a
+     * state could be replayed until it expires.
+     *
+     * @param used where the states already used are kept (until they would have expired anyway)
+     * @return this
+     */
+    public RequestStates singleUse(SharedMap used) {
+        this.used = used;
+        return this;
+    }
+
+    /**
      * Opens a state the client echoed.
      *
      * @param state the {@code requestState}
@@ -133,6 +160,15 @@ public final class RequestStates {
         if (!(payload.get("b") instanceof JsonString sealedFor)
                 || !sealedFor.getString().equals(binding)) {
             throw invalid("it was issued for another caller, tool or arguments");
+        }
+        SharedMap once = used;
+        if (once != null
+                && !once.putIfAbsent(
+                        fingerprint(state),
+                        "",
+                        Duration.ofSeconds(
+                                Math.max(1, expiry.longValue() - clock.instant().getEpochSecond() + 1)))) {
+            throw invalid("it was used already; each state is good for one round");
         }
         Map<String, Object> answers = payload.get("a") instanceof JsonObject a ? Jsonp.toJava(a) : Map.of();
         Map<String, String> kept = new LinkedHashMap<>();

@@ -47,6 +47,21 @@ class RequestStatesTest {
     }
 
     @Test
+    void aStateIsGoodForOneRoundOnEveryInstance() {
+        dev.mcpauth.runtime.state.SharedMap used = new dev.mcpauth.runtime.state.InMemoryState().map("used");
+        String state = states(NOW, KEY_A).seal(BINDING, CONTENTS);
+        RequestStates instanceA = states(NOW, KEY_A).singleUse(used);
+        RequestStates instanceB = states(NOW, KEY_A).singleUse(used);
+        assertEquals(CONTENTS.kept(), instanceA.open(state, BINDING).kept());
+        assertRefused("used already", () -> instanceA.open(state, BINDING));
+        assertRefused("used already", () -> instanceB.open(state, BINDING));
+        // a state refused for another reason is not spent: its owner can still use it
+        String other = states(NOW, KEY_A).seal(BINDING, CONTENTS);
+        assertRefused("another caller", () -> instanceA.open(other, "someone else"));
+        assertEquals(CONTENTS.kept(), instanceB.open(other, BINDING).kept());
+    }
+
+    @Test
     void aStateOpensWithItsContentsAndShowsNothingInClear() {
         String state = states(NOW, KEY_A).seal(BINDING, CONTENTS);
         assertEquals(CONTENTS.kept(), states(NOW, KEY_A).open(state, BINDING).kept());
