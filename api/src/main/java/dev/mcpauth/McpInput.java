@@ -39,13 +39,19 @@ public interface McpInput {
     String SAMPLING = "sampling";
     /** The client capability a roots request needs. */
     String ROOTS = "roots";
+    /**
+     * What a URL-mode elicitation needs: the client declared the {@code url} mode of its {@code elicitation}
+     * capability (MCP 2025-11-25 and later). {@link #ELICITATION} itself stands for the form mode.
+     */
+    String URL_ELICITATION = "elicitation.url";
 
     /**
      * Whether a question of this kind can be asked in this call: the client declared the capability and the request's
      * revision has rounds (2026-07-28). Not the same as {@link McpClient#hasCapability}, which says only what the
      * client declared.
      *
-     * @param capability {@link #ELICITATION}, {@link #SAMPLING} or {@link #ROOTS}
+     * @param capability {@link #ELICITATION} (form mode), {@link #URL_ELICITATION}, {@link #SAMPLING} or
+     *     {@link #ROOTS}
      * @return true when such a question would be sent
      */
     boolean canAsk(String capability);
@@ -60,6 +66,22 @@ public interface McpInput {
      * @throws MissingClientCapabilityException when the client cannot elicit
      */
     Answer elicit(String key, String message, Map<String, Object> requestedSchema);
+
+    /**
+     * Sends the user to a URL, for what must not pass through the client: a payment, a consent at a third party,
+     * credentials ({@code elicitation/create} in URL mode). The answer says whether the user agreed to open it
+     * ({@link Answer#accepted()}), not that the interaction there is finished: the tool learns that from its own
+     * side (the page it sent the user to).
+     *
+     * @param key names the question across rounds
+     * @param message why the user should open it
+     * @param url the URL to open, https in production
+     * @return the answer; reading it ends the round while it is not there
+     * @throws MissingClientCapabilityException when the client cannot open URLs ({@link #URL_ELICITATION})
+     */
+    default Answer elicitUrl(String key, String message, String url) {
+        throw new MissingClientCapabilityException(java.util.List.of(URL_ELICITATION));
+    }
 
     /**
      * Asks the client's model ({@code sampling/createMessage}) with one user message.

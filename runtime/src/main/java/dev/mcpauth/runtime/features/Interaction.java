@@ -41,12 +41,17 @@ public final class Interaction implements McpInput {
 
     @Override
     public boolean canAsk(String capability) {
-        return rounds && client.hasCapability(capability);
+        return rounds && Questions.declared(client, capability);
     }
 
     @Override
     public Answer elicit(String key, String message, Map<String, Object> requestedSchema) {
         return ask(key, ELICITATION, "elicitation/create", Questions.elicitation(message, requestedSchema));
+    }
+
+    @Override
+    public Answer elicitUrl(String key, String message, String url) {
+        return ask(key, URL_ELICITATION, "elicitation/create", Questions.urlElicitation(message, url));
     }
 
     @Override

@@ -135,7 +135,17 @@ final class ToolsHandler {
                         .build();
             }
             JsonObjectBuilder required = Jsonp.object();
-            missing.missing().forEach(capability -> required.add(capability, JsonValue.EMPTY_JSON_OBJECT));
+            missing.missing().forEach(capability -> {
+                // elicitation.url is the url mode of the elicitation capability: {"elicitation": {"url": {}}}
+                int dot = capability.indexOf('.');
+                required.add(
+                        dot < 0 ? capability : capability.substring(0, dot),
+                        dot < 0
+                                ? JsonValue.EMPTY_JSON_OBJECT
+                                : Jsonp.object()
+                                        .add(capability.substring(dot + 1), JsonValue.EMPTY_JSON_OBJECT)
+                                        .build());
+            });
             throw new JsonRpcException(
                     JsonRpcError.MISSING_REQUIRED_CLIENT_CAPABILITY,
                     missing.getMessage(),
