@@ -20,9 +20,9 @@ import java.util.Objects;
  * }</pre>
  *
  * <p>A 2026-07-28 request carries the client's name, version and capabilities in every request, so they are
- * always known. A 2025-era client declares them once, in {@code initialize}; this server keeps no sessions, so
- * on its later requests they are unknown ({@link #capabilitiesKnown()} is false) and every capability counts as
- * missing.
+ * always known. A 2025-era client declares them once, in {@code initialize}: in a session
+ * ({@code mcp.sessions.enabled=true}) they are known on every later request; without one they are unknown
+ * ({@link #capabilitiesKnown()} is false) and every capability counts as missing.
  *
  * @param protocolVersion the revision of the request, such as {@code 2026-07-28} or {@code 2025-11-25}
  * @param name the client's name ({@code clientInfo.name}), or null when not given

@@ -4,15 +4,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Asks the user or the client something in the middle of a call, without sessions (MCP 2026-07-28, Multi
- * Round-Trip Requests). Declare a {@link Tool} method parameter of this type to receive it.
+ * Asks the user or the client something in the middle of a call, with the same code in both eras. Declare a
+ * {@link Tool} method parameter of this type to receive it.
  *
- * <p>The tool asks, then uses the answer. When the answer is not there yet, reading it ends this round: the client
- * gets an {@code InputRequiredResult} with every question asked so far, answers them, and calls the tool again with
- * the same arguments; the method then runs again from the start and finds the answers. Everything that must
- * survive between rounds — the answers and what the tool {@link #keep keeps} — travels in a {@code requestState}
- * the server seals (authenticated encryption), binds to the caller, the tool and its arguments, and lets expire,
- * so any instance of the deployment can continue the call and nobody else can.
+ * <p>The tool asks, then uses the answer. On 2026-07-28 (Multi Round-Trip Requests, no session) reading an answer
+ * that is not there yet ends this round: the client gets an {@code InputRequiredResult} with every question asked so
+ * far, answers them, and calls the tool again with the same arguments; the method then runs again from the start and
+ * finds the answers. Everything that must survive between rounds — the answers and what the tool {@link #keep keeps}
+ * — travels in a {@code requestState} the server seals (authenticated encryption), binds to the caller, the tool and
+ * its arguments, lets expire and accepts once, so any instance of the deployment can continue the call and nobody
+ * else can. A 2025-era client in a session ({@code mcp.sessions.enabled=true}) gets each question live, on the
+ * call's stream, and the method simply waits for the answer.
  *
  * <pre>{@code
  * @Tool(description = "Draft a reply, after the user confirms it")
@@ -29,7 +31,8 @@ import java.util.Optional;
  * <p>Never catch {@link InputRequired} (or a bare {@code RuntimeException} around the questions): it is how a
  * round ends. Questions the client did not declare a capability for are never sent: asking them throws
  * {@link MissingClientCapabilityException}; check {@link #canAsk} first to offer another way. A 2025-era client
- * has no such rounds: asking throws {@link MissingClientCapabilityException} too, and {@link #canAsk} says so.
+ * without a session cannot be asked anything: asking throws {@link MissingClientCapabilityException} too, and
+ * {@link #canAsk} says so.
  */
 public interface McpInput {
 
@@ -46,9 +49,9 @@ public interface McpInput {
     String URL_ELICITATION = "elicitation.url";
 
     /**
-     * Whether a question of this kind can be asked in this call: the client declared the capability and the request's
-     * revision has rounds (2026-07-28). Not the same as {@link McpClient#hasCapability}, which says only what the
-     * client declared.
+     * Whether a question of this kind can be asked in this call: the client declared the capability, and the call
+     * can carry a question (a 2026-07-28 round, or a 2025-era session with a stream). Not the same as
+     * {@link McpClient#hasCapability}, which says only what the client declared.
      *
      * @param capability {@link #ELICITATION} (form mode), {@link #URL_ELICITATION}, {@link #SAMPLING} or
      *     {@link #ROOTS}

@@ -20,7 +20,8 @@ package dev.mcpauth;
  * it accepts {@code text/event-stream}: the answer is then a stream of {@code notifications/progress} ending with
  * the result. Otherwise reporting does nothing and the answer is plain JSON. A client that closes the stream
  * cancels the call: {@link #cancelled()} turns true and later reports are dropped. {@link #log} works the same way
- * for log messages, which a 2026-07-28 client asks for with a log level in {@code _meta}.
+ * for log messages, which a 2026-07-28 client asks for with a log level in {@code _meta} and a 2025-era client in a
+ * session with {@code logging/setLevel}.
  */
 public interface McpProgress {
 
@@ -63,9 +64,10 @@ public interface McpProgress {
     boolean cancelled();
 
     /**
-     * Logs a message to the client ({@code notifications/message}) when the request asked for log messages of this
-     * level or a more severe one ({@code _meta["io.modelcontextprotocol/logLevel"]}, 2026-07-28); otherwise nothing
-     * is sent. Never log secrets: the client shows these messages.
+     * Logs a message to the client ({@code notifications/message}) when it asked for log messages of this level or a
+     * more severe one ({@code _meta["io.modelcontextprotocol/logLevel"]} of a 2026-07-28 request, or
+     * {@code logging/setLevel} in a 2025-era session); otherwise nothing is sent. Never log secrets: the client shows
+     * these messages.
      *
      * @param level one of {@link #LEVELS}
      * @param message the message

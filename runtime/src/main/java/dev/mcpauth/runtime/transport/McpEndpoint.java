@@ -96,8 +96,9 @@ public class McpEndpoint {
             checkHeaders(headers.getMediaType(), accepted);
             JsonValue message = parse(readLimited(body));
             boolean acceptsStream = accepted.stream().anyMatch(type -> type.isCompatible(EVENT_STREAM));
-            return handle(
-                    message, metadata(headers.getRequestHeaders()), acceptsStream, headers.getHeaderString(SESSION_ID));
+            // the header map is read once: each call on the injected HttpHeaders goes through the container's proxy
+            MultivaluedMap<String, String> requestHeaders = headers.getRequestHeaders();
+            return handle(message, metadata(requestHeaders), acceptsStream, requestHeaders.getFirst(SESSION_ID));
         } catch (TransportError e) {
             return e.toResponse();
         }
@@ -470,9 +471,7 @@ public class McpEndpoint {
             }
         }
         StreamingOutput stream = out -> {
-            // commit the headers before the first message: on Open Liberty the bytes of a stream's first flush that
-            // also commits the headers wait for the next write, and a question to the client may be the only one
-            out.flush();
+            Streams.open(out);
             ProgressStream progress =
                     new ProgressStream(new SseStream(out), request.progressToken(), request.logLevel());
             JsonObject response;

@@ -66,7 +66,7 @@ final class NotificationStream implements MessageSink, StreamingOutput {
     @Override
     public void write(OutputStream out) throws IOException {
         try {
-            out.flush(); // the headers go out now: the client knows the stream is open
+            Streams.open(out); // the headers go out now: the client knows the stream is open
             while (true) {
                 JsonObject message = queue.poll(keepAlive.toMillis(), TimeUnit.MILLISECONDS);
                 if (message == END) {
