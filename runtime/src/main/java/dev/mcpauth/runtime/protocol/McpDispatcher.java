@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.protocol;
 
+import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AccessRequirement;
@@ -18,6 +19,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -171,7 +173,7 @@ public final class McpDispatcher {
      * @param uri the resource
      * @return true when it may
      */
-    public boolean mayRead(dev.mcpauth.McpCaller caller, java.util.Set<String> roles, String uri) {
+    public boolean mayRead(McpCaller caller, Set<String> roles, String uri) {
         return features.resources()
                 .find(uri)
                 .map(match -> authorizer.permits(match.definition().method().access(), caller, roles))

@@ -129,12 +129,11 @@ public class McpEndpoint {
             McpCaller caller = verifiedCaller(audit);
             Session session = session(sessionId, caller, audit);
             NotificationStream stream = new NotificationStream(
-                    KEEP_ALIVE, () -> runtime.sessions().read(sessionId).isPresent(), () -> {});
+                    KEEP_ALIVE, () -> runtime.sessions().read(sessionId).isPresent());
             return hold(
                     stream,
                     new Notifications.Listener(
-                            session.owner(), sessionId, null, Set.of(), Set.of(), stream, () -> stream.end(null)),
-                    null);
+                            session.owner(), sessionId, null, Set.of(), Set.of(), stream, () -> stream.end(null)));
         } catch (TransportError e) {
             return e.toResponse();
         } catch (Refusal refusal) {
@@ -231,19 +230,19 @@ public class McpEndpoint {
     }
 
     /** Holds a notification stream open until the client leaves, its session ends or the application stops. */
-    private Response hold(NotificationStream stream, Notifications.Listener listener, JsonObject closing) {
+    private Response hold(NotificationStream stream, Notifications.Listener listener) {
         AutoCloseable registration;
         try {
             registration = runtime.notifications().open(listener);
         } catch (Notifications.TooManyStreams e) {
             throw new TransportError(429, JsonRpcError.INVALID_REQUEST, e.getMessage());
         }
-        runtime.streams().add(stream, closing == null ? JsonObject.EMPTY_JSON_OBJECT : closing);
+        runtime.streams().add(listener.end());
         StreamingOutput output = out -> {
             try {
                 stream.write(out);
             } finally {
-                runtime.streams().remove(stream);
+                runtime.streams().remove(listener.end());
                 try {
                     registration.close();
                 } catch (Exception e) {
@@ -413,7 +412,7 @@ public class McpEndpoint {
             return error(id, e);
         }
         JsonObject meta = SubscriptionsHandler.meta(id);
-        NotificationStream stream = new NotificationStream(KEEP_ALIVE, () -> true, () -> {});
+        NotificationStream stream = new NotificationStream(KEEP_ALIVE, () -> true);
         stream.send(listening.acknowledgement());
         MessageSink tagged = message -> stream.send(withMeta(message, meta));
         JsonObject closing = JsonRpcMessages.result(
@@ -428,8 +427,7 @@ public class McpEndpoint {
                         request.roles(),
                         listening.uris(),
                         tagged,
-                        () -> stream.end(closing)),
-                closing);
+                        () -> stream.end(closing)));
     }
 
     /** A notification with the subscription's id in {@code params._meta}. */

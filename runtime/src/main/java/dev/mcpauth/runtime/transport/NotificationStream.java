@@ -29,7 +29,6 @@ final class NotificationStream implements MessageSink, StreamingOutput {
     private final BlockingQueue<JsonObject> queue = new LinkedBlockingQueue<>(BACKLOG);
     private final Duration keepAlive;
     private final Supplier<Boolean> stillWanted;
-    private final Runnable onClose;
     private volatile boolean open = true;
     private volatile JsonObject last;
 
@@ -38,12 +37,10 @@ final class NotificationStream implements MessageSink, StreamingOutput {
      *
      * @param keepAlive how often a comment is sent when nothing else is
      * @param stillWanted asked at each keep-alive: false ends the stream (its session ended, say)
-     * @param onClose runs once when the stream ends, whatever the reason
      */
-    NotificationStream(Duration keepAlive, Supplier<Boolean> stillWanted, Runnable onClose) {
+    NotificationStream(Duration keepAlive, Supplier<Boolean> stillWanted) {
         this.keepAlive = keepAlive;
         this.stillWanted = stillWanted;
-        this.onClose = onClose;
     }
 
     /** Queues a message; false when the stream is closed or the client does not keep up. */
@@ -90,7 +87,6 @@ final class NotificationStream implements MessageSink, StreamingOutput {
             // the client closed the stream: nothing to report
         } finally {
             open = false;
-            onClose.run();
         }
     }
 

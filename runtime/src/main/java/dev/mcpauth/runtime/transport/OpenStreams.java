@@ -1,27 +1,26 @@
 package dev.mcpauth.runtime.transport;
 
-import jakarta.json.JsonObject;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The notification streams this instance holds, so that stopping the application ends each one (a 2026-07-28
- * subscription with its graceful closing response) instead of leaving clients on a dead connection.
+ * The notification streams this instance holds, each by how it ends, so that stopping the application ends each one
+ * (a 2026-07-28 subscription with its graceful closing response) instead of leaving clients on a dead connection.
  */
 final class OpenStreams {
 
-    private final Map<NotificationStream, JsonObject> open = new ConcurrentHashMap<>();
+    private final Set<Runnable> open = ConcurrentHashMap.newKeySet();
 
-    void add(NotificationStream stream, JsonObject closing) {
-        open.put(stream, closing);
+    void add(Runnable end) {
+        open.add(end);
     }
 
-    void remove(NotificationStream stream) {
-        open.remove(stream);
+    void remove(Runnable end) {
+        open.remove(end);
     }
 
     void endAll() {
-        open.forEach((stream, closing) -> stream.end(closing == JsonObject.EMPTY_JSON_OBJECT ? null : closing));
+        open.forEach(Runnable::run);
         open.clear();
     }
 }
