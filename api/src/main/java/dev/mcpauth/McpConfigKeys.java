@@ -278,6 +278,45 @@ public final class McpConfigKeys {
     /** Default of {@link #PENDING_PER_CALLER}. */
     public static final int DEFAULT_PENDING_PER_CALLER = 8;
 
+    /**
+     * Seconds a task ({@link TaskSupport}) stays readable with {@code tasks/get} after it was created; its
+     * {@code ttlMs}. A task still running then ends as failed. Default: {@value #DEFAULT_TASK_TTL_SECONDS}.
+     */
+    public static final String TASK_TTL_SECONDS = "mcp.tasks.ttl-seconds";
+
+    /** Default of {@link #TASK_TTL_SECONDS}: one hour. */
+    public static final int DEFAULT_TASK_TTL_SECONDS = 3600;
+
+    /** Most tasks running at once on one instance. Default: {@value #DEFAULT_TASKS_RUNNING}. */
+    public static final String TASKS_RUNNING = "mcp.tasks.max-running";
+
+    /** Default of {@link #TASKS_RUNNING}. */
+    public static final int DEFAULT_TASKS_RUNNING = 64;
+
+    /**
+     * Most tasks running at once per caller (issuer, subject, client) on one instance. Default:
+     * {@value #DEFAULT_TASKS_PER_CALLER}.
+     */
+    public static final String TASKS_PER_CALLER = "mcp.tasks.max-running-per-caller";
+
+    /** Default of {@link #TASKS_PER_CALLER}. */
+    public static final int DEFAULT_TASKS_PER_CALLER = 8;
+
+    /**
+     * Seconds after which a task whose instance stopped renewing it (the instance died) ends as failed. Default:
+     * {@value #DEFAULT_TASK_LEASE_SECONDS}.
+     */
+    public static final String TASK_LEASE_SECONDS = "mcp.tasks.lease-seconds";
+
+    /** Default of {@link #TASK_LEASE_SECONDS}. */
+    public static final int DEFAULT_TASK_LEASE_SECONDS = 15;
+
+    /** The {@code pollIntervalMs} the server suggests to clients. Default: {@value #DEFAULT_TASK_POLL_INTERVAL_MS}. */
+    public static final String TASK_POLL_INTERVAL_MS = "mcp.tasks.poll-interval-ms";
+
+    /** Default of {@link #TASK_POLL_INTERVAL_MS}. */
+    public static final int DEFAULT_TASK_POLL_INTERVAL_MS = 1000;
+
     /** Most open notification streams (2025 {@code GET}, 2026 {@code subscriptions/listen}) per instance. Default: {@value #DEFAULT_STREAMS_TOTAL}. */
     public static final String STREAMS_TOTAL = "mcp.streams.max";
 

@@ -61,4 +61,14 @@ public @interface Tool {
      * @return the description, or empty for none
      */
     String description() default "";
+
+    /**
+     * Whether the tool runs as a task for clients of the MCP 2026-07-28 tasks extension ({@link TaskSupport}): the
+     * client gets a task handle at once and fetches the result later, from any instance. Default:
+     * {@link TaskSupport#NONE}, the call runs in the request. A method that returns {@link McpTask} runs as a task
+     * for every client that declared the extension.
+     *
+     * @return whether the tool runs as a task
+     */
+    TaskSupport task() default TaskSupport.NONE;
 }

@@ -8,6 +8,7 @@ import dev.mcpauth.it.fixture.ConformancePrompts;
 import dev.mcpauth.it.fixture.ConformanceResources;
 import dev.mcpauth.it.fixture.ConformanceRounds;
 import dev.mcpauth.it.fixture.ConformanceSessionTools;
+import dev.mcpauth.it.fixture.ConformanceTasks;
 import dev.mcpauth.it.fixture.ConformanceTools;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,7 +42,8 @@ class ConformanceIT {
                 ConformanceResources.class,
                 ConformancePrompts.class,
                 ConformanceRounds.class,
-                ConformanceSessionTools.class);
+                ConformanceSessionTools.class,
+                ConformanceTasks.class);
     }
 
     /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */

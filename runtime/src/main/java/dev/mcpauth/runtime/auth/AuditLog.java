@@ -59,7 +59,9 @@ public final class AuditLog {
         /** A multi round-trip {@code requestState} that is not ours, changed, expired, or another caller's or item's. */
         INVALID_REQUEST_STATE,
         /** Another caller's session id, or an answer to another caller's question: answered like an unknown one. */
-        FOREIGN_SESSION
+        FOREIGN_SESSION,
+        /** Another caller's task id: answered like an unknown one. */
+        FOREIGN_TASK
     }
 
     /**

@@ -17,6 +17,7 @@ import dev.mcpauth.runtime.protocol.ServerSettings;
 import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.session.SessionSettings;
 import dev.mcpauth.runtime.state.StateSettings;
+import dev.mcpauth.runtime.tasks.TaskSettings;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.transport.AuthenticationFilter;
@@ -77,7 +78,8 @@ public class McpExtension implements Extension {
             TransportSettings transport,
             AuthSettings auth,
             SessionSettings sessions,
-            StateSettings state) {}
+            StateSettings state,
+            TaskSettings tasks) {}
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -199,6 +201,7 @@ public class McpExtension implements Extension {
         ConfigReader stateReader = new ConfigReader(config);
         SessionSettings sessions = SessionSettings.load(stateReader);
         StateSettings state = StateSettings.load(stateReader);
+        TaskSettings tasks = TaskSettings.load(stateReader);
         List<String> problems = new ArrayList<>(server.problems());
         problems.addAll(stateReader.problems());
         problems.addAll(transport.problems());
@@ -207,7 +210,7 @@ public class McpExtension implements Extension {
         if (!problems.isEmpty()) {
             return;
         }
-        settings = new Settings(server.settings(), transport.settings(), auth.settings(), sessions, state);
+        settings = new Settings(server.settings(), transport.settings(), auth.settings(), sessions, state, tasks);
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
             LOG.info(() -> Message.AUTH_ENABLED.format(

@@ -24,6 +24,7 @@ import dev.mcpauth.runtime.session.ClientRequests;
 import dev.mcpauth.runtime.session.Notifications;
 import dev.mcpauth.runtime.session.Sessions;
 import dev.mcpauth.runtime.state.SharedState;
+import dev.mcpauth.runtime.tasks.Tasks;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import dev.mcpauth.runtime.transport.McpRuntime;
@@ -34,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.BeforeDestroyed;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
@@ -65,6 +67,7 @@ public class RuntimeProducers {
     private final McpRuntime runtime;
     private final SharedState state;
     private final Notifications notifications;
+    private final Tasks tasks;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only: the proxy forwards every call, so its own fields stay empty. */
@@ -79,6 +82,7 @@ public class RuntimeProducers {
         runtime = null;
         state = null;
         notifications = null;
+        tasks = null;
     }
 
     @Inject
@@ -90,7 +94,8 @@ public class RuntimeProducers {
             Completer completer,
             CallerHolder callerHolder,
             Instance<TokenVerifier> customVerifier,
-            Instance<DecisionMetrics> decisionMetrics) {
+            Instance<DecisionMetrics> decisionMetrics,
+            Instance<RequestContextController> requestContexts) {
         settings = extension.settings();
         if (settings == null) {
             // only reachable when the deployment failed already (configuration problems are deployment problems)
@@ -117,6 +122,7 @@ public class RuntimeProducers {
         LOG.info(() -> Message.STATE_ENGINE_STARTED.format(state.describe()));
         Sessions sessions = new Sessions(state, settings.sessions());
         ClientRequests clientRequests = new ClientRequests(state, settings.sessions());
+        tasks = ManagedTasks.start(features.tools(), state, settings.tasks(), callerHolder, requestContexts);
         dispatcher = new McpDispatcher(
                 settings.server(),
                 features,
@@ -124,7 +130,8 @@ public class RuntimeProducers {
                 auditLog,
                 sessions,
                 clientRequests,
-                state.map(McpDispatcher.USED_STATES));
+                state.map(McpDispatcher.USED_STATES),
+                tasks);
         notifications = new Notifications(state, sessions, dispatcher::mayRead, settings.sessions(), Clock.systemUTC());
         // an application's own @Alternative TokenVerifier wins over the JWT default; none when auth is off
         verifier = !settings.auth().enabled()
@@ -164,6 +171,9 @@ public class RuntimeProducers {
     @PreDestroy
     void stop() {
         runtime.close();
+        if (tasks != null) {
+            tasks.close();
+        }
         state.close();
     }
 

@@ -50,16 +50,51 @@ public final class BeanMethodInvoker {
     public Object invoke(FeatureMethod method, AllowedCall allowed, Object[] arguments, String kind, String name) {
         CreationalContext<?> context = beanManager.createCreationalContext(method.bean());
         try {
-            Object instance =
-                    beanManager.getReference(method.bean(), method.bean().getBeanClass(), context);
-            Object[] receiverAndArguments = new Object[arguments.length + 1];
-            receiverAndArguments[0] = instance;
-            System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
-            if (allowed != null) {
-                // marks only when the decision is about this very method; otherwise the interceptor decides
-                allowed.mark(method.bean().getBeanClass(), method.method());
-            }
-            return (Object) method.handle().invokeExact(receiverAndArguments);
+            return guarded(kind, name, method.where(), () -> {
+                Object instance =
+                        beanManager.getReference(method.bean(), method.bean().getBeanClass(), context);
+                Object[] receiverAndArguments = new Object[arguments.length + 1];
+                receiverAndArguments[0] = instance;
+                System.arraycopy(arguments, 0, receiverAndArguments, 1, arguments.length);
+                if (allowed != null) {
+                    // marks only when the decision is about this very method; otherwise the interceptor decides
+                    allowed.mark(method.bean().getBeanClass(), method.method());
+                }
+                return (Object) method.handle().invokeExact(receiverAndArguments);
+            });
+        } finally {
+            AllowedCall.clear();
+            context.release();
+        }
+    }
+
+    /** Code of the application, run under the policy of {@link #invoke}. */
+    @FunctionalInterface
+    public interface ApplicationCode {
+
+        /**
+         * Runs it.
+         *
+         * @return what it returned
+         * @throws Throwable whatever it throws
+         */
+        Object run() throws Throwable;
+    }
+
+    /**
+     * Runs application code with the policy of {@link #invoke} for what it throws: the work of a task a tool method
+     * returned, say.
+     *
+     * @param kind what the code serves ("tool"), for messages
+     * @param name the item's name, for messages
+     * @param where the method, for the log
+     * @param code the code
+     * @return what it returned
+     * @throws FeatureFailure when it failed; its message is client-safe
+     */
+    public static Object guarded(String kind, String name, String where, ApplicationCode code) {
+        try {
+            return code.run();
         } catch (AccessDeniedException | MissingClientCapabilityException | McpInput.InputRequired passThrough) {
             throw passThrough;
         } catch (McpException failure) {
@@ -76,11 +111,8 @@ public final class BeanMethodInvoker {
                     Level.WARNING,
                     e,
                     () -> Message.FEATURE_FAILED_UNEXPECTEDLY.format(
-                            kind, name, method.where(), e.getClass().getName(), incident));
+                            kind, name, where, e.getClass().getName(), incident));
             throw new FeatureFailure("The " + kind + " failed unexpectedly (incident " + incident + ").");
-        } finally {
-            AllowedCall.clear();
-            context.release();
         }
     }
 }

@@ -63,6 +63,19 @@ public enum Message {
                     + " publishes McpEndpoint at /mcp with its filters (McpApplication); an application's own Jakarta"
                     + " REST application must not list it, scan it or create it with new"),
 
+    /**
+     * The application has tools that run as tasks, and the server offers no Jakarta Concurrency managed executor: the
+     * application does not start. Args: the tools.
+     */
+    TASKS_NEED_CONCURRENCY(
+            "MCPAUTH-0011",
+            "tools %s run as tasks, which need the server's default managed executor"
+                    + " (java:comp/DefaultManagedExecutorService, Jakarta Concurrency): enable the server's"
+                    + " concurrency feature (Open Liberty: concurrent-3.0)"),
+
+    /** A task ended with an unexpected failure outside the tool's own code. Args: tool, class, incident. */
+    TASK_FAILED_UNEXPECTEDLY("MCPAUTH-0012", "a task of tool %s failed unexpectedly (%s); incident %s"),
+
     // 01xx: tool definitions, each fails the deployment
 
     /** A {@code @Tool} name breaks the MCP tool-name rules. Args: method, name, longest length. */

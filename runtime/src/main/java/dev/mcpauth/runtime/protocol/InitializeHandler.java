@@ -3,6 +3,8 @@ package dev.mcpauth.runtime.protocol;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
+import dev.mcpauth.runtime.tasks.Tasks;
+import dev.mcpauth.runtime.tools.ToolDefinition;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -45,6 +47,10 @@ final class InitializeHandler {
         JsonObjectBuilder capabilities = capabilities(features);
         if (!features.resources().isEmpty()) {
             capabilities.add("resources", Jsonp.object().add("subscribe", true).add("listChanged", false));
+        }
+        if (features.tools().all().stream().anyMatch(ToolDefinition::runsAsTask)) {
+            // the tasks extension (io.modelcontextprotocol/tasks): no settings, an empty object says it is served
+            capabilities.add("extensions", Jsonp.object().add(Tasks.EXTENSION, JsonValue.EMPTY_JSON_OBJECT));
         }
         return capabilities;
     }

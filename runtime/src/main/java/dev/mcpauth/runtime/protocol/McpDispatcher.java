@@ -15,6 +15,7 @@ import dev.mcpauth.runtime.session.Sessions;
 import dev.mcpauth.runtime.state.InMemoryState;
 import dev.mcpauth.runtime.state.SharedMap;
 import dev.mcpauth.runtime.state.SharedState;
+import dev.mcpauth.runtime.tasks.Tasks;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.time.Clock;
@@ -40,6 +41,7 @@ public final class McpDispatcher {
     private final AuditLog audit;
     private final SessionMethods sessionMethods;
     private final ClientRequests clientRequests;
+    private final Tasks tasks;
 
     /**
      * A dispatcher whose sessions live in this instance's memory, with the default limits.
@@ -67,7 +69,8 @@ public final class McpDispatcher {
                 audit,
                 new Sessions(state, sessionSettings),
                 new ClientRequests(state, sessionSettings),
-                state.map(USED_STATES));
+                state.map(USED_STATES),
+                null);
     }
 
     /**
@@ -80,6 +83,7 @@ public final class McpDispatcher {
      * @param sessions the 2025-era sessions
      * @param clientRequests sends a 2025-era session's client the questions of its tools
      * @param usedStates the multi round-trip states already used, on every instance: each is good for one round
+     * @param tasks the tool calls that run as tasks; null when no tool runs as one
      */
     public McpDispatcher(
             ServerSettings settings,
@@ -88,13 +92,15 @@ public final class McpDispatcher {
             AuditLog audit,
             Sessions sessions,
             ClientRequests clientRequests,
-            SharedMap usedStates) {
+            SharedMap usedStates,
+            Tasks tasks) {
         this.settings = settings;
         this.features = features;
         this.authorizer = authorizer;
         this.audit = audit;
         this.sessionMethods = new SessionMethods(sessions, features, authorizer);
         this.clientRequests = clientRequests;
+        this.tasks = tasks;
         this.results = new ModernResults(settings);
         this.states = new RequestStates(settings.stateKeys(), settings.stateTtlSeconds(), Clock.systemUTC())
                 .singleUse(usedStates);
@@ -140,7 +146,7 @@ public final class McpDispatcher {
             ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states, audit);
             return new Prepared(call.streams(request), progress -> {
                 JsonObject result = ToolsHandler.run(
-                        call, request.withProgress(progress), features.invoker(), states, clientRequests);
+                        call, request.withProgress(progress), features.invoker(), states, clientRequests, tasks);
                 return request.modern() ? results.complete(result) : result;
             });
         }
@@ -223,7 +229,8 @@ public final class McpDispatcher {
             case LOGGING_SET_LEVEL -> sessionMethods.setLevel(request);
             case RESOURCES_SUBSCRIBE -> sessionMethods.subscribe(request, true);
             case RESOURCES_UNSUBSCRIBE -> sessionMethods.subscribe(request, false);
-            case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN -> throw new IllegalStateException("not a legacy method");
+            case SERVER_DISCOVER, SUBSCRIPTIONS_LISTEN, TASKS_GET, TASKS_UPDATE, TASKS_CANCEL ->
+                throw new IllegalStateException("not a legacy method");
             default -> feature(method, request);
         };
     }
@@ -278,6 +285,7 @@ public final class McpDispatcher {
             case RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE ->
                 sessionMethods.enabled() && !features.resources().isEmpty();
             case SUBSCRIPTIONS_LISTEN -> !features.resources().isEmpty();
+            case TASKS_GET, TASKS_UPDATE, TASKS_CANCEL -> tasks != null;
             default -> true;
         };
     }
@@ -290,6 +298,11 @@ public final class McpDispatcher {
             case INITIALIZE, PING, LOGGING_SET_LEVEL, RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE ->
                 throw new IllegalStateException("not a modern method");
             case SUBSCRIPTIONS_LISTEN -> throw new IllegalStateException("a stream the transport opens");
+            case TASKS_GET -> results.complete(TasksHandler.get(request, tasks, features.tools(), authorizer, audit));
+            case TASKS_UPDATE ->
+                results.complete(TasksHandler.update(request, tasks, features.tools(), authorizer, audit));
+            case TASKS_CANCEL ->
+                results.complete(TasksHandler.cancel(request, tasks, features.tools(), authorizer, audit));
             // the lists and reads are CacheableResults (2026-07-28, Caching); a read is private whenever decisions
             // are made, since what a method returns may depend on who asks
             case TOOLS_LIST, RESOURCES_LIST, RESOURCES_TEMPLATES_LIST, RESOURCES_READ, PROMPTS_LIST ->

@@ -39,7 +39,13 @@ public enum McpMethod {
     /** 2025: a session ends a subscription. */
     RESOURCES_UNSUBSCRIBE("resources/unsubscribe", true, false, "uri", "resource"),
     /** 2026-07-28: a stream of change notifications for the resources the request names. */
-    SUBSCRIPTIONS_LISTEN("subscriptions/listen", false, true, null, null);
+    SUBSCRIPTIONS_LISTEN("subscriptions/listen", false, true, null, null),
+    /** 2026-07-28 tasks extension: a task's status, and its result once it ended. */
+    TASKS_GET("tasks/get", false, true, "taskId", "task"),
+    /** 2026-07-28 tasks extension: answers to a task's questions. */
+    TASKS_UPDATE("tasks/update", false, true, "taskId", "task"),
+    /** 2026-07-28 tasks extension: cancels a task. */
+    TASKS_CANCEL("tasks/cancel", false, true, "taskId", "task");
 
     private static final Map<String, McpMethod> BY_WIRE_NAME =
             Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(m -> m.wireName, Function.identity()));
@@ -59,7 +65,8 @@ public enum McpMethod {
     }
 
     /**
-     * The param that names what the method acts on ({@code name} of a tool or prompt, {@code uri} of a resource):
+     * The param that names what the method acts on ({@code name} of a tool or prompt, {@code uri} of a resource,
+     * {@code taskId} of a task):
      * what {@code Mcp-Name} mirrors and the audit line names.
      *
      * @return the param, or empty for a method that names nothing
@@ -70,7 +77,7 @@ public enum McpMethod {
 
     /**
      * The audit line's field for what a request of this method names ({@code tool}, {@code resource},
-     * {@code prompt}).
+     * {@code prompt}, {@code task}).
      *
      * @return the field, or empty for a method that names nothing
      */

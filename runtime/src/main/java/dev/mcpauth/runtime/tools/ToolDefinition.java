@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.tools;
 
+import dev.mcpauth.TaskSupport;
 import dev.mcpauth.runtime.features.ContextArgument;
 import dev.mcpauth.runtime.features.FeatureMethod;
 import jakarta.json.JsonObject;
@@ -17,6 +18,9 @@ import java.util.List;
  * @param inputSchema the JSON Schema of {@code arguments}
  * @param resultKind how the return value is mapped
  * @param headerArguments the arguments mirrored into {@code Mcp-Param-*} headers
+ * @param task whether it runs as a task for clients of the tasks extension
+ * @param deferred whether the method returns {@link dev.mcpauth.McpTask}: it settles things in the request and hands
+ *     back the work that runs as the task
  */
 public record ToolDefinition(
         String name,
@@ -25,7 +29,26 @@ public record ToolDefinition(
         List<ToolParameter> parameters,
         JsonObject inputSchema,
         ResultKind resultKind,
-        List<HeaderArgument> headerArguments) {
+        List<HeaderArgument> headerArguments,
+        TaskSupport task,
+        boolean deferred) {
+
+    /** A tool that never runs as a task. */
+    public ToolDefinition(
+            String name,
+            JsonObject descriptor,
+            FeatureMethod method,
+            List<ToolParameter> parameters,
+            JsonObject inputSchema,
+            ResultKind resultKind,
+            List<HeaderArgument> headerArguments) {
+        this(name, descriptor, method, parameters, inputSchema, resultKind, headerArguments, TaskSupport.NONE, false);
+    }
+
+    /** Whether the tool may run as a task. */
+    public boolean runsAsTask() {
+        return task != TaskSupport.NONE;
+    }
 
     /** Whether the tool may ask the client something: it takes {@link dev.mcpauth.McpInput}. */
     public boolean asksInput() {

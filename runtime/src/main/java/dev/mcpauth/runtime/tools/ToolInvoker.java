@@ -1,6 +1,8 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.McpInput;
+import dev.mcpauth.McpProgress;
+import dev.mcpauth.McpTask;
 import dev.mcpauth.MissingClientCapabilityException;
 import dev.mcpauth.runtime.features.BeanMethodInvoker;
 import dev.mcpauth.runtime.features.CallContext;
@@ -26,6 +28,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -82,9 +85,45 @@ public class ToolInvoker {
      * @throws Error what the method threw, unchanged
      */
     public JsonObject call(ToolDefinition tool, JsonObject arguments, CallContext context) {
+        return call(tool, arguments, context, work -> runWork(tool, work, context.progress(), context.input()));
+    }
+
+    /**
+     * Calls {@code tool}; when its method returns {@link McpTask}, {@code deferred} decides what becomes of the work:
+     * a task, or {@link #runWork} at once.
+     *
+     * @param tool the tool
+     * @param arguments the {@code arguments} of {@code tools/call}
+     * @param context the call's caller, client, round input and progress sink
+     * @param deferred what to do with the work a method returns
+     * @return the {@code CallToolResult}, or what {@code deferred} returned
+     */
+    public JsonObject call(
+            ToolDefinition tool, JsonObject arguments, CallContext context, Function<McpTask<?>, JsonObject> deferred) {
         Object[] values = bind(tool, arguments, context);
         try {
             Object returned = methods.invoke(tool.method(), context.allowed(), values, "tool", tool.name());
+            return returned instanceof McpTask<?> work
+                    ? deferred.apply(work)
+                    : results.toResult(tool.resultKind(), returned);
+        } catch (FeatureFailure failure) {
+            return ToolResults.error(failure.getMessage());
+        }
+    }
+
+    /**
+     * Runs the work a tool method returned ({@link McpTask}), with the method's own policy for what it throws.
+     *
+     * @param tool the tool
+     * @param work the work
+     * @param progress where its progress goes
+     * @param input asks the client something
+     * @return the {@code CallToolResult}
+     */
+    public JsonObject runWork(ToolDefinition tool, McpTask<?> work, McpProgress progress, McpInput input) {
+        try {
+            Object returned = BeanMethodInvoker.guarded(
+                    "tool", tool.name(), tool.method().where(), () -> work.run(progress, input));
             return results.toResult(tool.resultKind(), returned);
         } catch (FeatureFailure failure) {
             return ToolResults.error(failure.getMessage());

@@ -1,6 +1,8 @@
 package dev.mcpauth.runtime.tools;
 
 import dev.mcpauth.Content;
+import dev.mcpauth.McpTask;
+import dev.mcpauth.TaskSupport;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import dev.mcpauth.ToolResult;
@@ -129,6 +131,11 @@ public final class ToolScanner {
                 .build();
 
         Type returnType = method.getGenericReturnType();
+        // a method that returns McpTask<T> settles things in the request and hands back work that returns a T
+        boolean deferred = method.getReturnType() == McpTask.class;
+        if (deferred) {
+            returnType = returnType instanceof ParameterizedType work ? work.getActualTypeArguments()[0] : Object.class;
+        }
         ResultKind resultKind = resultKind(returnType);
         JsonObject outputSchema = null;
         if (resultKind == ResultKind.OBJECT || resultKind == ResultKind.WRAPPED_ARRAY) {
@@ -160,7 +167,9 @@ public final class ToolScanner {
                 List.copyOf(parameters),
                 inputSchema,
                 resultKind,
-                List.copyOf(headerArguments)));
+                List.copyOf(headerArguments),
+                deferred && tool.task() == TaskSupport.NONE ? TaskSupport.OPTIONAL : tool.task(),
+                deferred));
     }
 
     /**

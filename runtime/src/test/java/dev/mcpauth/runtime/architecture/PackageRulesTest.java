@@ -48,9 +48,12 @@ class PackageRulesTest {
             Map.entry("completion", FEATURE_BASE),
             Map.entry("state", Set.of("messages", "config")),
             Map.entry("session", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
+            Map.entry("tasks", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
             Map.entry(
                     "protocol",
-                    union(Set.of("messages", "jsonrpc", "config", "auth", "features", "session", "state"), FEATURES)),
+                    union(
+                            Set.of("messages", "jsonrpc", "config", "auth", "features", "session", "state", "tasks"),
+                            FEATURES)),
             Map.entry(
                     "transport",
                     union(
@@ -68,7 +71,8 @@ class PackageRulesTest {
                                     "protocol",
                                     "transport",
                                     "session",
-                                    "state"),
+                                    "state",
+                                    "tasks"),
                             FEATURES)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -81,7 +85,8 @@ class PackageRulesTest {
     private static final List<String> HTTP_FORMATS = List.of("\"event: ", "\"data: ", "\\ndata: ", "text/event-stream");
 
     private static final Set<String> HTTP_FREE = union(
-            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "session", "state"), FEATURES);
+            Set.of("messages", "jsonrpc", "config", "auth", "features", "protocol", "session", "state", "tasks"),
+            FEATURES);
 
     private static Map<String, Set<String>> dependencies() {
         Map<String, Set<String>> found = new TreeMap<>();
