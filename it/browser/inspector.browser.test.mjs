@@ -120,7 +120,7 @@ async function walkthrough(user, password) {
     await page.getByText(/^Tools \(\d+\)$/).waitFor({ timeout: 30_000 });
     const heading = await page.getByText(/^Tools \(\d+\)$/).innerText();
     const tools = [];
-    for (const name of ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']) {
+    for (const name of ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']) {
       if (await page.getByText(name, { exact: true }).count()) tools.push(name);
     }
     await shot('5-tools');
@@ -149,20 +149,20 @@ async function walkthrough(user, password) {
   }
 }
 
-test('alice connects the Inspector, sees all four tools, and whoami answers with her name', async () => {
+test('alice connects the Inspector, sees all five tools, and whoami answers with her name', async () => {
   const seen = await walkthrough('alice', 'alice');
   assert.match(seen.authorizationUrl.searchParams.get('scope'), /tickets:read/);
   assert.equal(seen.authorizationUrl.searchParams.get('code_challenge_method'), 'S256');
   assert.equal(seen.heading, 'Tools (4)');
-  assert.deepEqual(seen.tools, ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(seen.tools, ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(seen.afterRun, /alice/);
   assert.equal(seen.cors.status, 401, 'the browser reads the 401 after the CORS preflight');
   assert.match(seen.cors.challenge ?? '', /^Bearer .*resource_metadata=/, 'WWW-Authenticate is exposed to the page');
 });
 
-test('bob connects the same way, sees three tools (no draft_reply), and whoami answers with his name', async () => {
+test('bob connects the same way, sees four tools (no draft_reply), and whoami answers with his name', async () => {
   const seen = await walkthrough('bob', 'bob');
   assert.equal(seen.heading, 'Tools (3)');
-  assert.deepEqual(seen.tools, ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(seen.tools, ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(seen.afterRun, /bob/);
 });

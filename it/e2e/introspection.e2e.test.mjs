@@ -26,7 +26,7 @@ test('a Keycloak token is accepted through introspection, and refused once revok
   await sdk.connect(new StreamableHTTPClientTransport(new URL(MCP_URL), {
     requestInit: { headers: { authorization: `Bearer ${tokens.access_token}` } },
   }));
-  assert.deepEqual((await sdk.listTools()).tools.map((t) => t.name).sort(), ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual((await sdk.listTools()).tools.map((t) => t.name).sort(), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   const whoami = (await sdk.callTool({ name: 'whoami', arguments: {} })).structuredContent;
   assert.equal(whoami.user, 'bob');
   await sdk.close();

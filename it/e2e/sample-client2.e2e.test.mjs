@@ -221,7 +221,7 @@ async function assertSpokeRevision(t, session) {
   }
 }
 
-test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async (t) => {
+test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE login, then all five tools and only her tickets', async (t) => {
   const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
   const { log } = session;
 
@@ -246,7 +246,7 @@ test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE lo
   assert.equal(claims.iss, ISSUER);
   assert.ok([claims.aud].flat().includes(MCP_URL), `aud ${JSON.stringify(claims.aud)}`);
 
-  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
   assert.deepEqual(tickets.map((t) => t.id), ['T-1001', 'T-1002', 'T-1003']);
   assert.ok(tickets.every((t) => t.assignee === 'alice'));
@@ -296,10 +296,10 @@ test('alice (2026-07-28): 401, metadata discovery, dynamic registration, PKCE lo
   await session.client.close();
 });
 
-test('bob (2026-07-28): three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
+test('bob (2026-07-28): four tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
   const provider = new HeadlessUserProvider({ username: 'bob', password: 'bob' });
   const session = await connect(provider);
-  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
   assert.deepEqual(tickets.map((t) => t.id), ['T-2001', 'T-2002']);
   const foreign = await callTool(session, 'get_ticket', { id: 'T-1001' });
@@ -361,7 +361,7 @@ test('alice (2026-07-28) authorized for tickets:read only is stepped up to ticke
     client: { ...client, issuer: ISSUER }, tokens: { ...first.tokens, refresh_token: undefined, issuer: ISSUER } });
   const session = await connect(provider);
   assert.equal(provider.authorizationUrls.length, 0, 'the read-only token was used as it is');
-  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami'], 'read-only: no draft_reply yet');
+  assert.deepEqual(await toolNames(session), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami'], 'read-only: no draft_reply yet');
 
   const draft = await callTool(session, 'draft_reply', { ticketId: 'T-1001', text: 'Please try the reset link again.' });
   assert.equal(draft.structuredContent.ticketId, 'T-1001');
@@ -374,7 +374,7 @@ test('alice (2026-07-28) authorized for tickets:read only is stepped up to ticke
   assert.ok(decodeJwt(provider.tokens().access_token).scope.split(' ').includes('tickets:write'));
   const retried = mcpPosts(session.log).filter((e) => e.body.method === 'tools/call' && e.body.params.name === 'draft_reply');
   assert.deepEqual(retried.map((e) => e.status), [403, 200], 'refused, then served with the new token');
-  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   await assertSpokeRevision(t, session);
   await session.client.close();
 });

@@ -134,7 +134,7 @@ async function setAccessTokenLifespan(seconds) {
   assert.equal(response.status, 204, 'Keycloak admin API: realm update');
 }
 
-test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all four tools and only her tickets', async () => {
+test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all five tools and only her tickets', async () => {
   const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
   const { log } = session;
   assert.equal(session.transport.protocolVersion, '2025-11-25', 'the 1.x client negotiated the 2025-11-25 revision (initialize)');
@@ -153,7 +153,7 @@ test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all
   assert.equal(claims.iss, ISSUER);
   assert.ok([claims.aud].flat().includes(MCP_URL), `aud ${JSON.stringify(claims.aud)}`);
 
-  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
   assert.deepEqual(tickets.map((t) => t.id), ['T-1001', 'T-1002', 'T-1003']);
   assert.ok(tickets.every((t) => t.assignee === 'alice'));
@@ -194,9 +194,9 @@ test('alice: 401, metadata discovery, dynamic registration, PKCE login, then all
   await session.client.close();
 });
 
-test('bob: three tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
+test('bob: four tools, only his tickets, and draft_reply is 403 insufficient_scope naming tickets:write', async (t) => {
   const session = await connect(new HeadlessUserProvider({ username: 'bob', password: 'bob' }));
-  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   const tickets = (await callTool(session, 'search_tickets', { query: '' })).structuredContent.result;
   assert.deepEqual(tickets.map((t) => t.id), ['T-2001', 'T-2002']);
   const foreign = await callTool(session, 'get_ticket', { id: 'T-1001' });
@@ -235,7 +235,7 @@ test('alice authorized for tickets:read only is stepped up to tickets:write by t
   const provider = new HeadlessUserProvider({ username: 'alice', password: 'alice', keepRefreshToken: false, client,
     tokens: { ...first.tokens, refresh_token: undefined } });
   const session = await connect(provider);
-  assert.deepEqual(await toolNames(session), ['get_ticket', 'search_tickets', 'whoami'], 'read-only: no draft_reply yet');
+  assert.deepEqual(await toolNames(session), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami'], 'read-only: no draft_reply yet');
 
   const draft = await callTool(session, 'draft_reply', { ticketId: 'T-1001', text: 'Please try the reset link again.' });
   assert.equal(draft.structuredContent.ticketId, 'T-1001');
@@ -245,7 +245,7 @@ test('alice authorized for tickets:read only is stepped up to tickets:write by t
   assert.deepEqual(stepUp.searchParams.get('scope').split(' ').sort(), ['tickets:read', 'tickets:write'],
     'the SDK asked for the scopes the 403 challenge named');
   assert.ok(decodeJwt(provider.tokens().access_token).scope.split(' ').includes('tickets:write'));
-  assert.deepEqual(await toolNames(session), ['draft_reply', 'get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(await toolNames(session), ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   await session.client.close();
 });
 

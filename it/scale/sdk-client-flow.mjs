@@ -31,7 +31,7 @@ const text = (result) => result.content[0].text;
 async function sdk1Round() {
   const reader = new Client({ name: 'scale-out-sdk1', version: '1.0.0' });
   await reader.connect(new StreamableHTTPClientTransport(MCP_URL, withToken(READER)));
-  assert.deepEqual(names(await reader.listTools()), ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(names(await reader.listTools()), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(text(await reader.callTool({ name: 'get_ticket', arguments: { id: 'T-1001' } })), /T-1001/);
   await assert.rejects(reader.callTool({ name: 'draft_reply', arguments: { ticketId: 'T-1001', text: 'On it' } }),
     (error) => error instanceof StreamableHTTPError && error.code === 403);
@@ -47,7 +47,7 @@ async function sdk1Round() {
 async function sdk2Round() {
   const client = new client2.Client({ name: 'scale-out-sdk2', version: '1.0.0' }, { versionNegotiation: { mode: { pin: '2026-07-28' } } });
   await client.connect(new client2.StreamableHTTPClientTransport(MCP_URL, withToken(READER)));
-  assert.deepEqual(names(await client.listTools()), ['get_ticket', 'search_tickets', 'whoami']);
+  assert.deepEqual(names(await client.listTools()), ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(text(await client.callTool({ name: 'get_ticket', arguments: { id: 'T-1002' } })), /T-1002/);
   await assert.rejects(client.callTool({ name: 'draft_reply', arguments: { ticketId: 'T-1001', text: 'On it' } }),
     // 2.x reads the 403's insufficient_scope challenge; without an auth provider it cannot step up, so it says which scope

@@ -6,6 +6,7 @@ import dev.mcpauth.McpInput;
 import dev.mcpauth.McpProgress;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.ResourceUpdated;
+import dev.mcpauth.TaskSupport;
 import dev.mcpauth.Tool;
 import dev.mcpauth.ToolArg;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,12 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The support assistant's tools. Every caller sees only the tickets assigned to them: the token's subject decides,
  * never an argument the model could change, nor a claim a client could have had written. Reading needs {@code tickets:read}; drafting a reply needs
- * {@code tickets:write} as well.
+ * {@code tickets:write} as well. Exporting runs as a task for clients of the MCP tasks extension.
  */
 @ApplicationScoped
 @RequiresScope("tickets:read")
@@ -72,6 +74,54 @@ public class TicketTools {
         // subscribers of the ticket's resource (on any instance) hear that it changed
         resourceUpdated.fire(new ResourceUpdated("tickets://" + ticketId));
         return draft;
+    }
+
+    @Tool(
+            description = "Export the caller's tickets as CSV. A slow job: a client of the MCP tasks extension gets a"
+                    + " task to poll and fetches the CSV when it is done; any other client waits for it",
+            task = TaskSupport.OPTIONAL)
+    public String exportTickets(
+            McpCaller caller,
+            McpProgress progress,
+            @ToolArg(
+                            description = "Milliseconds to pause after each ticket, 0 to 10000 (default 1000): the"
+                                    + " demo's stand-in for a slow backend")
+                    Optional<Integer> pauseMs) {
+        List<Ticket> tickets = store.search(owner(caller), "");
+        int pause = Math.max(0, Math.min(10_000, pauseMs.orElse(1000)));
+        StringBuilder csv = new StringBuilder("id,title,status,customer\n");
+        for (int done = 0; done < tickets.size(); done++) {
+            // as a task, progress becomes the task's status message and cancelled() turns true on tasks/cancel
+            progress.report(done, tickets.size(), "exported " + done + " of " + tickets.size() + " tickets");
+            pause(pause);
+            if (progress.cancelled()) {
+                throw new McpException("Export cancelled");
+            }
+            Ticket ticket = tickets.get(done);
+            csv.append(String.join(
+                            ",",
+                            csvField(ticket.id()),
+                            csvField(ticket.title()),
+                            csvField(ticket.status().name()),
+                            csvField(ticket.customer())))
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** A CSV field, quoted (RFC 4180) when it holds a comma, a quote or a line break. */
+    private static String csvField(String value) {
+        return value.matches("[^,\"\r\n]*") ? value : "\"" + value.replace("\"", "\"\"") + "\"";
+    }
+
+    private static void pause(int millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            // the task was cancelled, or the server is stopping
+            Thread.currentThread().interrupt();
+            throw new McpException("Export cancelled");
+        }
     }
 
     /** The confirmation form: one yes/no question. */

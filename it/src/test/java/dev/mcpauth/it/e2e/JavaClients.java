@@ -120,7 +120,7 @@ final class JavaClients {
         }
     }
 
-    /** bob with the official Java SDK: three tools, and draft_reply refused for want of tickets:write. */
+    /** bob with the official Java SDK: four tools, and draft_reply refused for want of tickets:write. */
     static void bobIsRefusedTheWriteTool(String bob) {
         McpSyncClient client = javaSdk(
                 bob,
@@ -131,7 +131,7 @@ final class JavaClients {
                     .map(McpSchema.Tool::name)
                     .sorted()
                     .toList();
-            assertEquals(List.of("get_ticket", "search_tickets", "whoami"), names);
+            assertEquals(List.of("export_tickets", "get_ticket", "search_tickets", "whoami"), names);
             RuntimeException refused = assertThrows(
                     RuntimeException.class,
                     () -> client.callTool(
@@ -170,7 +170,7 @@ final class JavaClients {
                     .map(ToolSpecification::name)
                     .sorted()
                     .toList();
-            assertEquals(List.of("draft_reply", "get_ticket", "search_tickets", "whoami"), names);
+            assertEquals(List.of("draft_reply", "export_tickets", "get_ticket", "search_tickets", "whoami"), names);
             String found = client.executeTool(ToolExecutionRequest.builder()
                             .name("search_tickets")
                             .arguments("{\"query\":\"\"}")

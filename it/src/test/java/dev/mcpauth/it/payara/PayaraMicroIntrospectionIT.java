@@ -57,7 +57,7 @@ class PayaraMicroIntrospectionIT {
                 .subject(SampleResourceServerContract.ALICE)
                 .build());
         assertEquals(
-                List.of("get_ticket", "search_tickets", "whoami"),
+                List.of("export_tickets", "get_ticket", "search_tickets", "whoami"),
                 mcp().toolNames(token).stream().sorted().toList());
         assertTrue(McpHttp.text(mcp().callTool(token, "get_ticket", "{\"id\":\"T-1001\"}"))
                 .contains("T-1001"));

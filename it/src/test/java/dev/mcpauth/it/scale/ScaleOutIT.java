@@ -133,7 +133,7 @@ class ScaleOutIT extends SampleResourceServerContract {
         int requests = 0;
         for (int round = 0; round < 10; round++) {
             assertEquals(
-                    List.of("get_ticket", "search_tickets", "whoami"),
+                    List.of("export_tickets", "get_ticket", "search_tickets", "whoami"),
                     mcp().toolNames(reader).stream().sorted().toList());
             assertTrue(McpHttp.text(mcp().callTool(reader, "get_ticket", "{\"id\":\"T-1001\"}"))
                     .contains("T-1001"));
@@ -302,6 +302,32 @@ class ScaleOutIT extends SampleResourceServerContract {
         assertEquals("tickets://T-1001", update.getJsonObject("params").getString("uri"));
     }
 
+    /**
+     * alice's export runs as a task on mcpA; mcpB answers her polls and hands her the result, tells bob the task does
+     * not exist, and cancels a second export of hers that runs on mcpA.
+     */
+    @Test
+    @Order(5)
+    void aTaskCreatedOnOneInstanceIsPolledFetchedAndCancelledThroughTheOther() throws Exception {
+        String alice = token("tickets:read");
+        String id = startExport(direct("mcpA"), alice, 200);
+        JsonObject done = awaitTask(direct("mcpB"), alice, id, "completed");
+        String csv = done.getJsonObject("result")
+                .getJsonArray("content")
+                .getJsonObject(0)
+                .getString("text");
+        assertTrue(csv.startsWith("id,title,status,customer\n") && csv.contains("T-1001"), csv);
+        JsonObject bobsView =
+                McpHttp.json(taskRequest(direct("mcpB"), token("tickets:read", BOB, "bob"), "tasks/get", id)
+                        .body());
+        assertEquals(-32602, bobsView.getJsonObject("error").getInt("code"), bobsView.toString());
+
+        String running = startExport(direct("mcpA"), alice, 10_000);
+        HttpResponse<String> cancelled = taskRequest(direct("mcpB"), alice, "tasks/cancel", running);
+        assertEquals(200, cancelled.statusCode(), cancelled.body());
+        assertEquals("cancelled", taskStatus(direct("mcpA"), alice, running).getString("status"));
+    }
+
     /** One instance stopped while a client keeps calling: at most the request in flight fails, the rest are served. */
     @Test
     @Order(Integer.MAX_VALUE)
@@ -313,6 +339,8 @@ class ScaleOutIT extends SampleResourceServerContract {
         CompletableFuture<Void> stopping = null;
         Map<String, Integer> beforeStop = null;
         int total = 300;
+        // an export running on mcpB when it stops ends as failed, never working forever
+        String exporting = startExport(direct("mcpB"), reader, 10_000);
         for (int i = 0; i < total; i++) {
             if (i == 60) {
                 beforeStop = servedPerInstance();
@@ -342,9 +370,71 @@ class ScaleOutIT extends SampleResourceServerContract {
                 "mcpA served the rest: " + beforeStop + " -> " + after);
         HttpResponse<String> still = mcp().post(McpHttp.toolsCall("whoami", "{}"), McpHttp.bearer(reader));
         assertEquals(200, still.statusCode(), still.body());
+        JsonObject failed = awaitTask(direct("mcpA"), reader, exporting, "failed");
+        assertTrue(failed.getString("statusMessage").contains("stopped"), failed.toString());
+        assertEquals(-32603, failed.getJsonObject("error").getInt("code"), failed.toString());
         // the session mcpB opened lives on in the engine: mcpA serves it
         HttpResponse<String> session = mcp().post(McpHttp.toolsCall("whoami", "{}"), inSession(reader, sessionOnB));
         assertEquals(200, session.statusCode(), "mcpB's session after mcpB stopped: " + session.body());
+    }
+
+    /** A 2026-07-28 request of a client that declared the tasks extension. */
+    private static HttpResponse<String> modern(
+            McpHttp instance, String token, String method, String name, String params) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"" + method + "\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}},"
+                + params + "}}";
+        return instance.post(
+                body,
+                Map.of(
+                        "Authorization",
+                        "Bearer " + token,
+                        "MCP-Protocol-Version",
+                        "2026-07-28",
+                        "Mcp-Method",
+                        method,
+                        "Mcp-Name",
+                        name));
+    }
+
+    private static String startExport(McpHttp instance, String token, int pauseMs) {
+        HttpResponse<String> created = modern(
+                instance,
+                token,
+                "tools/call",
+                "export_tickets",
+                "\"name\":\"export_tickets\",\"arguments\":{\"pauseMs\":" + pauseMs + "}");
+        assertEquals(200, created.statusCode(), created.body());
+        JsonObject result = McpHttp.json(created.body()).getJsonObject("result");
+        assertEquals("task", result.getString("resultType"), created.body());
+        return result.getString("taskId");
+    }
+
+    private static HttpResponse<String> taskRequest(McpHttp instance, String token, String method, String taskId) {
+        return modern(instance, token, method, taskId, "\"taskId\":\"" + taskId + "\"");
+    }
+
+    private static JsonObject taskStatus(McpHttp instance, String token, String taskId) {
+        HttpResponse<String> response = taskRequest(instance, token, "tasks/get", taskId);
+        assertEquals(200, response.statusCode(), response.body());
+        JsonObject body = McpHttp.json(response.body());
+        assertTrue(body.containsKey("result"), response.body());
+        return body.getJsonObject("result");
+    }
+
+    private static JsonObject awaitTask(McpHttp instance, String token, String taskId, String status)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(60);
+        JsonObject task = null;
+        while (Instant.now().isBefore(deadline)) {
+            task = taskStatus(instance, token, taskId);
+            if (task.getString("status").equals(status)) {
+                return task;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("task " + taskId + " never " + status + ": " + task);
     }
 
     private static void prepareServer(String name, int port) throws IOException {

@@ -133,10 +133,10 @@ public abstract class SampleResourceServerContract {
         assertEquals(
                 List.of("whoami"), mcp().toolNames(token("")).stream().sorted().toList());
         assertEquals(
-                List.of("get_ticket", "search_tickets", "whoami"),
+                List.of("export_tickets", "get_ticket", "search_tickets", "whoami"),
                 mcp().toolNames(token("tickets:read")).stream().sorted().toList());
         assertEquals(
-                List.of("draft_reply", "get_ticket", "search_tickets", "whoami"),
+                List.of("draft_reply", "export_tickets", "get_ticket", "search_tickets", "whoami"),
                 mcp().toolNames(token("tickets:read tickets:write")).stream()
                         .sorted()
                         .toList());
@@ -218,7 +218,7 @@ public abstract class SampleResourceServerContract {
         JsonObject result = McpHttp.json(list.body()).getJsonObject("result");
         assertTrue(result.containsKey("resultType"), "a 2026-07-28 envelope: " + result);
         assertEquals(
-                List.of("get_ticket", "search_tickets", "whoami"),
+                List.of("export_tickets", "get_ticket", "search_tickets", "whoami"),
                 result.getJsonArray("tools").getValuesAs(JsonObject.class).stream()
                         .map(tool -> tool.getString("name"))
                         .sorted()

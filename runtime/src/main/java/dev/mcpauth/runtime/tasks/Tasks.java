@@ -247,6 +247,10 @@ public final class Tasks implements AutoCloseable {
         } finally {
             running.remove(task.record().taskId());
         }
+        if (!task.cancelled() && Thread.currentThread().isInterrupted()) {
+            // interrupted, and not by tasks/cancel: the server is stopping the application under the work
+            end = TaskEnd.failed(JsonRpcError.INTERNAL_ERROR.code(), STOPPED, clock.instant());
+        }
         store.end(task.record(), end);
     }
 
