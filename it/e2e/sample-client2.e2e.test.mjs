@@ -13,6 +13,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError, ProtocolError, ResourceNotFoundError,
   CLIENT_CAPABILITIES_META_KEY } from '@modelcontextprotocol/client';
+import { createTaskSessionFromClient, resultFromTaskOutcome } from '@modelcontextprotocol/ext-tasks/client';
 import { completeAuthorization, registerClient, login, decodeJwt, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
 
 const MCP_URL = process.env.MCP_URL ?? 'http://localhost:9080/mcp';
@@ -452,4 +453,62 @@ test('alice (2026-07-28) with a client that can ask her: draft_reply asks to con
   }
   await assertSpokeRevision(t, session);
   await session.client.close();
+});
+
+/**
+ * The raw request path the official tasks extension package (@modelcontextprotocol/ext-tasks) asks of its host for
+ * 2026-07-28 task traffic, which the 2.x client's own codecs do not carry: one POST with the session's token and the
+ * protocol headers (Mcp-Name mirrors the tool's name, or the task id on tasks/*). Every exchange is recorded.
+ */
+function rawDispatchFor(session, exchanges) {
+  return async (request) => {
+    const params = request.params ?? {};
+    const name = request.method === 'tools/call' ? params.name : params.taskId;
+    const response = await fetch(MCP_URL, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json', Accept: 'application/json, text/event-stream',
+        Authorization: `Bearer ${session.provider.tokens().access_token}`, 'MCP-Protocol-Version': REVISION,
+        'Mcp-Method': request.method, ...(name === undefined ? {} : { 'Mcp-Name': name }),
+      },
+      body: JSON.stringify(request),
+    });
+    const message = await response.json();
+    exchanges.push({ request, status: response.status, message });
+    return message.error ? { kind: 'error', error: message.error } : { kind: 'result', result: message.result };
+  };
+}
+
+test('alice (2026-07-28): export_tickets runs as a task, polled to her CSV by the official tasks extension package on the 2.x client', async (t) => {
+  const session = await connect(new HeadlessUserProvider({ username: 'alice', password: 'alice' }));
+  assert.deepEqual(session.client.getServerCapabilities().extensions?.['io.modelcontextprotocol/tasks'], {},
+    'server/discover advertises the tasks extension');
+  const exchanges = [];
+  const tasks = createTaskSessionFromClient(session.client, {
+    endpointId: 'liberty-sample',
+    rawDispatch: rawDispatchFor(session, exchanges),
+    v2RequestFraming: { protocolVersion: REVISION, clientInfo: { name: 'mcp-auth-e2e-client2-tasks', version: '1.0.0' },
+      clientCapabilities: {} },
+  });
+  try {
+    const execution = await tasks.callTool('export_tickets', { pauseMs: 200 });
+    const { outcome } = await execution.settle();
+    const result = resultFromTaskOutcome(outcome);
+    const csv = result.content[0].text;
+    assert.match(csv, /^id,title,status,customer\n/, csv);
+    assert.ok(csv.includes('T-1001') && !csv.includes('T-2001'), `only alice's tickets: ${csv}`);
+
+    t.diagnostic(`task exchanges:\n${exchanges.map((e) => `${e.status} ${e.request.method} -> ${
+      e.message.result?.resultType ?? 'error'} ${e.message.result?.status ?? ''}`).join('\n')}`);
+    const created = exchanges.find((e) => e.request.method === 'tools/call');
+    assert.equal(created.message.result.resultType, 'task', JSON.stringify(created.message));
+    assert.equal(created.request.params._meta['io.modelcontextprotocol/clientCapabilities'].extensions['io.modelcontextprotocol/tasks'] !== undefined, true);
+    const polls = exchanges.filter((e) => e.request.method === 'tasks/get');
+    assert.ok(polls.length >= 1, 'the package polled tasks/get');
+    assert.ok(polls.every((e) => e.status === 200 && e.request.params.taskId === created.message.result.taskId));
+    assert.equal(polls.at(-1).message.result.status, 'completed');
+  } finally {
+    await tasks.close();
+    await session.client.close();
+  }
 });

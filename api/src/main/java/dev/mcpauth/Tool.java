@@ -71,4 +71,18 @@ public @interface Tool {
      * @return whether the tool runs as a task
      */
     TaskSupport task() default TaskSupport.NONE;
+
+    /**
+     * A hand-written JSON Schema (2020-12) for the tool's arguments, in place of the one derived from the parameters:
+     * the path of a JSON resource on the class path, relative to the bean class's package or absolute with a leading
+     * {@code /} (for example {@code "/schemas/contact.json"}). Use it for what Java types cannot say: alternatives
+     * ({@code anyOf}, {@code oneOf}), conditions ({@code if}/{@code then}/{@code else}), shared definitions
+     * ({@code $defs} with {@code $ref}), patterns and lengths. The runtime checks every call's arguments against it
+     * before the method runs; a schema with a keyword it cannot check, or without a property for each of the method's
+     * arguments, fails the deployment. Arguments are still bound to the parameters by name; use {@code Optional} for
+     * those the schema does not require. Default: none, the schema is derived.
+     *
+     * @return the schema's resource path, or empty to derive the schema
+     */
+    String inputSchema() default "";
 }

@@ -7,6 +7,7 @@ import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.ConformancePrompts;
 import dev.mcpauth.it.fixture.ConformanceResources;
 import dev.mcpauth.it.fixture.ConformanceRounds;
+import dev.mcpauth.it.fixture.ConformanceSchemas;
 import dev.mcpauth.it.fixture.ConformanceSessionTools;
 import dev.mcpauth.it.fixture.ConformanceTasks;
 import dev.mcpauth.it.fixture.ConformanceTools;
@@ -36,14 +37,16 @@ class ConformanceIT {
     @Deployment(testable = false)
     static WebArchive deployment() {
         return Deployments.war(
-                "it-conformance",
-                "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\nmcp.sessions.enabled=true\n",
-                ConformanceTools.class,
-                ConformanceResources.class,
-                ConformancePrompts.class,
-                ConformanceRounds.class,
-                ConformanceSessionTools.class,
-                ConformanceTasks.class);
+                        "it-conformance",
+                        "mcp.server.name=conformance-fixture\nmcp.auth.enabled=false\nmcp.sessions.enabled=true\n",
+                        ConformanceTools.class,
+                        ConformanceResources.class,
+                        ConformancePrompts.class,
+                        ConformanceRounds.class,
+                        ConformanceSessionTools.class,
+                        ConformanceTasks.class,
+                        ConformanceSchemas.class)
+                .addAsResource(ConformanceSchemas.SCHEMA);
     }
 
     /** Suite 0.1.16, its active suite, 2025-era clients (initialize handshake). */

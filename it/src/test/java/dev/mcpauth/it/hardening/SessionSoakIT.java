@@ -90,7 +90,7 @@ class SessionSoakIT {
                         McpHttp.toolsCall("record_note", "{\"text\":\"n" + cycle + "\"}")))
                 .build();
         STREAMS.sendAsync(toolsCall, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body()
+                .thenAcceptAsync(response -> response.body()
                         .filter(line -> line.startsWith("data: "))
                         .forEach(line -> call.add(McpHttp.json(line.substring(6)))));
         JsonObject question = call.poll(20, TimeUnit.SECONDS);

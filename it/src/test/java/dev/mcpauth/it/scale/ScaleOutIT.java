@@ -228,7 +228,7 @@ class ScaleOutIT extends SampleResourceServerContract {
     private static BlockingQueue<JsonObject> events(HttpRequest request) {
         BlockingQueue<JsonObject> events = new LinkedBlockingQueue<>();
         STREAMS.sendAsync(request, HttpResponse.BodyHandlers.ofLines())
-                .thenAccept(response -> response.body()
+                .thenAcceptAsync(response -> response.body()
                         .filter(line -> line.startsWith("data: "))
                         .forEach(line -> events.add(McpHttp.json(line.substring(6)))));
         return events;

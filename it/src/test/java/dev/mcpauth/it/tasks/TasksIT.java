@@ -2,17 +2,28 @@ package dev.mcpauth.it.tasks;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.auth.TestAuthorizationServer;
 import dev.mcpauth.it.fixture.ReportTaskTools;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -33,6 +44,8 @@ class TasksIT {
     private static final String RESOURCE = MCP.endpoint().toString();
     private static final String EXTENSION = "{\"extensions\":{\"io.modelcontextprotocol/tasks\":{}}}";
     private static final int TTL_SECONDS = 8;
+    private static final HttpClient STREAMS =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -114,6 +127,93 @@ class TasksIT {
             Thread.sleep(100);
         }
         throw new AssertionError("task " + taskId + " never " + status + ": " + task);
+    }
+
+    /** A {@code subscriptions/listen} stream: every JSON-RPC message on it, as it arrives. */
+    private record Listening(BlockingQueue<JsonObject> heard, CompletableFuture<HttpResponse<Stream<String>>> response)
+            implements AutoCloseable {
+
+        JsonObject next(String what) throws InterruptedException {
+            JsonObject message = heard.poll(20, TimeUnit.SECONDS);
+            assertNotNull(message, "nothing heard: " + what);
+            return message;
+        }
+
+        @Override
+        public void close() {
+            // the client leaves: the stream ends (an open stream would hold up the undeployment)
+            response.thenAccept(r -> r.body().close());
+            response.cancel(true);
+        }
+    }
+
+    private static Listening listen(String token, String notifications, String capabilities) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":\"sub-1\",\"method\":\"subscriptions/listen\",\"params\":{"
+                + "\"_meta\":{\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":" + capabilities + "},"
+                + "\"notifications\":" + notifications + "}}";
+        HttpRequest request = HttpRequest.newBuilder(MCP.endpoint())
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2026-07-28")
+                .header("Mcp-Method", "subscriptions/listen")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        BlockingQueue<JsonObject> heard = new LinkedBlockingQueue<>();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                STREAMS.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        response.thenAcceptAsync(r -> {
+            if (r.statusCode() != 200) {
+                heard.add(
+                        Json.createObjectBuilder().add("status", r.statusCode()).build());
+            }
+            r.body()
+                    .filter(line -> line.startsWith("data:"))
+                    .forEach(line -> heard.add(McpHttp.json(line.substring(5).trim())));
+        });
+        return new Listening(heard, response);
+    }
+
+    @Test
+    void aSubscriptionHearsItsOwnTasksStatusUntilTheResult() throws Exception {
+        String mine = start(ALICE, 1);
+        String bobs = start(BOB, 1);
+        try (Listening listening =
+                listen(ALICE, "{\"taskIds\":[\"" + mine + "\",\"" + bobs + "\",\"no-such-task\"]}", EXTENSION)) {
+            JsonObject ack = listening.next("the acknowledgement");
+            assertEquals("notifications/subscriptions/acknowledged", ack.getString("method"), ack.toString());
+            // only her own task: bob's and an unknown one are left out alike
+            assertEquals(
+                    List.of(mine),
+                    ack
+                            .getJsonObject("params")
+                            .getJsonObject("notifications")
+                            .getJsonArray("taskIds")
+                            .getValuesAs(JsonString.class)
+                            .stream()
+                            .map(JsonString::getString)
+                            .toList());
+            JsonObject status;
+            do {
+                status = listening.next("notifications/tasks until completed");
+                assertEquals("notifications/tasks", status.getString("method"), status.toString());
+                JsonObject params = status.getJsonObject("params");
+                assertEquals(mine, params.getString("taskId"));
+                assertEquals(
+                        "sub-1", params.getJsonObject("_meta").getString("io.modelcontextprotocol/subscriptionId"));
+            } while (!status.getJsonObject("params").getString("status").equals("completed"));
+            assertTrue(
+                    status.getJsonObject("params")
+                            .getJsonObject("result")
+                            .toString()
+                            .contains("report of alice"),
+                    status.toString());
+        }
+        try (Listening withoutExtension = listen(ALICE, "{\"taskIds\":[\"" + mine + "\"]}", "{}")) {
+            JsonObject refused = withoutExtension.next("the refusal");
+            assertTrue(refused.toString().contains("-32021") || refused.getInt("status", 0) == 400, refused.toString());
+        }
     }
 
     @Test

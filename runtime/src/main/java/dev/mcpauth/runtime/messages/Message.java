@@ -148,6 +148,21 @@ public enum Message {
             "@Tool %s argument '%s' is %s: only string, integer, boolean and enum arguments can be"
                     + " mirrored into a header (MCP 2026-07-28, Tools, x-mcp-header)"),
 
+    /** A {@code @Tool(inputSchema)} cannot be read or is not an object schema. Args: method, path, why. */
+    TOOL_SCHEMA_UNREADABLE("MCPAUTH-0116", "@Tool %s: its inputSchema %s cannot be used: %s"),
+
+    /** A hand-written input schema has constraints the runtime cannot check. Args: method, path, what. */
+    TOOL_SCHEMA_UNENFORCEABLE(
+            "MCPAUTH-0117",
+            "@Tool %s: its inputSchema %s has what the runtime cannot check arguments against: %s. Remove it or"
+                    + " check it in the method"),
+
+    /** A tool parameter is not in its hand-written input schema, or names a header there. Args: method, argument, path. */
+    TOOL_SCHEMA_PARAMETER(
+            "MCPAUTH-0118",
+            "@Tool %s: argument '%s' must be a property of its inputSchema %s (and a mirror header is named there,"
+                    + " with x-mcp-header, not in @ToolArg)"),
+
     /** A resource, template, prompt or completion method is not a public instance method. Args: annotation, method. */
     FEATURE_NOT_PUBLIC_INSTANCE_METHOD("MCPAUTH-0114", "%s %s must be a public instance method"),
 

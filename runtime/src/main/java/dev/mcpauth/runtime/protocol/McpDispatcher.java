@@ -21,6 +21,7 @@ import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -167,7 +168,34 @@ public final class McpDispatcher {
         if (method != McpMethod.SUBSCRIPTIONS_LISTEN) {
             throw new IllegalStateException("not subscriptions/listen: " + method);
         }
-        return SubscriptionsHandler.listen(request, id, features, authorizer);
+        return SubscriptionsHandler.listen(request, id, features, authorizer, tasks);
+    }
+
+    /**
+     * Sends a subscription the status of the tasks it was granted ({@link SubscriptionsHandler.Listening#taskIds}):
+     * each task as it is now, then every change, as {@code notifications/tasks}.
+     *
+     * @param caller who listens: nothing is sent once its token expired
+     * @param taskIds the tasks
+     * @param sink where the notifications go; must not block
+     * @return ends the watch
+     */
+    public AutoCloseable watchTasks(McpCaller caller, Set<String> taskIds, Consumer<JsonObject> sink) {
+        if (tasks == null || taskIds.isEmpty()) {
+            return () -> {};
+        }
+        long expires = caller.claim("exp")
+                .map(exp -> exp instanceof Number n ? n.longValue() : 0L)
+                .orElse(0L);
+        Consumer<JsonObject> whileValid = message -> {
+            if (expires == 0 || Clock.systemUTC().instant().getEpochSecond() < expires) {
+                sink.accept(message);
+            }
+        };
+        AutoCloseable watch = tasks.watch(taskIds, whileValid);
+        // registered first, then the state as it is now: a change in between is heard, never lost
+        taskIds.forEach(id -> tasks.find(id).map(Tasks::notification).ifPresent(whileValid));
+        return watch;
     }
 
     /**
@@ -284,7 +312,7 @@ public final class McpDispatcher {
             case LOGGING_SET_LEVEL -> sessionMethods.enabled();
             case RESOURCES_SUBSCRIBE, RESOURCES_UNSUBSCRIBE ->
                 sessionMethods.enabled() && !features.resources().isEmpty();
-            case SUBSCRIPTIONS_LISTEN -> !features.resources().isEmpty();
+            case SUBSCRIPTIONS_LISTEN -> !features.resources().isEmpty() || tasks != null;
             case TASKS_GET, TASKS_UPDATE, TASKS_CANCEL -> tasks != null;
             default -> true;
         };

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The tasks on the shared engine, readable from every instance, each entry living until the task's time to live
@@ -30,14 +31,19 @@ final class TaskStore {
     private final SharedMap answers;
     private final TaskSettings settings;
     private final Clock clock;
+    private final Consumer<Snapshot> changed;
 
-    TaskStore(SharedState state, TaskSettings settings, Clock clock) {
+    /**
+     * @param changed hears every change of a task's status this instance writes, and every end it writes first
+     */
+    TaskStore(SharedState state, TaskSettings settings, Clock clock, Consumer<Snapshot> changed) {
         this.records = state.map(RECORDS);
         this.ends = state.map(ENDS);
         this.leases = state.map(LEASES);
         this.answers = state.map(ANSWERS);
         this.settings = settings;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** Stores a new task and its first lease; readable on every instance when this returns. */
@@ -49,6 +55,7 @@ final class TaskStore {
     /** Stores the running task's new status. */
     void update(TaskRecord task) {
         records.put(task.taskId(), task.toJson(), remaining(task));
+        changed.accept(new Snapshot(task, Optional.empty()));
     }
 
     /**
@@ -60,6 +67,7 @@ final class TaskStore {
         boolean first = ends.putIfAbsent(task.taskId(), end.toJson(), remaining(task));
         if (first) {
             leases.remove(task.taskId());
+            changed.accept(new Snapshot(task, Optional.of(end)));
         }
         return first;
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -26,6 +27,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -57,6 +59,7 @@ public final class Tasks implements AutoCloseable {
     private final Clock clock;
     private final SharedChannel signals;
     private final Map<String, RunningTask> running = new ConcurrentHashMap<>();
+    private final Map<String, Set<Consumer<JsonObject>>> watchers = new ConcurrentHashMap<>();
     private final AutoCloseable listening;
     private final ScheduledFuture<?> renewing;
 
@@ -77,8 +80,8 @@ public final class Tasks implements AutoCloseable {
             ScheduledExecutorService scheduler,
             RequestContexts contexts,
             Clock clock) {
-        this.store = new TaskStore(state, settings, clock);
         this.settings = settings;
+        this.store = new TaskStore(state, settings, clock, this::publishChange);
         this.executor = executor;
         this.contexts = contexts;
         this.clock = clock;
@@ -185,6 +188,38 @@ public final class Tasks implements AutoCloseable {
         }
     }
 
+    /**
+     * Hears every change of the tasks' status, on whichever instance it happens, as the {@code notifications/tasks}
+     * message with the {@code DetailedTask} that {@code tasks/get} would show at that moment (a task's owner only:
+     * the protocol checked that).
+     *
+     * @param taskIds the tasks
+     * @param sink receives each notification; called on the engine's threads, so it must not block
+     * @return ends the watch
+     */
+    public AutoCloseable watch(Set<String> taskIds, Consumer<JsonObject> sink) {
+        taskIds.forEach(id -> watchers.computeIfAbsent(id, ignored -> ConcurrentHashMap.newKeySet())
+                .add(sink));
+        return () -> taskIds.forEach(id -> watchers.computeIfPresent(id, (ignored, sinks) -> {
+            sinks.remove(sink);
+            return sinks.isEmpty() ? null : sinks;
+        }));
+    }
+
+    /**
+     * The {@code notifications/tasks} message for a task as it is now.
+     *
+     * @param task the task
+     * @return the notification
+     */
+    public static JsonObject notification(TaskView task) {
+        return Jsonp.object()
+                .add("jsonrpc", "2.0")
+                .add("method", "notifications/tasks")
+                .add("params", task.detailed())
+                .build();
+    }
+
     /** How many tasks run on this instance. */
     public int running() {
         return running.size();
@@ -267,9 +302,28 @@ public final class Tasks implements AutoCloseable {
         });
     }
 
-    /** A cancellation or an answer, from whichever instance received it; only the instance that runs the task acts. */
+    /** Tells every instance's watchers of the task what it looks like now. */
+    private void publishChange(TaskStore.Snapshot snapshot) {
+        signals.publish(Jsonp.object()
+                .add("taskId", snapshot.record().taskId())
+                .add("changed", notification(new TaskView(snapshot, settings)))
+                .build()
+                .toString());
+    }
+
+    /**
+     * A cancellation or an answer, from whichever instance received it (only the instance that runs the task acts),
+     * or a change of a task's status for the watchers here.
+     */
     private void signalled(String message) {
         JsonObject signal = TaskRecord.parse(message);
+        if (signal.get("changed") instanceof JsonObject changed) {
+            Set<Consumer<JsonObject>> sinks = watchers.get(signal.getString("taskId", ""));
+            if (sinks != null) {
+                sinks.forEach(sink -> sink.accept(changed));
+            }
+            return;
+        }
         RunningTask task = running.get(signal.getString("taskId", ""));
         if (task == null) {
             return;

@@ -16,14 +16,20 @@ import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.runtime.messages.Message;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +135,14 @@ public final class ToolScanner {
                 // a misspelt argument is an error the model can fix, not something to drop silently
                 .add("additionalProperties", false)
                 .build();
+        if (!tool.inputSchema().isEmpty()) {
+            JsonObject written = handWritten(method, tool.inputSchema(), where, problems);
+            if (written != null) {
+                inputSchema = written;
+                headerArguments =
+                        writtenSchemaHeaders(written, parameters, headerArguments, tool.inputSchema(), where, problems);
+            }
+        }
 
         Type returnType = method.getGenericReturnType();
         // a method that returns McpTask<T> settles things in the request and hands back work that returns a T
@@ -170,6 +184,75 @@ public final class ToolScanner {
                 List.copyOf(headerArguments),
                 deferred && tool.task() == TaskSupport.NONE ? TaskSupport.OPTIONAL : tool.task(),
                 deferred));
+    }
+
+    /**
+     * A hand-written input schema ({@code @Tool(inputSchema)}), read from the class path and checked: an object
+     * schema whose every constraint {@link SchemaValidator} enforces.
+     *
+     * @return the schema, or null when a problem was reported
+     */
+    private static JsonObject handWritten(Method method, String path, String where, List<String> problems) {
+        URL resource = method.getDeclaringClass().getResource(path);
+        if (resource == null) {
+            problems.add(Message.TOOL_SCHEMA_UNREADABLE.format(where, path, "no such resource on the class path"));
+            return null;
+        }
+        JsonObject schema;
+        try (InputStream in = resource.openStream();
+                JsonReader reader = Jsonp.reader(in)) {
+            JsonValue read = reader.readValue();
+            if (!(read instanceof JsonObject object)
+                    || !(object.get("type") instanceof JsonString type)
+                    || !type.getString().equals("object")) {
+                problems.add(Message.TOOL_SCHEMA_UNREADABLE.format(where, path, "it must be a schema of type object"));
+                return null;
+            }
+            schema = object;
+        } catch (IOException | JsonException e) {
+            problems.add(Message.TOOL_SCHEMA_UNREADABLE.format(where, path, "not JSON: " + e.getMessage()));
+            return null;
+        }
+        List<String> unchecked = SchemaValidator.unenforceable(schema);
+        if (!unchecked.isEmpty()) {
+            problems.add(Message.TOOL_SCHEMA_UNENFORCEABLE.format(where, path, String.join("; ", unchecked)));
+            return null;
+        }
+        return schema;
+    }
+
+    /**
+     * The mirror headers of a hand-written schema ({@code x-mcp-header} on its properties), after checking that every
+     * argument of the method is one of its properties and that none names its header in {@code @ToolArg}.
+     */
+    private static List<HeaderArgument> writtenSchemaHeaders(
+            JsonObject schema,
+            List<ToolParameter> parameters,
+            List<HeaderArgument> fromAnnotations,
+            String path,
+            String where,
+            List<String> problems) {
+        JsonObject properties =
+                schema.get("properties") instanceof JsonObject object ? object : JsonObject.EMPTY_JSON_OBJECT;
+        for (ToolParameter parameter : parameters) {
+            if (parameter.context() == null && !(properties.get(parameter.name()) instanceof JsonObject)) {
+                problems.add(Message.TOOL_SCHEMA_PARAMETER.format(where, parameter.name(), path));
+            }
+        }
+        fromAnnotations.forEach(
+                header -> problems.add(Message.TOOL_SCHEMA_PARAMETER.format(where, header.argument(), path)));
+        List<HeaderArgument> headers = new ArrayList<>();
+        properties.forEach((name, property) -> {
+            if (property instanceof JsonObject propertySchema
+                    && propertySchema.get(X_MCP_HEADER) instanceof JsonString header) {
+                HeaderArgument mirrored =
+                        headerArgument(where, name, header.getString(), propertySchema, headers, problems);
+                if (mirrored != null) {
+                    headers.add(mirrored);
+                }
+            }
+        });
+        return headers;
     }
 
     /**

@@ -47,6 +47,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -231,12 +232,22 @@ public class McpEndpoint {
 
     /** Holds a notification stream open until the client leaves, its session ends or the application stops. */
     private Response hold(NotificationStream stream, Notifications.Listener listener) {
+        return hold(stream, listener, () -> () -> {});
+    }
+
+    /**
+     * Holds a notification stream open; {@code alsoHear} registers whatever else it hears (the status of tasks) once
+     * the stream is admitted, and what it returns is closed with the stream.
+     */
+    private Response hold(
+            NotificationStream stream, Notifications.Listener listener, Supplier<AutoCloseable> alsoHear) {
         AutoCloseable registration;
         try {
             registration = runtime.notifications().open(listener);
         } catch (Notifications.TooManyStreams e) {
             throw new TransportError(429, JsonRpcError.INVALID_REQUEST, e.getMessage());
         }
+        AutoCloseable also = alsoHear.get();
         runtime.streams().add(listener.end());
         StreamingOutput output = out -> {
             try {
@@ -245,6 +256,7 @@ public class McpEndpoint {
                 runtime.streams().remove(listener.end());
                 try {
                     registration.close();
+                    also.close();
                 } catch (Exception e) {
                     // removing a listener from a map does not fail
                 }
@@ -427,7 +439,8 @@ public class McpEndpoint {
                         request.roles(),
                         listening.uris(),
                         tagged,
-                        () -> stream.end(closing)));
+                        () -> stream.end(closing)),
+                () -> runtime.dispatcher().watchTasks(request.caller(), listening.taskIds(), tagged::send));
     }
 
     /** A notification with the subscription's id in {@code params._meta}. */

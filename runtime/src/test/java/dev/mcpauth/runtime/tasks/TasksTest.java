@@ -99,6 +99,32 @@ class TasksTest {
     }
 
     @Test
+    void watchersHearEveryStatusChangeAsTheDetailedTask() throws Exception {
+        Tasks tasks = tasks(SETTINGS);
+        CountDownLatch go = new CountDownLatch(1);
+        String id = tasks.start(ALICE, "export", CLIENT, (progress, input) -> {
+                    awaitLatch(go);
+                    progress.report(1, 2, "half way");
+                    return text("done");
+                })
+                .getString("taskId");
+        java.util.concurrent.BlockingQueue<JsonObject> heard = new java.util.concurrent.LinkedBlockingQueue<>();
+        try (AutoCloseable watch = tasks.watch(Set.of(id), heard::add)) {
+            go.countDown();
+            JsonObject progressed = heard.poll(5, TimeUnit.SECONDS);
+            assertEquals("notifications/tasks", progressed.getString("method"));
+            assertEquals("half way", progressed.getJsonObject("params").getString("statusMessage"));
+            JsonObject completed = heard.poll(5, TimeUnit.SECONDS);
+            assertEquals("completed", completed.getJsonObject("params").getString("status"));
+            assertEquals(id, completed.getJsonObject("params").getString("taskId"));
+            assertTrue(completed.getJsonObject("params").containsKey("result"));
+        }
+        // a closed watch hears nothing more
+        tasks.cancel(tasks.find(id).orElseThrow());
+        assertEquals(null, heard.poll(200, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
     void aTaskBelongsToIssuerSubjectAndClient() {
         Tasks tasks = tasks(SETTINGS);
         String id = tasks.start(ALICE, "export", CLIENT, (progress, input) -> text("x"))
