@@ -153,7 +153,7 @@ test('alice connects the Inspector, sees all five tools, and whoami answers with
   const seen = await walkthrough('alice', 'alice');
   assert.match(seen.authorizationUrl.searchParams.get('scope'), /tickets:read/);
   assert.equal(seen.authorizationUrl.searchParams.get('code_challenge_method'), 'S256');
-  assert.equal(seen.heading, 'Tools (4)');
+  assert.equal(seen.heading, 'Tools (5)');
   assert.deepEqual(seen.tools, ['draft_reply', 'export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(seen.afterRun, /alice/);
   assert.equal(seen.cors.status, 401, 'the browser reads the 401 after the CORS preflight');
@@ -162,7 +162,7 @@ test('alice connects the Inspector, sees all five tools, and whoami answers with
 
 test('bob connects the same way, sees four tools (no draft_reply), and whoami answers with his name', async () => {
   const seen = await walkthrough('bob', 'bob');
-  assert.equal(seen.heading, 'Tools (3)');
+  assert.equal(seen.heading, 'Tools (4)');
   assert.deepEqual(seen.tools, ['export_tickets', 'get_ticket', 'search_tickets', 'whoami']);
   assert.match(seen.afterRun, /bob/);
 });

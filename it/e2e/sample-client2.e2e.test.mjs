@@ -461,7 +461,10 @@ test('alice (2026-07-28) with a client that can ask her: draft_reply asks to con
  * protocol headers (Mcp-Name mirrors the tool's name, or the task id on tasks/*). Every exchange is recorded.
  */
 function rawDispatchFor(session, exchanges) {
-  return async (request) => {
+  let nextId = 1000;
+  return async (call) => {
+    // the package hands over method and params; the JSON-RPC envelope is the host's
+    const request = { jsonrpc: '2.0', id: nextId++, ...call };
     const params = request.params ?? {};
     const name = request.method === 'tools/call' ? params.name : params.taskId;
     const response = await fetch(MCP_URL, {

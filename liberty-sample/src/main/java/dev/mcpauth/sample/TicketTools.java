@@ -84,11 +84,11 @@ public class TicketTools {
             McpCaller caller,
             McpProgress progress,
             @ToolArg(
-                            description = "Milliseconds to pause after each ticket, 0 to 10000 (default 1000): the"
+                            description = "Milliseconds to pause after each ticket, 0 to 60000 (default 1000): the"
                                     + " demo's stand-in for a slow backend")
                     Optional<Integer> pauseMs) {
         List<Ticket> tickets = store.search(owner(caller), "");
-        int pause = Math.max(0, Math.min(10_000, pauseMs.orElse(1000)));
+        int pause = Math.max(0, Math.min(60_000, pauseMs.orElse(1000)));
         StringBuilder csv = new StringBuilder("id,title,status,customer\n");
         for (int done = 0; done < tickets.size(); done++) {
             // as a task, progress becomes the task's status message and cancelled() turns true on tasks/cancel

@@ -339,8 +339,9 @@ class ScaleOutIT extends SampleResourceServerContract {
         CompletableFuture<Void> stopping = null;
         Map<String, Integer> beforeStop = null;
         int total = 300;
-        // an export running on mcpB when it stops ends as failed, never working forever
-        String exporting = startExport(direct("mcpB"), reader, 10_000);
+        // an export running on mcpB when it stops ends as failed, never working forever: three tickets a minute
+        // apart outlast the 30 s the server grants running work when it stops (Liberty's quiesce)
+        String exporting = startExport(direct("mcpB"), reader, 60_000);
         for (int i = 0; i < total; i++) {
             if (i == 60) {
                 beforeStop = servedPerInstance();

@@ -237,6 +237,8 @@ class TasksIT {
                 .getString("text");
         // the task ran as alice: her request-scoped bean saw her, and her token
         assertEquals("report of alice (token of alice, still in hand: true)", text);
+        // the result is what the request itself would have answered: a complete 2026-07-28 result
+        assertEquals("complete", done.getJsonObject("result").getString("resultType"));
         assertEquals("complete", done.getString("resultType"));
     }
 

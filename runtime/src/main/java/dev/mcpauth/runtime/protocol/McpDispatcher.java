@@ -147,7 +147,13 @@ public final class McpDispatcher {
             ToolsHandler.Call call = ToolsHandler.prepare(request, features.tools(), authorizer, states, audit);
             return new Prepared(call.streams(request), progress -> {
                 JsonObject result = ToolsHandler.run(
-                        call, request.withProgress(progress), features.invoker(), states, clientRequests, tasks);
+                        call,
+                        request.withProgress(progress),
+                        features.invoker(),
+                        states,
+                        clientRequests,
+                        tasks,
+                        results::complete);
                 return request.modern() ? results.complete(result) : result;
             });
         }

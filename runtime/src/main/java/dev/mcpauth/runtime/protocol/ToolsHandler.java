@@ -23,6 +23,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.List;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /** Answers {@code tools/list} (with cursor pagination) and {@code tools/call} (MCP 2025-11-25, Tools). */
 final class ToolsHandler {
@@ -113,6 +115,7 @@ final class ToolsHandler {
      * @param states seals the next round's state
      * @param clientRequests sends a 2025-era session's client the tool's questions
      * @param tasks starts tasks; null when no tool runs as one
+     * @param complete the era's envelope of a complete result, which a task's result carries as the request would
      * @return the {@code CallToolResult}, an {@code InputRequiredResult} or a {@code CreateTaskResult}
      */
     static JsonObject run(
@@ -121,9 +124,10 @@ final class ToolsHandler {
             ToolInvoker invoker,
             RequestStates states,
             ClientRequests clientRequests,
-            Tasks tasks) {
+            Tasks tasks,
+            UnaryOperator<JsonObject> complete) {
         if (call.asTask()) {
-            return startTask(call, request, invoker, states, tasks);
+            return startTask(call, request, invoker, states, tasks, complete);
         }
         try {
             if (request.progress() instanceof ProgressStream stream && live(request)) {
@@ -159,17 +163,22 @@ final class ToolsHandler {
      * wants them settled before the task exists), and its work becomes the task.
      */
     private static JsonObject startTask(
-            Call call, McpRequest request, ToolInvoker invoker, RequestStates states, Tasks tasks) {
+            Call call,
+            McpRequest request,
+            ToolInvoker invoker,
+            RequestStates states,
+            Tasks tasks,
+            UnaryOperator<JsonObject> complete) {
         ToolDefinition tool = call.tool();
         if (!tool.deferred()) {
             return tasks.start(
                     request.caller(),
                     tool.name(),
                     request.client(),
-                    (progress, input) -> guardCapabilities(() -> invoker.call(
+                    (progress, input) -> complete.apply(guardCapabilities(() -> invoker.call(
                             tool,
                             call.arguments(),
-                            new CallContext(request.caller(), request.client(), input, progress, call.allowed()))));
+                            new CallContext(request.caller(), request.client(), input, progress, call.allowed())))));
         }
         try {
             return Rounds.run(
@@ -187,15 +196,15 @@ final class ToolsHandler {
                                     request.caller(),
                                     tool.name(),
                                     request.client(),
-                                    (progress, taskInput) -> guardCapabilities(
-                                            () -> invoker.runWork(tool, work, progress, taskInput)))));
+                                    (progress, taskInput) -> complete.apply(guardCapabilities(
+                                            () -> invoker.runWork(tool, work, progress, taskInput))))));
         } catch (MissingClientCapabilityException missing) {
             return missingCapability(missing, true);
         }
     }
 
     /** Inside a task, asking the client for what it did not declare is a protocol error: the task fails with it. */
-    private static JsonObject guardCapabilities(java.util.function.Supplier<JsonObject> call) {
+    private static JsonObject guardCapabilities(Supplier<JsonObject> call) {
         try {
             return call.get();
         } catch (MissingClientCapabilityException missing) {
