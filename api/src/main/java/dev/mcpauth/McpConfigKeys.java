@@ -113,6 +113,29 @@ public final class McpConfigKeys {
      */
     public static final String AUTH_VERIFIER = "mcp.auth.verifier";
 
+    /**
+     * Sender-constrained tokens (DPoP, RFC 9449): {@code disabled} (the default: only {@code Bearer}), {@code optional}
+     * ({@code Authorization: DPoP} with a {@code DPoP} proof as well as {@code Bearer}) or {@code required} (only
+     * DPoP-bound tokens). In every mode a token bound to a DPoP key ({@code cnf.jkt}) sent as {@code Bearer} is
+     * refused.
+     */
+    public static final String AUTH_DPOP = "mcp.auth.dpop";
+
+    /** The signature algorithms accepted for DPoP proofs. Default: {@value #DEFAULT_DPOP_ALGORITHMS}. */
+    public static final String AUTH_DPOP_ALGORITHMS = "mcp.auth.dpop.algorithms";
+
+    /** Default of {@link #AUTH_DPOP_ALGORITHMS}: asymmetric algorithms only. */
+    public static final String DEFAULT_DPOP_ALGORITHMS = "ES256,ES384,PS256,RS256";
+
+    /**
+     * Seconds a DPoP proof's {@code iat} may be from the server's clock, either way; a proof is remembered (on every
+     * instance) for twice this, so it is good for one request. Default: {@value #DEFAULT_DPOP_MAX_AGE_SECONDS}.
+     */
+    public static final String AUTH_DPOP_MAX_AGE_SECONDS = "mcp.auth.dpop.max-age-seconds";
+
+    /** Default of {@link #AUTH_DPOP_MAX_AGE_SECONDS}. */
+    public static final int DEFAULT_DPOP_MAX_AGE_SECONDS = 60;
+
     /** The RFC 7662 introspection endpoint. Default: {@code introspection_endpoint} of the issuer's metadata. */
     public static final String AUTH_INTROSPECTION_ENDPOINT = "mcp.auth.introspection.endpoint";
 

@@ -23,11 +23,27 @@ public final class AuthorizationHeader {
      * A syntactically valid bearer token.
      *
      * @param value the token
+     * @param dpop whether it came with the {@code DPoP} scheme (RFC 9449 §7.1) rather than {@code Bearer}
      */
-    public record Token(String value) implements Result {
+    public record Token(String value, boolean dpop) implements Result {
+
+        /**
+         * A bearer token.
+         *
+         * @param value the token
+         */
+        public Token(String value) {
+            this(value, false);
+        }
+
+        /** The scheme it came with, for messages. */
+        public String scheme() {
+            return dpop ? "DPoP" : "Bearer";
+        }
+
         @Override
         public String toString() {
-            return "Token[redacted]";
+            return "Token[redacted, " + scheme() + "]";
         }
     }
 
@@ -45,6 +61,17 @@ public final class AuthorizationHeader {
      * @return what they carry
      */
     public static Result read(List<String> values) {
+        return read(values, false);
+    }
+
+    /**
+     * Reads the header values of a request.
+     *
+     * @param values every {@code Authorization} header value, possibly empty
+     * @param dpop whether the {@code DPoP} scheme is accepted beside {@code Bearer}
+     * @return what they carry; another scheme is no credentials at all
+     */
+    public static Result read(List<String> values, boolean dpop) {
         if (values == null || values.isEmpty()) {
             return new Absent();
         }
@@ -54,20 +81,24 @@ public final class AuthorizationHeader {
         String header = values.get(0).trim();
         int space = header.indexOf(' ');
         String scheme = space < 0 ? header : header.substring(0, space);
-        if (!scheme.equalsIgnoreCase("Bearer")) {
+        boolean isDpop = dpop && scheme.equalsIgnoreCase("DPoP");
+        if (!scheme.equalsIgnoreCase("Bearer") && !isDpop) {
             return new Absent();
         }
+        String name = isDpop ? "DPoP" : "Bearer";
+        String noun = isDpop ? "DPoP" : "bearer";
         String token = space < 0 ? "" : header.substring(space + 1).trim();
         if (token.isEmpty()) {
-            return new Malformed("The Bearer credentials are empty");
+            return new Malformed("The " + name + " credentials are empty");
         }
         if (token.length() > MAX_TOKEN_LENGTH) {
-            return new Malformed("The bearer token is too long");
+            return new Malformed("The " + noun + " token is too long");
         }
         if (!isB64Token(token)) {
-            return new Malformed("The bearer token contains characters RFC 6750 does not allow");
+            // RFC 9449 §7.1 takes the token68 syntax of RFC 6750's b64token for the DPoP scheme too
+            return new Malformed("The " + noun + " token contains characters RFC 6750 does not allow");
         }
-        return new Token(token);
+        return new Token(token, isDpop);
     }
 
     /**

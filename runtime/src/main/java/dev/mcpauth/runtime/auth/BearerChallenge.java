@@ -16,6 +16,9 @@ public final class BearerChallenge {
     /** RFC 6750 §3.1: the token lacks the scopes the operation needs. */
     public static final String INSUFFICIENT_SCOPE = "insufficient_scope";
 
+    /** RFC 9449 §7.1: the DPoP proof is missing or invalid. */
+    public static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
+
     /** RFC 6750 §3.1: a malformed request, such as a broken Authorization header. */
     public static final String INVALID_REQUEST = "invalid_request";
 
@@ -31,8 +34,32 @@ public final class BearerChallenge {
      * @return the header value
      */
     public static String format(String error, String description, List<String> scopes, String resourceMetadata) {
-        StringBuilder header = new StringBuilder("Bearer ");
+        return format("Bearer", error, description, scopes, resourceMetadata, null);
+    }
+
+    /**
+     * A challenge of a scheme: {@code Bearer}, or {@code DPoP} with the proof algorithms it accepts (RFC 9449 §7.1).
+     *
+     * @param scheme {@code Bearer} or {@code DPoP}
+     * @param error the error code, or null
+     * @param description a human-readable explanation, or null
+     * @param scopes the scopes to ask for; empty leaves {@code scope} out
+     * @param resourceMetadata the URL of the protected resource metadata
+     * @param algorithms the {@code algs} of a DPoP challenge, or null
+     * @return the header value
+     */
+    public static String format(
+            String scheme,
+            String error,
+            String description,
+            List<String> scopes,
+            String resourceMetadata,
+            String algorithms) {
+        StringBuilder header = new StringBuilder(scheme).append(' ');
         boolean first = true;
+        if (algorithms != null) {
+            first = append(header, first, "algs", algorithms);
+        }
         if (error != null) {
             first = append(header, first, "error", error);
             if (description != null) {

@@ -59,7 +59,12 @@ public final class DpopProofVerifier {
 
         private static final long serialVersionUID = 1L;
 
-        InvalidProofException(String description) {
+        /**
+         * A refusal.
+         *
+         * @param description which rule failed, in a short sentence for the {@code error_description}
+         */
+        public InvalidProofException(String description) {
             super(description, null, false, false);
         }
     }

@@ -1,5 +1,6 @@
 package dev.mcpauth.runtime.auth;
 
+import com.nimbusds.jose.JWSAlgorithm;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import dev.mcpauth.spi.TokenVerifier;
@@ -7,6 +8,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -29,6 +31,7 @@ public final class ProtectedResource {
     private final List<String> challengeScopes;
     private final JsonObject metadata;
     private final CallerRoles callerRoles;
+    private final DpopProofVerifier dpop;
 
     /**
      * The resource of this deployment.
@@ -43,7 +46,27 @@ public final class ProtectedResource {
             TokenVerifier verifier,
             Collection<AccessRequirement> operations,
             String contextPath) {
+        this(settings, verifier, operations, contextPath, (key, remember) -> false);
+    }
+
+    /**
+     * The resource of this deployment.
+     *
+     * @param settings the checked settings, with auth enabled
+     * @param verifier how tokens are verified
+     * @param operations the access requirement of every operation a client can discover (the tools)
+     * @param contextPath the WAR's context path ({@code ""} at the root)
+     * @param proofReplays remembers the DPoP proofs used, on every instance
+     */
+    public ProtectedResource(
+            AuthSettings settings,
+            TokenVerifier verifier,
+            Collection<AccessRequirement> operations,
+            String contextPath,
+            DpopProofVerifier.ReplayGuard proofReplays) {
         this.settings = settings;
+        this.dpop = new DpopProofVerifier(
+                settings.dpop().algorithms(), settings.dpop().window(), proofReplays, Clock.systemUTC());
         this.verifier = verifier;
         URI resource = settings.metadata().resource();
         // RFC 9728 §3.1: a terminating slash after the host is removed before the suffix is inserted
@@ -86,6 +109,18 @@ public final class ProtectedResource {
                 .add("bearer_methods_supported", Jsonp.array().add("header"))
                 .add("resource_name", settings.metadata().resourceName());
         settings.metadata().resourceDocumentation().ifPresent(url -> document.add("resource_documentation", url));
+        if (settings.dpop().enabled()) {
+            // RFC 9728 §2: the proof algorithms, and whether only DPoP-bound tokens are accepted
+            JsonArrayBuilder algorithms = Jsonp.array();
+            settings.dpop().algorithms().stream()
+                    .map(JWSAlgorithm::getName)
+                    .sorted()
+                    .forEach(algorithms::add);
+            document.add("dpop_signing_alg_values_supported", algorithms);
+            if (settings.dpop().mode() == DpopSettings.Mode.REQUIRED) {
+                document.add("dpop_bound_access_tokens_required", true);
+            }
+        }
         return document.build();
     }
 
@@ -123,6 +158,23 @@ public final class ProtectedResource {
      */
     public String challenge(String error, String description) {
         return BearerChallenge.format(error, description, challengeScopes, metadataUrl);
+    }
+
+    /**
+     * The DPoP challenge (RFC 9449 §7.1) that goes beside the Bearer one when DPoP is accepted, or alone for a DPoP
+     * request's refusal.
+     *
+     * @param error {@code invalid_dpop_proof}, {@link BearerChallenge#INVALID_TOKEN}, or null
+     * @param description why, or null
+     * @return the {@code WWW-Authenticate} value
+     */
+    public String dpopChallenge(String error, String description) {
+        return BearerChallenge.format("DPoP", error, description, challengeScopes, metadataUrl, dpop.names());
+    }
+
+    /** The DPoP proof verifier. */
+    public DpopProofVerifier dpopProofs() {
+        return dpop;
     }
 
     /**

@@ -23,6 +23,7 @@ import dev.mcpauth.runtime.resources.ResourceRegistry;
 import dev.mcpauth.runtime.session.ClientRequests;
 import dev.mcpauth.runtime.session.Notifications;
 import dev.mcpauth.runtime.session.Sessions;
+import dev.mcpauth.runtime.state.SharedMap;
 import dev.mcpauth.runtime.state.SharedState;
 import dev.mcpauth.runtime.tasks.Tasks;
 import dev.mcpauth.runtime.tools.ToolInvoker;
@@ -56,6 +57,9 @@ import java.util.logging.Logger;
 public class RuntimeProducers {
 
     private static final Logger LOG = Logger.getLogger(RuntimeProducers.class.getName());
+
+    /** The shared map of the DPoP proofs already used. */
+    static final String USED_DPOP_PROOFS = "mcp.dpop.used-proofs";
 
     private final McpExtension.Settings settings;
     private final OperationRequirements operationRequirements;
@@ -217,7 +221,14 @@ public class RuntimeProducers {
     private synchronized ProtectedResource protectedResource(String contextPath) {
         AuthSettings auth = settings.auth();
         if (protectedResource == null && auth.enabled()) {
-            protectedResource = new ProtectedResource(auth, verifier, featureRequirements.all(), contextPath);
+            // a DPoP proof is good for one request on every instance: the proofs seen live on the shared engine
+            SharedMap proofs = state.map(USED_DPOP_PROOFS);
+            protectedResource = new ProtectedResource(
+                    auth,
+                    verifier,
+                    featureRequirements.all(),
+                    contextPath,
+                    (key, remember) -> proofs.putIfAbsent(key, "used", remember));
             LOG.info(() ->
                     Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
         }

@@ -338,6 +338,13 @@ public enum Message {
     /** {@code mcp.auth.roles-claim-issuers} names an issuer that is not accepted. Args: key, issuer, issuers. */
     CONFIG_ROLES_CLAIM_ISSUER_UNKNOWN("MCPAUTH-0414", "%s names '%s', which is not an accepted issuer %s"),
 
+    /** {@code mcp.auth.dpop} names an unknown mode. Args: key, value. */
+    CONFIG_DPOP_MODE("MCPAUTH-0415", "%s must be disabled, optional or required, not '%s'"),
+
+    /** {@code mcp.auth.dpop.algorithms} names an algorithm that is not an asymmetric signature. Args: key, name. */
+    CONFIG_DPOP_ALGORITHM(
+            "MCPAUTH-0416", "%s names '%s', which is not an asymmetric JWS signature algorithm (such as ES256)"),
+
     // 05xx: the authorization server
 
     /** Logged when the issuer's key set was found: tokens are verified with it. Args: issuer, JWKS URL. */

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.transport;
 
 import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.BearerChallenge;
+import dev.mcpauth.runtime.auth.DpopSettings;
 import dev.mcpauth.runtime.auth.InsufficientScopeException;
 import dev.mcpauth.runtime.auth.NotAuthenticatedException;
 import dev.mcpauth.runtime.auth.ProtectedResource;
@@ -26,12 +27,39 @@ final class AuthResponses {
 
     /** 401: no token (description null), or a rejected one. */
     static Response unauthorized(ProtectedResource resource, String description) {
-        String error = description == null ? null : BearerChallenge.INVALID_TOKEN;
-        return refusal(
-                401,
-                resource.challenge(error, description),
-                error == null ? "unauthorized" : error,
-                description == null ? "A bearer token is required" : description);
+        return unauthorized(resource, description, false, BearerChallenge.INVALID_TOKEN);
+    }
+
+    /**
+     * 401 with the challenge of each scheme the resource accepts (RFC 9449 §7.1: {@code Bearer}, and {@code DPoP}
+     * with its algorithms when DPoP is on); the error goes on the challenge of the scheme the request used.
+     *
+     * @param resource the resource
+     * @param description why, or null when there was no token at all
+     * @param dpopScheme whether the request used the {@code DPoP} scheme
+     * @param error {@code invalid_token} or {@code invalid_dpop_proof}
+     * @return the response
+     */
+    static Response unauthorized(ProtectedResource resource, String description, boolean dpopScheme, String error) {
+        String code = description == null ? null : error;
+        DpopSettings dpop = resource.settings().dpop();
+        Response.ResponseBuilder response = Response.status(401).type(MediaType.APPLICATION_JSON_TYPE);
+        if (dpop.mode() != DpopSettings.Mode.REQUIRED) {
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    dpopScheme ? resource.challenge(null, null) : resource.challenge(code, description));
+        }
+        if (dpop.enabled()) {
+            response.header(
+                    HttpHeaders.WWW_AUTHENTICATE,
+                    dpopScheme || dpop.mode() == DpopSettings.Mode.REQUIRED
+                            ? resource.dpopChallenge(code, description)
+                            : resource.dpopChallenge(null, null));
+        }
+        return response.entity(body(
+                        code == null ? "unauthorized" : code,
+                        description == null ? "A bearer token is required" : description))
+                .build();
     }
 
     /** 400: a malformed attempt at bearer authentication. */

@@ -3,7 +3,10 @@ package dev.mcpauth.runtime.transport;
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.AuthorizationHeader;
+import dev.mcpauth.runtime.auth.BearerChallenge;
 import dev.mcpauth.runtime.auth.CallerHolder;
+import dev.mcpauth.runtime.auth.DpopProofVerifier;
+import dev.mcpauth.runtime.auth.DpopSettings;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.ScopeHierarchy;
 import dev.mcpauth.runtime.messages.Message;
@@ -19,6 +22,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -37,6 +41,9 @@ import java.util.logging.Logger;
 public class AuthenticationFilter implements ContainerRequestFilter {
 
     private static final Logger LOG = Logger.getLogger(AuthenticationFilter.class.getName());
+
+    /** The request header that carries a DPoP proof (RFC 9449 §4.1). */
+    static final String DPOP = "DPoP";
 
     // field injection with the implicit public constructor: the one form that both Jakarta REST (which picks a
     // constructor by its own rules before CDI is asked) and CDI accept
@@ -64,8 +71,9 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, description));
             return;
         }
+        DpopSettings dpop = resource.settings().dpop();
         AuthorizationHeader.Result header =
-                AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION));
+                AuthorizationHeader.read(request.getHeaders().get(HttpHeaders.AUTHORIZATION), dpop.enabled());
         if (header instanceof AuthorizationHeader.Absent) {
             runtime.auditLog().denied(401, AuditLog.Reason.NO_TOKEN, null, unread, List.of(), null);
             request.abortWith(AuthResponses.unauthorized(resource, null));
@@ -75,16 +83,24 @@ public class AuthenticationFilter implements ContainerRequestFilter {
             request.abortWith(AuthResponses.badRequest(resource, malformed.description()));
         } else if (header instanceof AuthorizationHeader.Token token) {
             try {
+                if (!token.dpop() && dpop.mode() == DpopSettings.Mode.REQUIRED) {
+                    throw new TokenRejectedException(
+                            "This resource accepts only DPoP-bound tokens, with the DPoP scheme and a proof");
+                }
+                McpCaller verified = resource.verifier().verify(token.value());
+                if (!bound(request, resource, token, verified, unread)) {
+                    return;
+                }
                 McpCaller caller = ScopeHierarchy.expand(
-                        resource.verifier().verify(token.value()),
-                        resource.settings().authorization().scopeImplications());
+                        verified, resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
                 request.setSecurityContext(new CallerSecurityContext(
                         caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {
                 runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, null, unread, List.of(), e.getMessage());
-                request.abortWith(AuthResponses.unauthorized(resource, e.getMessage()));
+                request.abortWith(AuthResponses.unauthorized(
+                        resource, e.getMessage(), token.dpop(), BearerChallenge.INVALID_TOKEN));
             } catch (RuntimeException e) {
                 // a verifier (ours or an application's) failed on input it should have refused: the token is at fault
                 // until proven otherwise, so fail closed with 401, never a 500; the operator gets an incident id
@@ -115,5 +131,54 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                 request.abortWith(AuthResponses.unavailable());
             }
         }
+    }
+
+    /**
+     * Whether the token is used as its binding says (RFC 9449 §7): a token bound to a DPoP key ({@code cnf.jkt}) only
+     * with the DPoP scheme and one valid proof of that key for this request; an unbound token only as Bearer. A refusal
+     * is answered and audited here.
+     *
+     * @return true when the request may go on
+     */
+    private boolean bound(
+            ContainerRequestContext request,
+            ProtectedResource resource,
+            AuthorizationHeader.Token token,
+            McpCaller caller,
+            AuditLog.Request unread) {
+        String boundKey =
+                caller.claim("cnf").orElse(null) instanceof Map<?, ?> cnf && cnf.get("jkt") instanceof String jkt
+                        ? jkt
+                        : null;
+        String refusal = null;
+        String error = BearerChallenge.INVALID_TOKEN;
+        if (!token.dpop() && boundKey != null) {
+            refusal = "The token is bound to a DPoP key: send it with the DPoP scheme and a proof";
+        } else if (token.dpop() && boundKey == null) {
+            refusal = "The token is not bound to a DPoP key: send it with the Bearer scheme";
+        } else if (token.dpop()) {
+            List<String> proofs = request.getHeaders().get(DPOP);
+            try {
+                if (proofs == null || proofs.size() != 1) {
+                    throw new DpopProofVerifier.InvalidProofException("Exactly one DPoP proof header is required");
+                }
+                resource.dpopProofs()
+                        .verify(
+                                proofs.get(0).trim(),
+                                request.getMethod(),
+                                resource.settings().metadata().resource(),
+                                token.value(),
+                                boundKey);
+            } catch (DpopProofVerifier.InvalidProofException e) {
+                refusal = e.getMessage();
+                error = BearerChallenge.INVALID_DPOP_PROOF;
+            }
+        }
+        if (refusal == null) {
+            return true;
+        }
+        runtime.auditLog().denied(401, AuditLog.Reason.INVALID_TOKEN, caller, unread, List.of(), refusal);
+        request.abortWith(AuthResponses.unauthorized(resource, refusal, token.dpop(), error));
+        return false;
     }
 }

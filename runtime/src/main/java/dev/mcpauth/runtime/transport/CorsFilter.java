@@ -16,7 +16,7 @@ public class CorsFilter implements ContainerResponseFilter {
     /** The request headers of both eras: 2025 sessions and versions, 2026-07-28 request metadata. */
     static final String ALLOWED_HEADERS =
             "Authorization, Content-Type, Accept, MCP-Protocol-Version, Mcp-Session-Id, Last-Event-ID,"
-                    + " Mcp-Method, Mcp-Name";
+                    + " Mcp-Method, Mcp-Name, DPoP";
 
     /**
      * The {@code Mcp-Param-*} headers a preflight asks for: which arguments a tool mirrors is the tool's choice,
@@ -47,7 +47,8 @@ public class CorsFilter implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("Access-Control-Allow-Origin", origin);
         headers.add("Vary", "Origin");
-        headers.putSingle("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version");
+        headers.putSingle(
+                "Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version, DPoP-Nonce");
         if (OriginFilter.isPreflight(request)) {
             headers.add("Vary", "Access-Control-Request-Method");
             headers.add("Vary", "Access-Control-Request-Headers");

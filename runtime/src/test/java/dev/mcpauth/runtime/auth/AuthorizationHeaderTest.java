@@ -81,4 +81,23 @@ class AuthorizationHeaderTest {
         AuthorizationHeader.Result result = read("Bearer secret value");
         assertFalse(result.toString().contains("secret"), result.toString());
     }
+
+    @Test
+    void theDpopSchemeCountsOnlyWhereDpopIsAccepted() {
+        // with DPoP off, "DPoP <token>" is another scheme: no credentials at all, so the challenge follows
+        assertInstanceOf(AuthorizationHeader.Absent.class, read("DPoP a.b.c"));
+        assertEquals(
+                new AuthorizationHeader.Token("a.b.c", true), AuthorizationHeader.read(List.of("dpop a.b.c"), true));
+        assertEquals(
+                new AuthorizationHeader.Token("a.b.c", false), AuthorizationHeader.read(List.of("Bearer a.b.c"), true));
+        assertEquals(
+                new AuthorizationHeader.Malformed("The DPoP credentials are empty"),
+                AuthorizationHeader.read(List.of("DPoP "), true));
+        assertEquals(
+                new AuthorizationHeader.Malformed("The DPoP token contains characters RFC 6750 does not allow"),
+                AuthorizationHeader.read(List.of("DPoP a b"), true));
+        assertFalse(AuthorizationHeader.read(List.of("DPoP secret.token"), true)
+                .toString()
+                .contains("secret"));
+    }
 }

@@ -1,0 +1,201 @@
+package dev.mcpauth.it.auth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import dev.mcpauth.it.Deployments;
+import dev.mcpauth.it.McpHttp;
+import dev.mcpauth.it.fixture.TicketDeskTools;
+import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * DPoP-bound tokens (RFC 9449) on Liberty with {@code mcp.auth.dpop=optional}: a token bound to a key
+ * ({@code cnf.jkt}) is accepted with the DPoP scheme and a fresh proof of that key for this request, in both eras;
+ * the proof is good once; the bound token as Bearer, an unbound token as DPoP, a missing or wrong proof are each
+ * refused with the reason; the challenges name both schemes and the metadata the proof algorithms.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DpopIT {
+
+    private static final TestAuthorizationServer AS = TestAuthorizationServer.get();
+    private static final McpHttp MCP = McpHttp.forContextRoot("dpop-it");
+    private static final String RESOURCE = MCP.endpoint().toString();
+    private static final String LIST = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.war(
+                "dpop-it",
+                "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
+                        + "mp.jwt.verify.audiences=" + RESOURCE + "\nmcp.auth.dpop=optional\n",
+                TicketDeskTools.class);
+    }
+
+    private final ECKey key = generate();
+
+    private static ECKey generate() {
+        try {
+            return new ECKeyGenerator(Curve.P_256).generate();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String boundToken(ECKey to) throws Exception {
+        return AS.rs256(AS.claims(RESOURCE, "tickets:read")
+                .claim("cnf", Map.of("jkt", to.toPublicJWK().computeThumbprint().toString()))
+                .build());
+    }
+
+    private static String unboundToken() {
+        return AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
+    }
+
+    private String proof(ECKey with, String method, String url, String token) throws Exception {
+        SignedJWT proof = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(new JOSEObjectType("dpop+jwt"))
+                        .jwk(with.toPublicJWK())
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .claim("htm", method)
+                        .claim("htu", url)
+                        .issueTime(new Date())
+                        .jwtID(UUID.randomUUID().toString())
+                        .claim(
+                                "ath",
+                                Base64URL.encode(MessageDigest.getInstance("SHA-256")
+                                                .digest(token.getBytes(StandardCharsets.US_ASCII)))
+                                        .toString())
+                        .build());
+        proof.sign(new ECDSASigner(with));
+        return proof.serialize();
+    }
+
+    private static HttpResponse<String> send(String scheme, String token, String proof) {
+        Map<String, String> headers = new HashMap<>();
+        headers.put("Authorization", scheme + " " + token);
+        if (proof != null) {
+            headers.put("DPoP", proof);
+        }
+        return MCP.post(LIST, headers);
+    }
+
+    private static JsonObject body(HttpResponse<String> response) {
+        return McpHttp.json(response.body());
+    }
+
+    @Test
+    void aBoundTokenWithAFreshProofIsAcceptedOnce() throws Exception {
+        String token = boundToken(key);
+        String proof = proof(key, "POST", RESOURCE, token);
+        HttpResponse<String> accepted = send("DPoP", token, proof);
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertTrue(accepted.body().contains("list_tickets"), accepted.body());
+
+        HttpResponse<String> replayed = send("DPoP", token, proof);
+        assertEquals(401, replayed.statusCode(), replayed.body());
+        assertEquals("invalid_dpop_proof", body(replayed).getString("error"));
+        assertEquals("The DPoP proof was used already", body(replayed).getString("error_description"));
+        List<String> challenges = replayed.headers().allValues("WWW-Authenticate");
+        assertTrue(
+                challenges.stream()
+                        .anyMatch(c ->
+                                c.startsWith("DPoP algs=\"ES256 ES384 PS256 RS256\", error=\"invalid_dpop_proof\"")),
+                challenges.toString());
+    }
+
+    @Test
+    void theBindingDecidesTheScheme() throws Exception {
+        String bound = boundToken(key);
+        HttpResponse<String> asBearer = send("Bearer", bound, null);
+        assertEquals(401, asBearer.statusCode());
+        assertEquals("invalid_token", body(asBearer).getString("error"));
+        assertEquals(
+                "The token is bound to a DPoP key: send it with the DPoP scheme and a proof",
+                body(asBearer).getString("error_description"));
+
+        String unbound = unboundToken();
+        HttpResponse<String> unboundAsDpop = send("DPoP", unbound, proof(key, "POST", RESOURCE, unbound));
+        assertEquals(401, unboundAsDpop.statusCode());
+        assertEquals(
+                "The token is not bound to a DPoP key: send it with the Bearer scheme",
+                body(unboundAsDpop).getString("error_description"));
+        // an unbound token is still a bearer token
+        assertEquals(200, send("Bearer", unbound, null).statusCode());
+    }
+
+    @Test
+    void aMissingOrWrongProofIsRefusedWithItsReason() throws Exception {
+        String token = boundToken(key);
+        assertEquals(
+                "Exactly one DPoP proof header is required",
+                body(send("DPoP", token, null)).getString("error_description"));
+        assertEquals(
+                "The DPoP proof's htm does not match the request's method",
+                body(send("DPoP", token, proof(key, "GET", RESOURCE, token))).getString("error_description"));
+        assertEquals(
+                "The DPoP proof's htu does not match the request's URL",
+                body(send("DPoP", token, proof(key, "POST", RESOURCE + "/other", token)))
+                        .getString("error_description"));
+        assertEquals(
+                "The DPoP proof is not signed with the key the access token is bound to",
+                body(send("DPoP", token, proof(generate(), "POST", RESOURCE, token)))
+                        .getString("error_description"));
+        assertEquals(
+                "The DPoP proof's ath does not match the access token",
+                body(send("DPoP", token, proof(key, "POST", RESOURCE, "another.access.token")))
+                        .getString("error_description"));
+    }
+
+    @Test
+    void withoutATokenBothSchemesAreOfferedAndTheMetadataNamesTheAlgorithms() {
+        HttpResponse<String> none = MCP.post(LIST, Map.of());
+        assertEquals(401, none.statusCode());
+        List<String> challenges = none.headers().allValues("WWW-Authenticate");
+        assertTrue(challenges.stream().anyMatch(c -> c.startsWith("Bearer ")), challenges.toString());
+        assertTrue(
+                challenges.stream().anyMatch(c -> c.startsWith("DPoP algs=\"ES256 ES384 PS256 RS256\"")),
+                challenges.toString());
+        JsonObject metadata = McpHttp.json(MCP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                + MCP.endpoint().getPort()
+                                + "/dpop-it/.well-known/oauth-protected-resource/dpop-it/mcp"))
+                        .GET()
+                        .build())
+                .body());
+        assertEquals(
+                List.of("ES256", "ES384", "PS256", "RS256"),
+                metadata
+                        .getJsonArray("dpop_signing_alg_values_supported")
+                        .getValuesAs(jakarta.json.JsonString.class)
+                        .stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList());
+        assertTrue(!metadata.containsKey("dpop_bound_access_tokens_required"), metadata.toString());
+    }
+}
