@@ -27,8 +27,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -197,5 +199,74 @@ class DpopIT {
                         .map(jakarta.json.JsonString::getString)
                         .toList());
         assertTrue(!metadata.containsKey("dpop_bound_access_tokens_required"), metadata.toString());
+    }
+
+    @Test
+    void aDpopCallerIsSteppedUpInTheDpopScheme() throws Exception {
+        String token = boundToken(key);
+        String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"draft_reply\","
+                + "\"arguments\":{\"ticketId\":\"T-1\",\"text\":\"hi\"}}}";
+        HttpResponse<String> refused =
+                MCP.post(call, Map.of("Authorization", "DPoP " + token, "DPoP", proof(key, "POST", RESOURCE, token)));
+        assertEquals(403, refused.statusCode(), refused.body());
+        String challenge = refused.headers().firstValue("WWW-Authenticate").orElse("");
+        assertTrue(
+                challenge.startsWith("DPoP algs=\"ES256 ES384 PS256 RS256\", error=\"insufficient_scope\""), challenge);
+        assertTrue(challenge.contains("scope=\"tickets:read tickets:write\""), challenge);
+    }
+
+    @ArquillianResource
+    private Deployer deployer;
+
+    /** Deployed by the test that needs it: Arquillian's Liberty container deploys one managed archive per class. */
+    @Deployment(name = "required", managed = false, testable = false)
+    static WebArchive required() {
+        return Deployments.war(
+                "dpop-required-it",
+                "mcp.auth.resource=" + REQUIRED.endpoint() + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
+                        + "mp.jwt.verify.audiences=" + REQUIRED.endpoint() + "\nmcp.auth.dpop=required\n",
+                TicketDeskTools.class);
+    }
+
+    private static final McpHttp REQUIRED = McpHttp.forContextRoot("dpop-required-it");
+
+    @Test
+    void whereDpopIsRequiredABearerTokenIsRefusedAndTheMetadataSaysSo() throws Exception {
+        deployer.deploy("required");
+        try {
+            String unbound = AS.rs256(
+                    AS.claims(REQUIRED.endpoint().toString(), "tickets:read").build());
+            HttpResponse<String> bearer = REQUIRED.post(LIST, Map.of("Authorization", "Bearer " + unbound));
+            assertEquals(401, bearer.statusCode(), bearer.body());
+            assertEquals(
+                    "This resource accepts only DPoP-bound tokens, with the DPoP scheme and a proof",
+                    body(bearer).getString("error_description"));
+            // only the DPoP scheme is offered
+            List<String> challenges = bearer.headers().allValues("WWW-Authenticate");
+            assertEquals(1, challenges.size(), challenges.toString());
+            assertTrue(challenges.get(0).startsWith("DPoP algs="), challenges.toString());
+            String token = AS.rs256(AS.claims(REQUIRED.endpoint().toString(), "tickets:read")
+                    .claim(
+                            "cnf",
+                            Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
+                    .build());
+            HttpResponse<String> dpop = REQUIRED.post(
+                    LIST,
+                    Map.of(
+                            "Authorization",
+                            "DPoP " + token,
+                            "DPoP",
+                            proof(key, "POST", REQUIRED.endpoint().toString(), token)));
+            assertEquals(200, dpop.statusCode(), dpop.body());
+            JsonObject metadata = McpHttp.json(REQUIRED.send(HttpRequest.newBuilder(URI.create("http://localhost:"
+                                    + REQUIRED.endpoint().getPort()
+                                    + "/dpop-required-it/.well-known/oauth-protected-resource/dpop-required-it/mcp"))
+                            .GET()
+                            .build())
+                    .body());
+            assertTrue(metadata.getBoolean("dpop_bound_access_tokens_required"), metadata.toString());
+        } finally {
+            deployer.undeploy("required");
+        }
     }
 }

@@ -12,6 +12,7 @@ public class CallerHolder {
     private McpCaller caller;
     private String rawToken;
     private Set<String> roles = Set.of();
+    private boolean dpop;
 
     /**
      * Records the verified caller.
@@ -34,6 +35,25 @@ public class CallerHolder {
         this.caller = caller;
         this.rawToken = rawToken;
         this.roles = roles;
+    }
+
+    /**
+     * Records that the caller presented a DPoP-bound token with its proof (RFC 9449), so that a refusal challenges
+     * with the DPoP scheme.
+     *
+     * @param used whether the request used the {@code DPoP} scheme
+     */
+    public void usedDpop(boolean used) {
+        this.dpop = used;
+    }
+
+    /**
+     * Whether the caller presented a DPoP-bound token with its proof.
+     *
+     * @return true for the {@code DPoP} scheme
+     */
+    public boolean dpop() {
+        return dpop;
     }
 
     /**

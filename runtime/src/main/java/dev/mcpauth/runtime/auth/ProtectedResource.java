@@ -172,6 +172,22 @@ public final class ProtectedResource {
         return BearerChallenge.format("DPoP", error, description, challengeScopes, metadataUrl, dpop.names());
     }
 
+    /**
+     * The 403 challenge for a DPoP caller whose call needs more scopes.
+     *
+     * @param refusal what the call needs
+     * @return the {@code WWW-Authenticate} value
+     */
+    public String dpopInsufficientScope(InsufficientScopeException refusal) {
+        return BearerChallenge.format(
+                "DPoP",
+                BearerChallenge.INSUFFICIENT_SCOPE,
+                refusal.getMessage(),
+                refusal.required(),
+                metadataUrl,
+                dpop.names());
+    }
+
     /** The DPoP proof verifier. */
     public DpopProofVerifier dpopProofs() {
         return dpop;

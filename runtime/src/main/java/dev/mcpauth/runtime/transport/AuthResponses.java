@@ -77,9 +77,25 @@ final class AuthResponses {
      * fixes; 401 with the ordinary challenge when no verified caller reached the decision.
      */
     static Response refusal(ProtectedResource resource, AccessDeniedException refusal) {
+        return refusal(resource, refusal, false);
+    }
+
+    /**
+     * The answer to an authorization refusal, the step-up challenge in the scheme the caller used: a DPoP caller
+     * gets {@code DPoP algs="…", error="insufficient_scope", …} (RFC 9449 §7.1).
+     *
+     * @param resource the resource
+     * @param refusal the refusal
+     * @param dpop whether the caller used the {@code DPoP} scheme
+     * @return the response
+     */
+    static Response refusal(ProtectedResource resource, AccessDeniedException refusal, boolean dpop) {
         if (refusal instanceof InsufficientScopeException scope) {
             return refusal(
-                    403, resource.insufficientScope(scope), BearerChallenge.INSUFFICIENT_SCOPE, refusal.getMessage());
+                    403,
+                    dpop ? resource.dpopInsufficientScope(scope) : resource.insufficientScope(scope),
+                    BearerChallenge.INSUFFICIENT_SCOPE,
+                    refusal.getMessage());
         }
         if (refusal instanceof NotAuthenticatedException) {
             return unauthorized(resource, null);

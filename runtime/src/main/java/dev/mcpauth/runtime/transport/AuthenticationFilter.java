@@ -95,6 +95,7 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                         verified, resource.settings().authorization().scopeImplications());
                 Set<String> roles = resource.rolesOf(caller);
                 holder.set(caller, token.value(), roles);
+                holder.usedDpop(token.dpop());
                 request.setSecurityContext(new CallerSecurityContext(
                         caller, roles, request.getSecurityContext().isSecure()));
             } catch (TokenRejectedException e) {

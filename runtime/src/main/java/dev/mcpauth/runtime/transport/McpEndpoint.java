@@ -535,7 +535,10 @@ public class McpEndpoint {
         int status = e instanceof NotAuthenticatedException ? 401 : 403;
         runtime.auditLog().denied(status, e.reason(), caller, audit, missing, e.getMessage());
         // a refusal is thrown only with authentication on, so the protected resource is there
-        return AuthResponses.refusal(runtime.protectedResource().orElseThrow(), e);
+        return AuthResponses.refusal(
+                runtime.protectedResource().orElseThrow(),
+                e,
+                runtime.callerHolder().dpop());
     }
 
     private static JsonObject params(JsonObject request) {
