@@ -136,6 +136,19 @@ public final class McpConfigKeys {
     /** Default of {@link #AUTH_DPOP_MAX_AGE_SECONDS}. */
     public static final int DEFAULT_DPOP_MAX_AGE_SECONDS = 60;
 
+    /**
+     * Whether DPoP proofs must carry a nonce the server issued (RFC 9449 §8): a proof without a fresh one gets
+     * {@code 401} with {@code error="use_dpop_nonce"} and a {@code DPoP-Nonce} header to retry with. Nonces are sealed
+     * with {@code mcp.request-state.keys}, so every instance accepts the others'. Default: {@code false}.
+     */
+    public static final String AUTH_DPOP_NONCE = "mcp.auth.dpop.nonce";
+
+    /** Seconds a server-issued DPoP nonce is accepted. Default: {@value #DEFAULT_DPOP_NONCE_SECONDS}. */
+    public static final String AUTH_DPOP_NONCE_SECONDS = "mcp.auth.dpop.nonce-seconds";
+
+    /** Default of {@link #AUTH_DPOP_NONCE_SECONDS}. */
+    public static final int DEFAULT_DPOP_NONCE_SECONDS = 300;
+
     /** The RFC 7662 introspection endpoint. Default: {@code introspection_endpoint} of the issuer's metadata. */
     public static final String AUTH_INTROSPECTION_ENDPOINT = "mcp.auth.introspection.endpoint";
 

@@ -39,7 +39,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * DPoP-bound tokens (RFC 9449) on Liberty with {@code mcp.auth.dpop=optional}: a token bound to a key
  * ({@code cnf.jkt}) is accepted with the DPoP scheme and a fresh proof of that key for this request, in both eras;
  * the proof is good once; the bound token as Bearer, an unbound token as DPoP, a missing or wrong proof are each
- * refused with the reason; the challenges name both schemes and the metadata the proof algorithms.
+ * refused with the reason; the challenges name both schemes and the metadata the proof algorithms; a DPoP caller is
+ * stepped up in the DPoP scheme; and where DPoP is required (with server nonces) a Bearer token is refused and a proof
+ * must carry the nonce the server offers.
  */
 @ExtendWith(ArquillianExtension.class)
 class DpopIT {
@@ -79,22 +81,29 @@ class DpopIT {
     }
 
     private String proof(ECKey with, String method, String url, String token) throws Exception {
+        return proof(with, method, url, token, null);
+    }
+
+    private String proof(ECKey with, String method, String url, String token, String nonce) throws Exception {
+        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
+                .claim("htm", method)
+                .claim("htu", url)
+                .issueTime(new Date())
+                .jwtID(UUID.randomUUID().toString())
+                .claim(
+                        "ath",
+                        Base64URL.encode(MessageDigest.getInstance("SHA-256")
+                                        .digest(token.getBytes(StandardCharsets.US_ASCII)))
+                                .toString());
+        if (nonce != null) {
+            claims.claim("nonce", nonce);
+        }
         SignedJWT proof = new SignedJWT(
                 new JWSHeader.Builder(JWSAlgorithm.ES256)
                         .type(new JOSEObjectType("dpop+jwt"))
                         .jwk(with.toPublicJWK())
                         .build(),
-                new JWTClaimsSet.Builder()
-                        .claim("htm", method)
-                        .claim("htu", url)
-                        .issueTime(new Date())
-                        .jwtID(UUID.randomUUID().toString())
-                        .claim(
-                                "ath",
-                                Base64URL.encode(MessageDigest.getInstance("SHA-256")
-                                                .digest(token.getBytes(StandardCharsets.US_ASCII)))
-                                        .toString())
-                        .build());
+                claims.build());
         proof.sign(new ECDSASigner(with));
         return proof.serialize();
     }
@@ -224,7 +233,8 @@ class DpopIT {
         return Deployments.war(
                 "dpop-required-it",
                 "mcp.auth.resource=" + REQUIRED.endpoint() + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
-                        + "mp.jwt.verify.audiences=" + REQUIRED.endpoint() + "\nmcp.auth.dpop=required\n",
+                        + "mp.jwt.verify.audiences=" + REQUIRED.endpoint() + "\nmcp.auth.dpop=required\n"
+                        + "mcp.auth.dpop.nonce=true\n",
                 TicketDeskTools.class);
     }
 
@@ -250,13 +260,28 @@ class DpopIT {
                             "cnf",
                             Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
                     .build());
+            // nonces are on: the first proof is asked to carry one, and the retry with it is served
+            HttpResponse<String> withoutNonce = REQUIRED.post(
+                    LIST,
+                    Map.of(
+                            "Authorization",
+                            "DPoP " + token,
+                            "DPoP",
+                            proof(key, "POST", REQUIRED.endpoint().toString(), token, null)));
+            assertEquals(401, withoutNonce.statusCode(), withoutNonce.body());
+            assertEquals("use_dpop_nonce", body(withoutNonce).getString("error"));
+            String nonce = withoutNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
+            assertTrue(
+                    withoutNonce.headers().allValues("WWW-Authenticate").stream()
+                            .anyMatch(c -> c.contains("error=\"use_dpop_nonce\"")),
+                    withoutNonce.headers().toString());
             HttpResponse<String> dpop = REQUIRED.post(
                     LIST,
                     Map.of(
                             "Authorization",
                             "DPoP " + token,
                             "DPoP",
-                            proof(key, "POST", REQUIRED.endpoint().toString(), token)));
+                            proof(key, "POST", REQUIRED.endpoint().toString(), token, nonce)));
             assertEquals(200, dpop.statusCode(), dpop.body());
             JsonObject metadata = McpHttp.json(REQUIRED.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                                     + REQUIRED.endpoint().getPort()

@@ -19,6 +19,9 @@ public final class BearerChallenge {
     /** RFC 9449 §7.1: the DPoP proof is missing or invalid. */
     public static final String INVALID_DPOP_PROOF = "invalid_dpop_proof";
 
+    /** RFC 9449 §9: the proof must carry the nonce the server offers in {@code DPoP-Nonce}. */
+    public static final String USE_DPOP_NONCE = "use_dpop_nonce";
+
     /** RFC 6750 §3.1: a malformed request, such as a broken Authorization header. */
     public static final String INVALID_REQUEST = "invalid_request";
 

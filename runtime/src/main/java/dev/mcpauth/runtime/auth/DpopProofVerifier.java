@@ -55,7 +55,7 @@ public final class DpopProofVerifier {
     }
 
     /** A refused proof; the message is safe to show the client. */
-    public static final class InvalidProofException extends Exception {
+    public static class InvalidProofException extends Exception {
 
         private static final long serialVersionUID = 1L;
 
@@ -69,9 +69,28 @@ public final class DpopProofVerifier {
         }
     }
 
+    /** A proof without a fresh nonce of this server, where nonces are required: retry with the one offered. */
+    public static final class NonceRequiredException extends InvalidProofException {
+
+        private static final long serialVersionUID = 1L;
+
+        private final String nonce;
+
+        NonceRequiredException(String nonce) {
+            super("The DPoP proof must carry the nonce the server issued (see the DPoP-Nonce header)");
+            this.nonce = nonce;
+        }
+
+        /** The fresh nonce to send back in {@code DPoP-Nonce}. */
+        public String nonce() {
+            return nonce;
+        }
+    }
+
     private final Set<JWSAlgorithm> algorithms;
     private final Duration window;
     private final ReplayGuard replays;
+    private final DpopNonces nonces;
     private final Clock clock;
     private final DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
 
@@ -84,10 +103,30 @@ public final class DpopProofVerifier {
      * @param clock the time
      */
     public DpopProofVerifier(Set<JWSAlgorithm> algorithms, Duration window, ReplayGuard replays, Clock clock) {
+        this(algorithms, window, replays, null, clock);
+    }
+
+    /**
+     * A verifier that requires server-issued nonces.
+     *
+     * @param algorithms the accepted signature algorithms, all asymmetric
+     * @param window how far a proof's {@code iat} may be from now, either way
+     * @param replays remembers the proofs already used
+     * @param nonces issues and checks nonces; null when proofs need none
+     * @param clock the time
+     */
+    public DpopProofVerifier(
+            Set<JWSAlgorithm> algorithms, Duration window, ReplayGuard replays, DpopNonces nonces, Clock clock) {
         this.algorithms = Set.copyOf(algorithms);
         this.window = window;
         this.replays = replays;
+        this.nonces = nonces;
         this.clock = clock;
+    }
+
+    /** A fresh nonce for the {@code DPoP-Nonce} header, or null when nonces are off. */
+    public String freshNonce() {
+        return nonces == null ? null : nonces.issue();
     }
 
     /**
@@ -152,6 +191,9 @@ public final class DpopProofVerifier {
         String jti = claims.getJWTID();
         if (jti == null || jti.isEmpty() || jti.length() > 256) {
             throw new InvalidProofException("The DPoP proof's jti is missing");
+        }
+        if (nonces != null && !nonces.accepts(stringClaim(claims, "nonce"))) {
+            throw new NonceRequiredException(nonces.issue());
         }
         // last, so that a proof refused for another reason is not remembered
         if (!replays.firstUse(thumbprint + ":" + jti, window.multipliedBy(2))) {

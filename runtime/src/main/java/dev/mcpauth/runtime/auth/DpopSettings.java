@@ -3,8 +3,11 @@ package dev.mcpauth.runtime.auth;
 import static dev.mcpauth.McpConfigKeys.AUTH_DPOP;
 import static dev.mcpauth.McpConfigKeys.AUTH_DPOP_ALGORITHMS;
 import static dev.mcpauth.McpConfigKeys.AUTH_DPOP_MAX_AGE_SECONDS;
+import static dev.mcpauth.McpConfigKeys.AUTH_DPOP_NONCE;
+import static dev.mcpauth.McpConfigKeys.AUTH_DPOP_NONCE_SECONDS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_DPOP_ALGORITHMS;
 import static dev.mcpauth.McpConfigKeys.DEFAULT_DPOP_MAX_AGE_SECONDS;
+import static dev.mcpauth.McpConfigKeys.DEFAULT_DPOP_NONCE_SECONDS;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import dev.mcpauth.runtime.config.ConfigReader;
@@ -22,8 +25,11 @@ import java.util.Set;
  * @param mode disabled, optional or required
  * @param algorithms the accepted proof algorithms, all asymmetric
  * @param window how far a proof's {@code iat} may be from now
+ * @param nonces whether proofs must carry a nonce the server issued
+ * @param nonceLifetime how long an issued nonce is accepted
  */
-public record DpopSettings(Mode mode, Set<JWSAlgorithm> algorithms, Duration window) {
+public record DpopSettings(
+        Mode mode, Set<JWSAlgorithm> algorithms, Duration window, boolean nonces, Duration nonceLifetime) {
 
     /** Which schemes the resource accepts. */
     public enum Mode {
@@ -40,7 +46,11 @@ public record DpopSettings(Mode mode, Set<JWSAlgorithm> algorithms, Duration win
 
     /** Bearer only. */
     public static final DpopSettings DISABLED = new DpopSettings(
-            Mode.DISABLED, algorithms(List.of(DEFAULT_DPOP_ALGORITHMS.split(","))), Duration.ofSeconds(60));
+            Mode.DISABLED,
+            algorithms(List.of(DEFAULT_DPOP_ALGORITHMS.split(","))),
+            Duration.ofSeconds(DEFAULT_DPOP_MAX_AGE_SECONDS),
+            false,
+            Duration.ofSeconds(DEFAULT_DPOP_NONCE_SECONDS));
 
     /** Whether the {@code DPoP} scheme is accepted. */
     public boolean enabled() {
@@ -76,7 +86,10 @@ public record DpopSettings(Mode mode, Set<JWSAlgorithm> algorithms, Duration win
             }
         }
         int seconds = reader.positiveInt(AUTH_DPOP_MAX_AGE_SECONDS, DEFAULT_DPOP_MAX_AGE_SECONDS);
-        return new DpopSettings(mode, Set.copyOf(algorithms), Duration.ofSeconds(seconds));
+        boolean nonces = reader.bool(AUTH_DPOP_NONCE, false);
+        int nonceSeconds = reader.positiveInt(AUTH_DPOP_NONCE_SECONDS, DEFAULT_DPOP_NONCE_SECONDS);
+        return new DpopSettings(
+                mode, Set.copyOf(algorithms), Duration.ofSeconds(seconds), nonces, Duration.ofSeconds(nonceSeconds));
     }
 
     private static Set<JWSAlgorithm> algorithms(List<String> names) {

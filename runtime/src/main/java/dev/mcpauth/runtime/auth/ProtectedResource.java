@@ -46,7 +46,7 @@ public final class ProtectedResource {
             TokenVerifier verifier,
             Collection<AccessRequirement> operations,
             String contextPath) {
-        this(settings, verifier, operations, contextPath, (key, remember) -> false);
+        this(settings, verifier, operations, contextPath, (key, remember) -> false, List.of(new byte[32]));
     }
 
     /**
@@ -57,16 +57,25 @@ public final class ProtectedResource {
      * @param operations the access requirement of every operation a client can discover (the tools)
      * @param contextPath the WAR's context path ({@code ""} at the root)
      * @param proofReplays remembers the DPoP proofs used, on every instance
+     * @param nonceKeys the keys that seal DPoP nonces, the sealing key first (used when nonces are on)
      */
     public ProtectedResource(
             AuthSettings settings,
             TokenVerifier verifier,
             Collection<AccessRequirement> operations,
             String contextPath,
-            DpopProofVerifier.ReplayGuard proofReplays) {
+            DpopProofVerifier.ReplayGuard proofReplays,
+            List<byte[]> nonceKeys) {
         this.settings = settings;
+        DpopSettings dpopSettings = settings.dpop();
         this.dpop = new DpopProofVerifier(
-                settings.dpop().algorithms(), settings.dpop().window(), proofReplays, Clock.systemUTC());
+                dpopSettings.algorithms(),
+                dpopSettings.window(),
+                proofReplays,
+                dpopSettings.nonces()
+                        ? new DpopNonces(nonceKeys, dpopSettings.nonceLifetime(), Clock.systemUTC())
+                        : null,
+                Clock.systemUTC());
         this.verifier = verifier;
         URI resource = settings.metadata().resource();
         // RFC 9728 §3.1: a terminating slash after the host is removed before the suffix is inserted

@@ -41,7 +41,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -228,11 +230,27 @@ public class RuntimeProducers {
                     verifier,
                     featureRequirements.all(),
                     contextPath,
-                    (key, remember) -> proofs.putIfAbsent(key, "used", remember));
+                    (key, remember) -> proofs.putIfAbsent(key, "used", remember),
+                    nonceKeys());
             LOG.info(() ->
                     Message.METADATA_PUBLISHED.format(auth.metadata().resource(), protectedResource.metadataUrl()));
         }
         return protectedResource;
+    }
+
+    /**
+     * The keys that seal DPoP nonces: those of the multi round-trip states ({@code mcp.request-state.keys}), shared by
+     * every instance, else a random key of this instance (a nonce of another instance is then refused, and the client
+     * retries with this one's).
+     */
+    private List<byte[]> nonceKeys() {
+        List<byte[]> keys = settings.server().stateKeys();
+        if (!keys.isEmpty()) {
+            return keys;
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return List.of(key);
     }
 
     /** The protected resource, empty when auth is switched off; at the root context path if asked before the start. */

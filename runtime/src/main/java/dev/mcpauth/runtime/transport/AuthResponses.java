@@ -62,6 +62,21 @@ final class AuthResponses {
                 .build();
     }
 
+    /**
+     * 401 {@code use_dpop_nonce} (RFC 9449 §9): the proof lacks a fresh nonce of this server; the one to use comes in
+     * {@code DPoP-Nonce}.
+     *
+     * @param resource the resource
+     * @param description why
+     * @param nonce the nonce to retry with
+     * @return the response
+     */
+    static Response useNonce(ProtectedResource resource, String description, String nonce) {
+        return Response.fromResponse(unauthorized(resource, description, true, BearerChallenge.USE_DPOP_NONCE))
+                .header("DPoP-Nonce", nonce)
+                .build();
+    }
+
     /** 400: a malformed attempt at bearer authentication. */
     static Response badRequest(ProtectedResource resource, String description) {
         return refusal(

@@ -170,6 +170,12 @@ public class AuthenticationFilter implements ContainerRequestFilter {
                                 resource.settings().metadata().resource(),
                                 token.value(),
                                 boundKey);
+            } catch (DpopProofVerifier.NonceRequiredException e) {
+                // RFC 9449 §9: not an attack, a round trip: the client retries with the nonce offered
+                runtime.auditLog()
+                        .denied(401, AuditLog.Reason.INVALID_TOKEN, caller, unread, List.of(), e.getMessage());
+                request.abortWith(AuthResponses.useNonce(resource, e.getMessage(), e.nonce()));
+                return false;
             } catch (DpopProofVerifier.InvalidProofException e) {
                 refusal = e.getMessage();
                 error = BearerChallenge.INVALID_DPOP_PROOF;

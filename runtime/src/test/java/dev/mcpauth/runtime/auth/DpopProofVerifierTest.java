@@ -167,4 +167,25 @@ class DpopProofVerifierTest {
                 "The DPoP proof is not a signed JWT",
                 refusal("eyJhbGciOiJub25lIiwidHlwIjoiZHBvcCtqd3QifQ.eyJodG0iOiJQT1NUIn0."));
     }
+
+    @Test
+    void whereNoncesAreRequiredAProofWithoutAFreshOneIsAskedToRetry() throws Exception {
+        DpopNonces nonces = new DpopNonces(
+                java.util.List.of(new byte[32]), Duration.ofSeconds(300), Clock.fixed(NOW, ZoneOffset.UTC));
+        DpopProofVerifier strict = new DpopProofVerifier(
+                Set.of(JWSAlgorithm.ES256),
+                Duration.ofSeconds(60),
+                (key, remember) -> seen.add(key),
+                nonces,
+                Clock.fixed(NOW, ZoneOffset.UTC));
+        DpopProofVerifier.NonceRequiredException retry = assertThrows(
+                DpopProofVerifier.NonceRequiredException.class,
+                () -> strict.verify(proof(h -> h, c -> c), "POST", TARGET, TOKEN, bound()));
+        // the proof without the nonce was not remembered: the retry is a new proof with the nonce offered
+        strict.verify(proof(h -> h, c -> c.claim("nonce", retry.nonce())), "POST", TARGET, TOKEN, bound());
+        assertThrows(
+                DpopProofVerifier.NonceRequiredException.class,
+                () -> strict.verify(
+                        proof(h -> h, c -> c.claim("nonce", "forged.nonce")), "POST", TARGET, TOKEN, bound()));
+    }
 }
