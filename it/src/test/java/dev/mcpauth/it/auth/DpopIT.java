@@ -56,7 +56,11 @@ class DpopIT {
         return Deployments.war(
                 "dpop-it",
                 "mcp.auth.resource=" + RESOURCE + "\nmp.jwt.verify.issuer=" + AS.issuer() + "\n"
-                        + "mp.jwt.verify.audiences=" + RESOURCE + "\nmcp.auth.dpop=optional\n",
+                        + "mp.jwt.verify.audiences=" + RESOURCE + "\nmcp.auth.dpop=optional\n"
+                        // opaque tokens by introspection too: their binding comes in the answer's cnf
+                        + "mcp.auth.verifier=jwt-or-introspection\n"
+                        + "mcp.auth.introspection.client-id=" + TestAuthorizationServer.INTROSPECTION_CLIENT + "\n"
+                        + "mcp.auth.introspection.client-secret=" + TestAuthorizationServer.INTROSPECTION_SECRET + "\n",
                 TicketDeskTools.class);
     }
 
@@ -139,6 +143,40 @@ class DpopIT {
                         .anyMatch(c ->
                                 c.startsWith("DPoP algs=\"ES256 ES384 PS256 RS256\", error=\"invalid_dpop_proof\"")),
                 challenges.toString());
+    }
+
+    @Test
+    void anIntrospectedBoundTokenAndA20260728RequestWorkTheSameWay() throws Exception {
+        String opaque = AS.opaque(AS.claims(RESOURCE, "tickets:read")
+                .claim(
+                        "cnf",
+                        Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
+                .build());
+        HttpResponse<String> accepted = send("DPoP", opaque, proof(key, "POST", RESOURCE, opaque));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        HttpResponse<String> asBearer = send("Bearer", opaque, null);
+        assertEquals(401, asBearer.statusCode(), asBearer.body());
+        assertEquals(
+                "The token is bound to a DPoP key: send it with the DPoP scheme and a proof",
+                body(asBearer).getString("error_description"));
+
+        String token = boundToken(key);
+        String modern = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
+                + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
+                + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
+        HttpResponse<String> listed = MCP.post(
+                modern,
+                Map.of(
+                        "Authorization",
+                        "DPoP " + token,
+                        "DPoP",
+                        proof(key, "POST", RESOURCE, token),
+                        "MCP-Protocol-Version",
+                        "2026-07-28",
+                        "Mcp-Method",
+                        "tools/list"));
+        assertEquals(200, listed.statusCode(), listed.body());
+        assertEquals("complete", body(listed).getJsonObject("result").getString("resultType"));
     }
 
     @Test
