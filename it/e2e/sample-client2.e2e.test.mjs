@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, StreamableHTTPClientTransport, UnauthorizedError, SdkHttpError, ProtocolError, ResourceNotFoundError,
-  CLIENT_CAPABILITIES_META_KEY } from '@modelcontextprotocol/client';
+  CLIENT_CAPABILITIES_META_KEY, DpopSession } from '@modelcontextprotocol/client';
 import { createTaskSessionFromClient, resultFromTaskOutcome } from '@modelcontextprotocol/ext-tasks/client';
 import { completeAuthorization, registerClient, login, decodeJwt, ISSUER } from '../../liberty-sample/keycloak/login-flow-check.mjs';
 
@@ -79,7 +79,8 @@ function recordingFetch(log) {
     if (entry.url === MCP_URL && entry.method === 'POST') {
       const headers = new Headers(init.headers);
       entry.headers = { protocolVersion: headers.get('mcp-protocol-version'), method: headers.get('mcp-method'),
-        name: headers.get('mcp-name'), authorization: headers.has('authorization') };
+        name: headers.get('mcp-name'), authorization: headers.has('authorization'),
+        scheme: headers.get('authorization')?.split(' ')[0], dpop: headers.has('dpop') };
       entry.body = JSON.parse(init.body);
       entry.responseText = response.clone().text().catch((error) => `(unreadable: ${error})`);
     }
@@ -514,4 +515,45 @@ test('alice (2026-07-28): export_tickets runs as a task, polled to her CSV by th
     await tasks.close();
     await session.client.close();
   }
+});
+
+/** The same user at the login page, with a client that asks for DPoP-bound tokens (the 2.x client's dpop()). */
+class DpopUserProvider extends HeadlessUserProvider {
+  constructor(options) {
+    super(options);
+    this.dpopSession = DpopSession.create();
+  }
+  dpop() { return this.dpopSession; }
+}
+
+test('alice (2026-07-28) with a DPoP client: Keycloak binds her token to the client key, the sample takes it only with a proof', async (t) => {
+  const provider = new DpopUserProvider({ username: 'alice', password: 'alice' });
+  const session = await connect(provider);
+  const tokens = provider.tokens();
+  const dpop = await provider.dpop();
+  assert.equal(tokens.token_type?.toLowerCase(), 'dpop', `Keycloak issued a DPoP token: ${tokens.token_type}`);
+  assert.equal(decodeJwt(tokens.access_token).cnf?.jkt, dpop.thumbprint, 'the token is bound to the client key');
+
+  const found = await callTool(session, 'search_tickets', { query: '' });
+  assert.ok(JSON.stringify(found).includes('T-1001'), JSON.stringify(found));
+  const calls = mcpPosts(session.log).filter((e) => e.status === 200);
+  assert.ok(calls.length > 0);
+  for (const call of calls) {
+    assert.equal(call.headers.scheme, 'DPoP', `${call.body.method} used the DPoP scheme`);
+    assert.ok(call.headers.dpop, `${call.body.method} carried a proof`);
+  }
+  t.diagnostic(`DPoP exchanges:\n${wire(session.log)}`);
+
+  // the same token without its proof, as a leaked bearer token would be used
+  const bare = await fetch(MCP_URL, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json, text/event-stream',
+      Authorization: `Bearer ${tokens.access_token}` },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+  });
+  assert.equal(bare.status, 401);
+  const refusal = await bare.json();
+  assert.equal(refusal.error, 'invalid_token');
+  assert.match(refusal.error_description, /bound to a DPoP key/);
+  await session.client.close();
 });
