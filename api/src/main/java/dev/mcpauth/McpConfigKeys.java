@@ -114,10 +114,10 @@ public final class McpConfigKeys {
     public static final String AUTH_VERIFIER = "mcp.auth.verifier";
 
     /**
-     * Sender-constrained tokens (DPoP, RFC 9449): {@code disabled} (the default: only {@code Bearer}), {@code optional}
-     * ({@code Authorization: DPoP} with a {@code DPoP} proof as well as {@code Bearer}) or {@code required} (only
-     * DPoP-bound tokens). In every mode a token bound to a DPoP key ({@code cnf.jkt}) sent as {@code Bearer} is
-     * refused.
+     * Sender-constrained tokens (DPoP, RFC 9449): {@code optional} (the default: {@code Authorization: DPoP} with a
+     * {@code DPoP} proof as well as {@code Bearer}), {@code required} (only DPoP-bound tokens) or {@code disabled} (only
+     * {@code Bearer}, one challenge). In every mode a token bound to a DPoP key ({@code cnf.jkt}) sent as
+     * {@code Bearer} is refused.
      */
     public static final String AUTH_DPOP = "mcp.auth.dpop";
 

@@ -64,7 +64,9 @@ public record DpopSettings(
      * @return the settings
      */
     static DpopSettings read(ConfigReader reader) {
-        String value = reader.string(AUTH_DPOP).orElse("disabled").trim().toLowerCase(Locale.ROOT);
+        // optional by default: a client that asked its authorization server for a bound token can use it, and a
+        // Bearer client sees only a second challenge
+        String value = reader.string(AUTH_DPOP).orElse("optional").trim().toLowerCase(Locale.ROOT);
         Mode mode;
         switch (value) {
             case "disabled" -> mode = Mode.DISABLED;

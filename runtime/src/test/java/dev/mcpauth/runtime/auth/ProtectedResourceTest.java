@@ -45,8 +45,12 @@ class ProtectedResourceTest {
                         "authorization_servers",
                         "scopes_supported",
                         "bearer_methods_supported",
-                        "resource_name"),
+                        "resource_name",
+                        // DPoP is accepted by default (mcp.auth.dpop=optional), so the proof algorithms are named
+                        "dpop_signing_alg_values_supported"),
                 metadata.keySet());
+        assertEquals(
+                List.of("ES256", "ES384", "PS256", "RS256"), strings(metadata, "dpop_signing_alg_values_supported"));
         assertEquals(RESOURCE, metadata.getString("resource"));
         assertEquals(List.of(ISSUER), strings(metadata, "authorization_servers"));
         assertEquals(List.of("admin", "tickets:read", "tickets:write"), strings(metadata, "scopes_supported"));
