@@ -262,7 +262,16 @@ class AuthIT {
                     metadata.getJsonArray("bearer_methods_supported").toString());
             assertEquals("Ticket desk", metadata.getString("resource_name"));
             assertEquals("https://docs.example.com/ticket-desk", metadata.getString("resource_documentation"));
-            assertEquals(6, metadata.size(), metadata.toString());
+            // and, DPoP being accepted by default, the proof algorithms
+            assertEquals(
+                    List.of("ES256", "ES384", "PS256", "RS256"),
+                    metadata
+                            .getJsonArray("dpop_signing_alg_values_supported")
+                            .getValuesAs(jakarta.json.JsonString.class)
+                            .stream()
+                            .map(jakarta.json.JsonString::getString)
+                            .toList());
+            assertEquals(7, metadata.size(), metadata.toString());
         }
         HttpResponse<String> elsewhere = MCP.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                         + MCP.endpoint().getPort() + "/auth-it/.well-known/oauth-protected-resource/other"))

@@ -512,7 +512,11 @@ class HostileInputIT {
         assertClean(response, token, input);
         assertEquals(401, response.status(), input + " -> " + response.status() + " " + response.body());
         List<String> challenges = response.headers("WWW-Authenticate");
-        assertEquals(1, challenges.size(), input + ": one WWW-Authenticate header, not " + challenges);
+        // the Bearer challenge with the error, then (DPoP being accepted by default) the DPoP one without it
+        assertEquals(2, challenges.size(), input + ": a Bearer and a DPoP challenge, not " + challenges);
+        assertTrue(
+                challenges.get(1).startsWith("DPoP algs=") && !challenges.get(1).contains("error="),
+                input + ": DPoP challenge " + challenges.get(1));
         String challenge = challenges.get(0);
         assertTrue(
                 challenge.startsWith("Bearer ")
