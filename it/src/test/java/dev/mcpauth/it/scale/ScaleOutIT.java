@@ -4,6 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.support.SampleResourceServerContract;
 import dev.mcpauth.it.support.ServerProcesses;
@@ -326,6 +336,48 @@ class ScaleOutIT extends SampleResourceServerContract {
         HttpResponse<String> cancelled = taskRequest(direct("mcpB"), alice, "tasks/cancel", running);
         assertEquals(200, cancelled.statusCode(), cancelled.body());
         assertEquals("cancelled", taskStatus(direct("mcpA"), alice, running).getString("status"));
+    }
+
+    /**
+     * A DPoP proof is good for one request on every instance: alice's bound token with a proof is served by mcpA,
+     * and the same proof sent to mcpB is refused as used already (the proofs seen live on the engine).
+     */
+    @Test
+    @Order(6)
+    void aDpopProofUsedOnOneInstanceIsRefusedByTheOther() throws Exception {
+        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+        String token = AS.rs256(AS.claims(resource(), "tickets:read")
+                .subject(ALICE)
+                .claim(
+                        "cnf",
+                        Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
+                .build());
+        SignedJWT proof = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .type(new JOSEObjectType("dpop+jwt"))
+                        .jwk(key.toPublicJWK())
+                        .build(),
+                new JWTClaimsSet.Builder()
+                        .claim("htm", "POST")
+                        // the resource URL the clients use (the proxy's), which the instances compare htu with
+                        .claim("htu", resource())
+                        .issueTime(new java.util.Date())
+                        .jwtID(java.util.UUID.randomUUID().toString())
+                        .claim(
+                                "ath",
+                                Base64URL.encode(java.security.MessageDigest.getInstance("SHA-256")
+                                                .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                                        .toString())
+                        .build());
+        proof.sign(new ECDSASigner(key));
+        Map<String, String> headers = Map.of("Authorization", "DPoP " + token, "DPoP", proof.serialize());
+        String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
+        HttpResponse<String> first = direct("mcpA").post(list, headers);
+        assertEquals(200, first.statusCode(), first.body());
+        HttpResponse<String> replayed = direct("mcpB").post(list, headers);
+        assertEquals(401, replayed.statusCode(), replayed.body());
+        assertEquals(
+                "The DPoP proof was used already", McpHttp.json(replayed.body()).getString("error_description"));
     }
 
     /** One instance stopped while a client keeps calling: at most the request in flight fails, the rest are served. */
