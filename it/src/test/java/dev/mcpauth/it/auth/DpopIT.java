@@ -3,30 +3,17 @@ package dev.mcpauth.it.auth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.mcpauth.it.Deployments;
 import dev.mcpauth.it.McpHttp;
 import dev.mcpauth.it.fixture.TicketDeskTools;
+import dev.mcpauth.it.support.DpopClient;
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -64,52 +51,15 @@ class DpopIT {
                 TicketDeskTools.class);
     }
 
-    private final ECKey key = generate();
+    private final DpopClient client = DpopClient.withNewKey();
 
-    private static ECKey generate() {
-        try {
-            return new ECKeyGenerator(Curve.P_256).generate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String boundToken(ECKey to) throws Exception {
-        return AS.rs256(AS.claims(RESOURCE, "tickets:read")
-                .claim("cnf", Map.of("jkt", to.toPublicJWK().computeThumbprint().toString()))
-                .build());
+    private String boundToken() {
+        return AS.rs256(
+                AS.claims(RESOURCE, "tickets:read").claim("cnf", client.cnf()).build());
     }
 
     private static String unboundToken() {
         return AS.rs256(AS.claims(RESOURCE, "tickets:read").build());
-    }
-
-    private String proof(ECKey with, String method, String url, String token) throws Exception {
-        return proof(with, method, url, token, null);
-    }
-
-    private String proof(ECKey with, String method, String url, String token, String nonce) throws Exception {
-        JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-                .claim("htm", method)
-                .claim("htu", url)
-                .issueTime(new Date())
-                .jwtID(UUID.randomUUID().toString())
-                .claim(
-                        "ath",
-                        Base64URL.encode(MessageDigest.getInstance("SHA-256")
-                                        .digest(token.getBytes(StandardCharsets.US_ASCII)))
-                                .toString());
-        if (nonce != null) {
-            claims.claim("nonce", nonce);
-        }
-        SignedJWT proof = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256)
-                        .type(new JOSEObjectType("dpop+jwt"))
-                        .jwk(with.toPublicJWK())
-                        .build(),
-                claims.build());
-        proof.sign(new ECDSASigner(with));
-        return proof.serialize();
     }
 
     private static HttpResponse<String> send(String scheme, String token, String proof) {
@@ -127,8 +77,8 @@ class DpopIT {
 
     @Test
     void aBoundTokenWithAFreshProofIsAcceptedOnce() throws Exception {
-        String token = boundToken(key);
-        String proof = proof(key, "POST", RESOURCE, token);
+        String token = boundToken();
+        String proof = client.proof("POST", RESOURCE, token);
         HttpResponse<String> accepted = send("DPoP", token, proof);
         assertEquals(200, accepted.statusCode(), accepted.body());
         assertTrue(accepted.body().contains("list_tickets"), accepted.body());
@@ -147,12 +97,9 @@ class DpopIT {
 
     @Test
     void anIntrospectedBoundTokenAndA20260728RequestWorkTheSameWay() throws Exception {
-        String opaque = AS.opaque(AS.claims(RESOURCE, "tickets:read")
-                .claim(
-                        "cnf",
-                        Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
-                .build());
-        HttpResponse<String> accepted = send("DPoP", opaque, proof(key, "POST", RESOURCE, opaque));
+        String opaque = AS.opaque(
+                AS.claims(RESOURCE, "tickets:read").claim("cnf", client.cnf()).build());
+        HttpResponse<String> accepted = send("DPoP", opaque, client.proof("POST", RESOURCE, opaque));
         assertEquals(200, accepted.statusCode(), accepted.body());
         HttpResponse<String> asBearer = send("Bearer", opaque, null);
         assertEquals(401, asBearer.statusCode(), asBearer.body());
@@ -160,7 +107,7 @@ class DpopIT {
                 "The token is bound to a DPoP key: send it with the DPoP scheme and a proof",
                 body(asBearer).getString("error_description"));
 
-        String token = boundToken(key);
+        String token = boundToken();
         String modern = "{\"jsonrpc\":\"2.0\",\"id\":3,\"method\":\"tools/list\",\"params\":{\"_meta\":{"
                 + "\"io.modelcontextprotocol/protocolVersion\":\"2026-07-28\","
                 + "\"io.modelcontextprotocol/clientCapabilities\":{}}}}";
@@ -170,7 +117,7 @@ class DpopIT {
                         "Authorization",
                         "DPoP " + token,
                         "DPoP",
-                        proof(key, "POST", RESOURCE, token),
+                        client.proof("POST", RESOURCE, token),
                         "MCP-Protocol-Version",
                         "2026-07-28",
                         "Mcp-Method",
@@ -181,7 +128,7 @@ class DpopIT {
 
     @Test
     void theBindingDecidesTheScheme() throws Exception {
-        String bound = boundToken(key);
+        String bound = boundToken();
         HttpResponse<String> asBearer = send("Bearer", bound, null);
         assertEquals(401, asBearer.statusCode());
         assertEquals("invalid_token", body(asBearer).getString("error"));
@@ -190,7 +137,7 @@ class DpopIT {
                 body(asBearer).getString("error_description"));
 
         String unbound = unboundToken();
-        HttpResponse<String> unboundAsDpop = send("DPoP", unbound, proof(key, "POST", RESOURCE, unbound));
+        HttpResponse<String> unboundAsDpop = send("DPoP", unbound, client.proof("POST", RESOURCE, unbound));
         assertEquals(401, unboundAsDpop.statusCode());
         assertEquals(
                 "The token is not bound to a DPoP key: send it with the Bearer scheme",
@@ -201,24 +148,24 @@ class DpopIT {
 
     @Test
     void aMissingOrWrongProofIsRefusedWithItsReason() throws Exception {
-        String token = boundToken(key);
+        String token = boundToken();
         assertEquals(
                 "Exactly one DPoP proof header is required",
                 body(send("DPoP", token, null)).getString("error_description"));
         assertEquals(
                 "The DPoP proof's htm does not match the request's method",
-                body(send("DPoP", token, proof(key, "GET", RESOURCE, token))).getString("error_description"));
+                body(send("DPoP", token, client.proof("GET", RESOURCE, token))).getString("error_description"));
         assertEquals(
                 "The DPoP proof's htu does not match the request's URL",
-                body(send("DPoP", token, proof(key, "POST", RESOURCE + "/other", token)))
+                body(send("DPoP", token, client.proof("POST", RESOURCE + "/other", token)))
                         .getString("error_description"));
         assertEquals(
                 "The DPoP proof is not signed with the key the access token is bound to",
-                body(send("DPoP", token, proof(generate(), "POST", RESOURCE, token)))
+                body(send("DPoP", token, DpopClient.withNewKey().proof("POST", RESOURCE, token)))
                         .getString("error_description"));
         assertEquals(
                 "The DPoP proof's ath does not match the access token",
-                body(send("DPoP", token, proof(key, "POST", RESOURCE, "another.access.token")))
+                body(send("DPoP", token, client.proof("POST", RESOURCE, "another.access.token")))
                         .getString("error_description"));
     }
 
@@ -250,11 +197,11 @@ class DpopIT {
 
     @Test
     void aDpopCallerIsSteppedUpInTheDpopScheme() throws Exception {
-        String token = boundToken(key);
+        String token = boundToken();
         String call = "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/call\",\"params\":{\"name\":\"draft_reply\","
                 + "\"arguments\":{\"ticketId\":\"T-1\",\"text\":\"hi\"}}}";
         HttpResponse<String> refused =
-                MCP.post(call, Map.of("Authorization", "DPoP " + token, "DPoP", proof(key, "POST", RESOURCE, token)));
+                MCP.post(call, Map.of("Authorization", "DPoP " + token, "DPoP", client.proof("POST", RESOURCE, token)));
         assertEquals(403, refused.statusCode(), refused.body());
         String challenge = refused.headers().firstValue("WWW-Authenticate").orElse("");
         assertTrue(
@@ -294,9 +241,7 @@ class DpopIT {
             assertEquals(1, challenges.size(), challenges.toString());
             assertTrue(challenges.get(0).startsWith("DPoP algs="), challenges.toString());
             String token = AS.rs256(AS.claims(REQUIRED.endpoint().toString(), "tickets:read")
-                    .claim(
-                            "cnf",
-                            Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
+                    .claim("cnf", client.cnf())
                     .build());
             // nonces are on: the first proof is asked to carry one, and the retry with it is served
             HttpResponse<String> withoutNonce = REQUIRED.post(
@@ -305,7 +250,7 @@ class DpopIT {
                             "Authorization",
                             "DPoP " + token,
                             "DPoP",
-                            proof(key, "POST", REQUIRED.endpoint().toString(), token, null)));
+                            client.proof("POST", REQUIRED.endpoint().toString(), token, null)));
             assertEquals(401, withoutNonce.statusCode(), withoutNonce.body());
             assertEquals("use_dpop_nonce", body(withoutNonce).getString("error"));
             String nonce = withoutNonce.headers().firstValue("DPoP-Nonce").orElseThrow();
@@ -319,7 +264,7 @@ class DpopIT {
                             "Authorization",
                             "DPoP " + token,
                             "DPoP",
-                            proof(key, "POST", REQUIRED.endpoint().toString(), token, nonce)));
+                            client.proof("POST", REQUIRED.endpoint().toString(), token, nonce)));
             assertEquals(200, dpop.statusCode(), dpop.body());
             JsonObject metadata = McpHttp.json(REQUIRED.send(HttpRequest.newBuilder(URI.create("http://localhost:"
                                     + REQUIRED.endpoint().getPort()

@@ -4,17 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.jwk.Curve;
-import com.nimbusds.jose.jwk.ECKey;
-import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
-import com.nimbusds.jose.util.Base64URL;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import dev.mcpauth.it.McpHttp;
+import dev.mcpauth.it.support.DpopClient;
 import dev.mcpauth.it.support.SampleResourceServerContract;
 import dev.mcpauth.it.support.ServerProcesses;
 import jakarta.json.JsonObject;
@@ -345,32 +336,14 @@ class ScaleOutIT extends SampleResourceServerContract {
     @Test
     @Order(6)
     void aDpopProofUsedOnOneInstanceIsRefusedByTheOther() throws Exception {
-        ECKey key = new ECKeyGenerator(Curve.P_256).generate();
+        DpopClient client = DpopClient.withNewKey();
         String token = AS.rs256(AS.claims(resource(), "tickets:read")
                 .subject(ALICE)
-                .claim(
-                        "cnf",
-                        Map.of("jkt", key.toPublicJWK().computeThumbprint().toString()))
+                .claim("cnf", client.cnf())
                 .build());
-        SignedJWT proof = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.ES256)
-                        .type(new JOSEObjectType("dpop+jwt"))
-                        .jwk(key.toPublicJWK())
-                        .build(),
-                new JWTClaimsSet.Builder()
-                        .claim("htm", "POST")
-                        // the resource URL the clients use (the proxy's), which the instances compare htu with
-                        .claim("htu", resource())
-                        .issueTime(new java.util.Date())
-                        .jwtID(java.util.UUID.randomUUID().toString())
-                        .claim(
-                                "ath",
-                                Base64URL.encode(java.security.MessageDigest.getInstance("SHA-256")
-                                                .digest(token.getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
-                                        .toString())
-                        .build());
-        proof.sign(new ECDSASigner(key));
-        Map<String, String> headers = Map.of("Authorization", "DPoP " + token, "DPoP", proof.serialize());
+        // the proof is for the resource URL the clients use (the proxy's), which the instances compare htu with
+        Map<String, String> headers =
+                Map.of("Authorization", "DPoP " + token, "DPoP", client.proof("POST", resource(), token));
         String list = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\"}";
         HttpResponse<String> first = direct("mcpA").post(list, headers);
         assertEquals(200, first.statusCode(), first.body());

@@ -6,6 +6,7 @@ import dev.mcpauth.runtime.auth.AccessDeniedException;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.AuditLog;
 import dev.mcpauth.runtime.auth.Authorizer;
+import dev.mcpauth.runtime.auth.TokenExpiry;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcError;
 import dev.mcpauth.runtime.jsonrpc.JsonRpcException;
 import dev.mcpauth.runtime.jsonrpc.Printable;
@@ -190,9 +191,7 @@ public final class McpDispatcher {
         if (tasks == null || taskIds.isEmpty()) {
             return () -> {};
         }
-        long expires = caller.claim("exp")
-                .map(exp -> exp instanceof Number n ? n.longValue() : 0L)
-                .orElse(0L);
+        long expires = TokenExpiry.of(caller);
         Consumer<JsonObject> whileValid = message -> {
             if (expires == 0 || Clock.systemUTC().instant().getEpochSecond() < expires) {
                 sink.accept(message);

@@ -2,6 +2,7 @@ package dev.mcpauth.runtime.session;
 
 import dev.mcpauth.McpCaller;
 import dev.mcpauth.McpClient;
+import dev.mcpauth.runtime.auth.TokenExpiry;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
@@ -117,9 +118,7 @@ public record Session(
 
     /** When the caller's token expires, from its {@code exp} claim; 0 when it has none. */
     static long expiry(McpCaller caller) {
-        return caller.claim("exp")
-                .map(exp -> exp instanceof Number n ? n.longValue() : 0L)
-                .orElse(0L);
+        return TokenExpiry.of(caller);
     }
 
     /** The session as JSON text, for the shared state. */
