@@ -29,11 +29,19 @@ npm_install() { # directory... -> the npm packages of each (it/bench: jose for t
   for dir in "$@"; do npm install --no-audit --no-fund --prefix "$dir" >>"$OUT/npm-install.log" 2>&1; done
 }
 
-start_issuer() { # audiences (comma-separated) -> starts the issuer, waits for its JWKS; sets ISSUER_PID and TOKEN
-  BENCH_AUDIENCES="$1" BENCH_TOKEN_FILE="$OUT/token.txt" node "$BENCH_LIB_DIR/bench-issuer.mjs" >"$OUT/issuer.log" 2>&1 &
+start_issuer() { # audiences (comma-separated) -> starts the issuer, waits for its JWKS; sets ISSUER_PID and TOKEN (and
+  # DPOP_TOKEN, bound to the key in $OUT/dpop/key.json, for the DPoP variant)
+  mkdir -p "$OUT/dpop"
+  BENCH_AUDIENCES="$1" BENCH_TOKEN_FILE="$OUT/token.txt" BENCH_DPOP_TOKEN_FILE="$OUT/dpop/token.txt" \
+    BENCH_DPOP_KEY_FILE="$OUT/dpop/key.json" node "$BENCH_LIB_DIR/bench-issuer.mjs" >"$OUT/issuer.log" 2>&1 &
   ISSUER_PID=$!
   for _ in $(seq 1 50); do [[ -s "$OUT/token.txt" ]] && curl -fs -o /dev/null "$ISSUER/jwks" && break; sleep 0.2; done
   TOKEN=$(cat "$OUT/token.txt")
+  DPOP_TOKEN=$(cat "$OUT/dpop/token.txt")
+}
+
+sign_dpop_proofs() { # url count files -> signs count DPoP proofs for POST url into $OUT/dpop/dpop-proofs-<1..files>.txt
+  node "$BENCH_LIB_DIR/dpop-proofs.mjs" "$OUT/dpop/key.json" "$OUT/dpop/token.txt" "$1" "$2" "$3"
 }
 
 liberty_server() { # action server [options] -> $WLP/bin/server, with the servers under LIBERTY_USER_DIR when it is set
@@ -58,10 +66,15 @@ stop_pids() { # pid... -> asks each process to stop, waits up to 15 s for each (
   done
 }
 
-tools_call() { # url wire(2025|2026) token session answer-file -> the HTTP status of one benchmarked call
-  # (search_tickets for a text no ticket has; no token or session header when empty)
-  local url=$1 wire=$2 token=$3 session=$4 body headers=()
-  [[ -n "$token" ]] && headers+=(-H "Authorization: Bearer $token")
+tools_call() { # url wire(2025|2026) token session answer-file [dpop-proof] -> the HTTP status of one benchmarked call
+  # (search_tickets for a text no ticket has; no token or session header when empty; with a proof, the token goes
+  # in the DPoP scheme)
+  local url=$1 wire=$2 token=$3 session=$4 proof=${6:-} body headers=()
+  if [[ -n "$proof" ]]; then
+    headers+=(-H "Authorization: DPoP $token" -H "DPoP: $proof")
+  elif [[ -n "$token" ]]; then
+    headers+=(-H "Authorization: Bearer $token")
+  fi
   [[ -n "$session" ]] && headers+=(-H "Mcp-Session-Id: $session")
   if [[ "$wire" == 2026 ]]; then
     headers+=(-H 'MCP-Protocol-Version: 2026-07-28' -H 'Mcp-Method: tools/call' -H 'Mcp-Name: search_tickets')
@@ -75,7 +88,7 @@ tools_call() { # url wire(2025|2026) token session answer-file -> the HTTP statu
 }
 
 wrk_result() { # url connections seconds threads token wire session -> the RESULT json of it/bench/tools-call.lua
-  # (at most one wrk thread per connection)
+  # (at most one wrk thread per connection; BENCH_DPOP_DIR, when set, passes on to the script: the DPoP variant)
   local threads=$(( $2 < $4 ? $2 : $4 ))
   BENCH_TOKEN="$5" BENCH_WIRE="$6" BENCH_SESSION="$7" \
     wrk -t"$threads" -c"$2" -d"${3}s" --timeout 10s -s "$BENCH_LIB_DIR/tools-call.lua" "$1" \

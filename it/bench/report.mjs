@@ -1,6 +1,6 @@
 // Turns what run-bench.sh and it/scale/run-scale-bench.sh collected into the tables of docs/performance.md: per variant
 // and connection count, the median over the rounds of requests/s, p50 and p99, and the error count; the ratios computed
-// from those medians (auth on / off, the 2026-07-28 wire / the 2025 wire, ours / each peer on the same wire; two
+// from those medians (auth on / off, the 2026-07-28 wire / the 2025 wire, DPoP / Bearer, ours / each peer on the same wire; two
 // instances through nginx / one direct); startup time to the first 200 and resident memory after the run, per server
 // process, when their files are given.
 //
@@ -17,6 +17,7 @@ const ms = (us) => (us / 1000).toFixed(2);
 const labels = {
   'auth-on': 'ours (Liberty), auth on, 2025-11-25 wire',
   'auth-on-2026': 'ours (Liberty), auth on, 2026-07-28 wire',
+  'auth-on-dpop': 'ours (Liberty), auth on, DPoP (ES256 proof per request), 2025-11-25 wire',
   'auth-off': 'ours (Liberty), auth off, 2025-11-25 wire',
   quarkus: 'Quarkus MCP 1.13 + OIDC, 2025-11-25 wire',
   ts2: 'TS SDK 2.4, 2026-07-28 wire',
@@ -53,6 +54,7 @@ for (const c of connections) for (const v of variants) {
 const ratios = [
   ['auth on / auth off', 'auth-on', 'auth-off', true],
   ['2026 wire / 2025 wire (ours)', 'auth-on-2026', 'auth-on', true],
+  ['DPoP / Bearer (ours)', 'auth-on-dpop', 'auth-on', true],
   ['ours / Quarkus (2025)', 'auth-on', 'quarkus', false],
   ['ours / TS 2.4 (2026)', 'auth-on-2026', 'ts2', false],
   ['ours / TS 2.4 (2025)', 'auth-on', 'ts2-2025', false],
@@ -60,7 +62,7 @@ const ratios = [
   ['two instances through nginx / one direct', 'two-nginx', 'one-direct', true],
 ].filter(([, a, b]) => variants.includes(a) && variants.includes(b));
 // the p99 column compares ours with Quarkus: a column of the peers' run, not of the scale-out one
-const p99Column = !variants.some((v) => v in scaleLabels);
+const p99Column = !variants.some((v) => v in scaleLabels) && variants.includes('auth-on') && variants.includes('quarkus');
 if (ratios.length) {
   out += `\n| conns | ${ratios.map(([h]) => `${h}, req/s`).join(' | ')}${p99Column ? ' | p99 ours / Quarkus' : ''} |\n`;
   out += `| ---: | ${ratios.map(() => '---:').join(' | ')}${p99Column ? ' | ---:' : ''} |\n`;

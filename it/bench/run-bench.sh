@@ -16,7 +16,8 @@
 #
 # The call: tools/call of search_tickets for a text no ticket has; every answer is checked (HTTP 200 and
 # "structuredContent":{"result":[]}). Variants = server + wire: auth-on, auth-on-2026 (the same server, the
-# 2026-07-28 wire: _meta envelope + Mcp-Method/Mcp-Name headers), auth-off, quarkus (2025-11-25, one session
+# 2026-07-28 wire: _meta envelope + Mcp-Method/Mcp-Name headers), auth-on-dpop (the same server and 2025 call with
+# a DPoP-bound token and a fresh ES256 proof per request, signed ahead by it/bench/dpop-proofs.mjs), auth-off, quarkus (2025-11-25, one session
 # initialized first: 1.13 keeps sessions), ts2 (2026-07-28, its native wire), ts2-2025 (its 2025 fallback),
 # reference (ts1, 2025-11-25). After a warm-up of each, rounds alternate the variants at 1, 16 and 64
 # connections; the report shows medians, ratios, startup times and resident memory after the run.
@@ -24,7 +25,8 @@
 #
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION seconds per run (10), BENCH_WARMUP seconds (60: Liberty on 2 shared cores was still speeding up after 30),
 # BENCH_CONNECTIONS ("1 16 64"), BENCH_THREADS wrk threads (2), BENCH_PAYARA (0; 1 adds Payara Micro),
-# BENCH_VARIANTS (all; e.g. "auth-on quarkus" to run fewer), BENCH_MVN_ARGS extra Maven arguments (e.g. -o).
+# BENCH_VARIANTS (all; e.g. "auth-on quarkus" to run fewer), BENCH_MVN_ARGS extra Maven arguments (e.g. -o),
+# BENCH_DPOP_RATE proofs signed ahead per second of a DPoP run (3000; a run that outpaces them reports wrong answers).
 # The functions shared with it/scale/run-scale-bench.sh are in it/bench/bench-lib.sh.
 set -euo pipefail
 
@@ -49,10 +51,15 @@ declare -A SERVER_URL=([liberty-on]="http://localhost:9080/mcp" [liberty-off]="h
   [quarkus]="http://localhost:9280/mcp" [ts2]="http://localhost:3002/mcp" [ts1]="http://localhost:3000/mcp"
   [payara-on]="http://localhost:9180/mcp" [payara-off]="http://localhost:9182/mcp")
 # variant -> "server wire auth"
-declare -A VARIANT=([auth-on]="liberty-on 2025 on" [auth-on-2026]="liberty-on 2026 on" [auth-off]="liberty-off 2025 off"
+declare -A VARIANT=([auth-on]="liberty-on 2025 on" [auth-on-2026]="liberty-on 2026 on" [auth-on-dpop]="liberty-on 2025 dpop"
+  [auth-off]="liberty-off 2025 off"
   [quarkus]="quarkus 2025 on" [ts2]="ts2 2026 on" [ts2-2025]="ts2 2025 on" [reference]="ts1 2025 on"
   [payara-on]="payara-on 2025 on" [payara-off]="payara-off 2025 off")
-VARIANTS=(${BENCH_VARIANTS:-auth-on auth-on-2026 auth-off quarkus ts2 ts2-2025 reference})
+VARIANTS=(${BENCH_VARIANTS:-auth-on auth-on-2026 auth-on-dpop auth-off quarkus ts2 ts2-2025 reference})
+DPOP_RATE="${BENCH_DPOP_RATE:-3000}"
+# proofs are signed just before each run, so their iat is at most a warm-up old when used; the server's window is
+# widened to that (the default, 60 s, is what a deployment should keep)
+DPOP_WINDOW=$(( WARMUP + 60 ))
 if [[ "$PAYARA" == 1 && -z "${BENCH_VARIANTS:-}" ]]; then VARIANTS+=(payara-on payara-off); fi
 SERVERS=()
 for variant in "${VARIANTS[@]}"; do
@@ -105,16 +112,22 @@ open_session() { # server -> prints the Mcp-Session-Id of a fresh initialized se
   echo "$id"
 }
 call() { # variant -> HTTP status of one benchmarked call (the answer in check-<variant>.json)
-  local server wire auth token=""
+  local server wire auth token="" proof=""
   read -r server wire auth <<<"${VARIANT[$1]}"
   [[ "$auth" == on ]] && token="$TOKEN"
-  tools_call "${SERVER_URL[$server]}" "$wire" "$token" "${SESSION[$server]:-}" "$OUT/check-$1.json"
+  if [[ "$auth" == dpop ]]; then
+    token="$DPOP_TOKEN"
+    sign_dpop_proofs "${SERVER_URL[$server]}" 1 1
+    proof=$(head -1 "$OUT/dpop/dpop-proofs-1.txt")
+  fi
+  tools_call "${SERVER_URL[$server]}" "$wire" "$token" "${SESSION[$server]:-}" "$OUT/check-$1.json" "$proof"
 }
 first_variant_of() { for v in "${VARIANTS[@]}"; do [[ "${VARIANT[$v]%% *}" == "$1" ]] && { echo "$v"; return; }; done; }
 
 launch() { # server -> starts it in the background (Liberty: `server start`, which returns once the server runs)
   case "$1" in
-    liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" liberty_server start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
+    liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_DPOP_MAX_AGE_SECONDS="$DPOP_WINDOW" \
+      liberty_server start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
     liberty-off)
       rm -rf "$WLP/usr/servers/benchOpen"
       cp -r "$WLP/usr/servers/sampleServer" "$WLP/usr/servers/benchOpen"
@@ -166,10 +179,14 @@ done
 say "all ${#VARIANTS[@]} variants answer; ours: $(head -c 200 "$OUT/check-${VARIANTS[0]}.json")"
 
 run_wrk() { # variant connections seconds -> RESULT json
-  local server wire auth token=""
+  local server wire auth token="" dpop_dir="" threads=$(( $2 < THREADS ? $2 : THREADS ))
   read -r server wire auth <<<"${VARIANT[$1]}"
   [[ "$auth" == on ]] && token="$TOKEN"
-  wrk_result "${SERVER_URL[$server]}" "$2" "$3" "$THREADS" "$token" "$wire" "${SESSION[$server]:-}"
+  if [[ "$auth" == dpop ]]; then # a fresh proof per request, signed now (outside the measured time)
+    token="$DPOP_TOKEN" dpop_dir="$OUT/dpop"
+    sign_dpop_proofs "${SERVER_URL[$server]}" $(( DPOP_RATE * $3 )) "$threads"
+  fi
+  BENCH_DPOP_DIR="$dpop_dir" wrk_result "${SERVER_URL[$server]}" "$2" "$3" "$THREADS" "$token" "$wire" "${SESSION[$server]:-}"
 }
 run_rounds "${VARIANTS[@]}"
 

@@ -5,15 +5,20 @@
 --
 -- Environment: BENCH_TOKEN (the bearer token; empty: none), BENCH_WIRE ("2025": the 2025-11-25 request;
 -- "2026": the same call on the 2026-07-28 wire, with the per-request _meta envelope and the Mcp-Method /
--- Mcp-Name headers), BENCH_SESSION (an Mcp-Session-Id to send, for a peer that keeps sessions).
+-- Mcp-Name headers), BENCH_SESSION (an Mcp-Session-Id to send, for a peer that keeps sessions), BENCH_DPOP_DIR (the
+-- DPoP variant: the token is DPoP-bound and goes in the DPoP scheme, each request carries the next proof of the
+-- thread's own file, <dir>/dpop-proofs-<thread>.txt, signed ahead by it/bench/dpop-proofs.mjs; a thread that runs
+-- out of proofs sends none, and its answers count as wrong).
 local token = os.getenv("BENCH_TOKEN")
+local dpopDir = os.getenv("BENCH_DPOP_DIR")
+local dpop = dpopDir ~= nil and dpopDir ~= ""
 local wire = os.getenv("BENCH_WIRE") or "2025"
 local session = os.getenv("BENCH_SESSION")
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json, text/event-stream"
 if token ~= nil and token ~= "" then
-  wrk.headers["Authorization"] = "Bearer " .. token
+  wrk.headers["Authorization"] = (dpop and "DPoP " or "Bearer ") .. token
 end
 if session ~= nil and session ~= "" then
   wrk.headers["Mcp-Session-Id"] = session
@@ -35,10 +40,25 @@ local threads = {}
 
 function setup(thread)
   table.insert(threads, thread)
+  thread:set("number", #threads)
 end
 
 function init(args)
   wrong = 0
+  if dpop then
+    proofs = assert(io.open(dpopDir .. "/dpop-proofs-" .. number .. ".txt", "r"))
+    -- the request as built above, without the proof: request() adds one to each
+    template = { method = wrk.method, body = wrk.body, headers = wrk.headers }
+  end
+end
+
+if dpop then
+  function request()
+    local headers = {}
+    for name, value in pairs(template.headers) do headers[name] = value end
+    headers["DPoP"] = proofs:read("*l")
+    return wrk.format(template.method, nil, headers, template.body)
+  end
 end
 
 function response(status, headers, body)
