@@ -383,5 +383,60 @@ public final class McpConfigKeys {
     /** Every member, as {@code host:port}, comma-separated; required with {@code mcp.state.engine=hazelcast}. */
     public static final String HAZELCAST_MEMBERS = "mcp.state.hazelcast.members";
 
+    /**
+     * Prefix of the keys of an API called on the caller's behalf ({@link OnBehalfOf}): {@code mcp.downstream.<name>}
+     * followed by {@link #DOWNSTREAM_AUDIENCE}, {@link #DOWNSTREAM_SCOPES} or {@link #DOWNSTREAM_TOKEN_ENDPOINT}.
+     */
+    public static final String DOWNSTREAM_PREFIX = "mcp.downstream.";
+
+    /**
+     * Suffix of {@code mcp.downstream.<name>.audience}: the audience the API's tokens must carry, asked for in the
+     * exchange as {@code audience} (RFC 8693 §2.1). Required for every API named by {@code @OnBehalfOf}.
+     */
+    public static final String DOWNSTREAM_AUDIENCE = ".audience";
+
+    /** Suffix of {@code mcp.downstream.<name>.scopes}, comma-separated scopes to ask for (default: none named). */
+    public static final String DOWNSTREAM_SCOPES = ".scopes";
+
+    /**
+     * Suffix of {@code mcp.downstream.<name>.token-endpoint}, where to exchange (default: the {@code token_endpoint} of
+     * the caller's issuer's metadata).
+     */
+    public static final String DOWNSTREAM_TOKEN_ENDPOINT = ".token-endpoint";
+
+    /** The MCP server's own client id at the authorization server, for token exchange. Required with {@link OnBehalfOf}. */
+    public static final String TOKEN_EXCHANGE_CLIENT_ID = "mcp.token-exchange.client-id";
+
+    /**
+     * How the MCP server authenticates when it exchanges: {@code client_secret_basic} (default),
+     * {@code client_secret_post} (both with {@link #TOKEN_EXCHANGE_CLIENT_SECRET}) or {@code private_key_jwt} (with
+     * {@link #TOKEN_EXCHANGE_CLIENT_KEY_FILE}).
+     */
+    public static final String TOKEN_EXCHANGE_CLIENT_AUTH = "mcp.token-exchange.client-auth";
+
+    /** The client secret, for {@code client_secret_basic} and {@code client_secret_post}. Never logged. */
+    public static final String TOKEN_EXCHANGE_CLIENT_SECRET = "mcp.token-exchange.client-secret";
+
+    /**
+     * A file holding the client's private key as a JWK (RSA or EC, with its {@code kid} as registered), for
+     * {@code private_key_jwt} (RFC 7523): each exchange is authenticated by a fresh assertion signed with it.
+     */
+    public static final String TOKEN_EXCHANGE_CLIENT_KEY_FILE = "mcp.token-exchange.client-key-file";
+
+    /** Most exchanged tokens kept, per instance. Default: {@value #DEFAULT_TOKEN_EXCHANGE_CACHE_SIZE}. */
+    public static final String TOKEN_EXCHANGE_CACHE_SIZE = "mcp.token-exchange.cache-size";
+
+    /** Default of {@link #TOKEN_EXCHANGE_CACHE_SIZE}. */
+    public static final int DEFAULT_TOKEN_EXCHANGE_CACHE_SIZE = 10_000;
+
+    /**
+     * Milliseconds an exchange may take before the call fails as unavailable. Default:
+     * {@value #DEFAULT_TOKEN_EXCHANGE_TIMEOUT_MS}.
+     */
+    public static final String TOKEN_EXCHANGE_TIMEOUT_MS = "mcp.token-exchange.timeout-ms";
+
+    /** Default of {@link #TOKEN_EXCHANGE_TIMEOUT_MS}. */
+    public static final int DEFAULT_TOKEN_EXCHANGE_TIMEOUT_MS = 5_000;
+
     private McpConfigKeys() {}
 }

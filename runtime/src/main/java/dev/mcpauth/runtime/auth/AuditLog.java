@@ -118,6 +118,32 @@ public final class AuditLog {
     }
 
     /**
+     * Records a token exchange for a call on the caller's behalf (RFC 8693): one line per exchange, none per cached use.
+     * Issued tokens are logged at INFO like refusals, since the server then holds a token for another API in the
+     * caller's name. Never the tokens themselves.
+     *
+     * @param caller whose token was the subject
+     * @param api the API's name
+     * @param outcome {@code issued}, {@code refused}, {@code unavailable} or {@code misconfigured}
+     * @param detail what the authorization server said, or null
+     */
+    public void exchanged(McpCaller caller, String api, String outcome, String detail) {
+        if (!LOG.isLoggable(Level.INFO)) {
+            return;
+        }
+        JsonObjectBuilder line = Jsonp.object()
+                .add("time", Instant.now().toString())
+                .add("decision", "token_exchange")
+                .add("outcome", outcome)
+                .add("api", api)
+                .add("subject", caller.subject());
+        addIfPresent(line, "issuer", caller.issuer());
+        addIfPresent(line, "client_id", caller.clientId());
+        addIfPresent(line, "description", detail);
+        LOG.info("MCPAUTH-AUDIT " + line.build());
+    }
+
+    /**
      * Records a refusal.
      *
      * @param status the HTTP status sent

@@ -75,6 +75,15 @@ public class CallerHolder {
     }
 
     /**
+     * The access token the caller presented, for a token exchange on their behalf; never log or forward it.
+     *
+     * @return the token, or null outside an authenticated MCP request
+     */
+    public String rawToken() {
+        return rawToken;
+    }
+
+    /**
      * The caller as MicroProfile JWT's view, for code written against {@code JsonWebToken}.
      *
      * @return the token view; one without claims outside an authenticated MCP request

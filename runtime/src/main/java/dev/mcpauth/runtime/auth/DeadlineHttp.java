@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * socket read timeout restarts with every byte, so an endpoint that drips its body would otherwise hold the
  * request thread (and, for keys, every thread waiting on the same lock) for as long as it likes.
  */
-final class DeadlineHttp {
+public final class DeadlineHttp {
 
     /**
      * A complete answer.
@@ -38,7 +38,7 @@ final class DeadlineHttp {
      * @param body the whole body, at most the limit asked for
      * @param contentType the {@code Content-Type}, or null
      */
-    record Answer(int status, byte[] body, String contentType) {}
+    public record Answer(int status, byte[] body, String contentType) {}
 
     private final HttpClient client;
     private final Duration deadline;
@@ -48,7 +48,7 @@ final class DeadlineHttp {
      *
      * @param deadline the total time allowed per exchange
      */
-    DeadlineHttp(Duration deadline) {
+    public DeadlineHttp(Duration deadline) {
         this.deadline = deadline;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(deadline)
@@ -69,7 +69,7 @@ final class DeadlineHttp {
      * @return the answer
      * @throws IOException when the exchange fails, the body is larger than {@code maxBytes}, or the deadline passes
      */
-    Answer send(HttpRequest.Builder request, int maxBytes) throws IOException {
+    public Answer send(HttpRequest.Builder request, int maxBytes) throws IOException {
         long start = System.nanoTime();
         AtomicReference<Flow.Subscription> subscription = new AtomicReference<>();
         CompletableFuture<HttpResponse<byte[]>> exchange =

@@ -20,7 +20,7 @@ import java.util.logging.Logger;
  * Authorization Server Metadata Discovery) lists: RFC 8414 path-inserted, OpenID Connect path-inserted,
  * then OpenID Connect appended. A document counts only if its {@code issuer} is exactly ours (RFC 8414 §3.3).
  */
-final class IssuerMetadata {
+public final class IssuerMetadata {
 
     private static final Logger LOG = Logger.getLogger(IssuerMetadata.class.getName());
 
@@ -59,7 +59,8 @@ final class IssuerMetadata {
      *
      * @throws IOException when no location answers with matching metadata naming a usable endpoint
      */
-    static URI discoverEndpoint(String issuer, String endpoint, DeadlineHttp http, HttpsRule https) throws IOException {
+    public static URI discoverEndpoint(String issuer, String endpoint, DeadlineHttp http, HttpsRule https)
+            throws IOException {
         List<String> failures = new ArrayList<>();
         for (URI location : metadataLocations(issuer)) {
             try {

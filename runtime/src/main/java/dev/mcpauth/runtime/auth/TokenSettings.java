@@ -83,8 +83,12 @@ public record TokenSettings(
                 allowInsecureHttp);
     }
 
-    /** The rule for the URLs of the authorization server. */
-    HttpsRule httpsRule() {
+    /**
+     * The rule for the URLs of the authorization server.
+     *
+     * @return the rule, after {@code mcp.auth.allow-insecure-http}
+     */
+    public HttpsRule httpsRule() {
         return new HttpsRule(allowInsecureHttp);
     }
 

@@ -1,6 +1,7 @@
 package dev.mcpauth.runtime.cdi;
 
 import dev.mcpauth.McpCaller;
+import dev.mcpauth.OnBehalfOf;
 import dev.mcpauth.RequiresScope;
 import dev.mcpauth.runtime.auth.AccessRequirement;
 import dev.mcpauth.runtime.auth.AuditLog;
@@ -11,6 +12,7 @@ import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.RequiresScopeInterceptor;
 import dev.mcpauth.runtime.completion.Completer;
 import dev.mcpauth.runtime.config.ConfigReader;
+import dev.mcpauth.runtime.downstream.DownstreamSettings;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
 import dev.mcpauth.runtime.protocol.ServerSettings;
@@ -50,8 +52,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -71,6 +75,8 @@ public class McpExtension implements Extension {
     private final Set<String> scannedMethods = new HashSet<>();
     private final OperationRequirements requirements = new OperationRequirements();
     private Settings settings;
+    /** The APIs called on behalf of the caller, each with the Rest Client interface that names it (for messages). */
+    private final Map<String, String> onBehalfOf = new TreeMap<>();
 
     /** Everything read from the configuration, once it is known to be complete. */
     record Settings(
@@ -79,7 +85,8 @@ public class McpExtension implements Extension {
             AuthSettings auth,
             SessionSettings sessions,
             StateSettings state,
-            TaskSettings tasks) {}
+            TaskSettings tasks,
+            DownstreamSettings downstream) {}
 
     /** Registers the runtime's own beans, so the runtime jar needs no beans.xml and works in any discovery mode. */
     void registerRuntimeBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -119,6 +126,18 @@ public class McpExtension implements Extension {
                 .anyMatch(method -> FeatureCatalog.FEATURE_ANNOTATIONS.stream().anyMatch(method::isAnnotationPresent));
         if (servesMcp && !event.getAnnotatedType().isAnnotationPresent(RequiresScope.class)) {
             event.configureAnnotatedType().add(NoScopes.INSTANCE);
+        }
+    }
+
+    /**
+     * Notes the APIs that Rest Client interfaces call on behalf of the caller, so their configuration is checked at
+     * deployment rather than at the first call.
+     */
+    <T> void findOnBehalfOf(@Observes @WithAnnotations(OnBehalfOf.class) ProcessAnnotatedType<T> event) {
+        OnBehalfOf annotation = event.getAnnotatedType().getAnnotation(OnBehalfOf.class);
+        if (annotation != null) {
+            onBehalfOf.putIfAbsent(
+                    annotation.value(), event.getAnnotatedType().getJavaClass().getName());
         }
     }
 
@@ -202,6 +221,7 @@ public class McpExtension implements Extension {
         SessionSettings sessions = SessionSettings.load(stateReader);
         StateSettings state = StateSettings.load(stateReader);
         TaskSettings tasks = TaskSettings.load(stateReader);
+        DownstreamSettings downstream = DownstreamSettings.load(stateReader, onBehalfOf);
         List<String> problems = new ArrayList<>(server.problems());
         problems.addAll(stateReader.problems());
         problems.addAll(transport.problems());
@@ -210,7 +230,8 @@ public class McpExtension implements Extension {
         if (!problems.isEmpty()) {
             return;
         }
-        settings = new Settings(server.settings(), transport.settings(), auth.settings(), sessions, state, tasks);
+        settings = new Settings(
+                server.settings(), transport.settings(), auth.settings(), sessions, state, tasks, downstream);
         AuthSettings authSettings = auth.settings();
         if (authSettings.enabled()) {
             LOG.info(() -> Message.AUTH_ENABLED.format(

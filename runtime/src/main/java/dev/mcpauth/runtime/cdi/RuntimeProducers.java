@@ -7,11 +7,13 @@ import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.DecisionMetrics;
 import dev.mcpauth.runtime.auth.FeatureRequirements;
+import dev.mcpauth.runtime.auth.HttpsRule;
 import dev.mcpauth.runtime.auth.OperationRequirements;
 import dev.mcpauth.runtime.auth.ProtectedResource;
 import dev.mcpauth.runtime.auth.TokenVerifiers;
 import dev.mcpauth.runtime.completion.Completer;
 import dev.mcpauth.runtime.completion.CompletionRegistry;
+import dev.mcpauth.runtime.downstream.DownstreamTokens;
 import dev.mcpauth.runtime.messages.Message;
 import dev.mcpauth.runtime.prompts.PromptRegistry;
 import dev.mcpauth.runtime.prompts.PromptRenderer;
@@ -74,6 +76,7 @@ public class RuntimeProducers {
     private final SharedState state;
     private final Notifications notifications;
     private final Tasks tasks;
+    private final DownstreamTokens downstreamTokens;
     private volatile ProtectedResource protectedResource;
 
     /** For the CDI proxy only: the proxy forwards every call, so its own fields stay empty. */
@@ -89,6 +92,7 @@ public class RuntimeProducers {
         state = null;
         notifications = null;
         tasks = null;
+        downstreamTokens = null;
     }
 
     @Inject
@@ -143,6 +147,12 @@ public class RuntimeProducers {
         verifier = !settings.auth().enabled()
                 ? null
                 : customVerifier.isResolvable() ? customVerifier.get() : TokenVerifiers.create(settings.auth());
+        // with auth off there is no caller token to exchange: every @OnBehalfOf call is refused with a message
+        downstreamTokens = new DownstreamTokens(
+                settings.downstream(),
+                settings.auth().enabled() ? settings.auth().token().httpsRule() : new HttpsRule(false),
+                auditLog,
+                Clock.systemUTC());
         runtime = new McpRuntime(
                 settings.transport(),
                 dispatcher,
@@ -308,6 +318,13 @@ public class RuntimeProducers {
     @Dependent
     ServerSettings serverSettings() {
         return settings.server();
+    }
+
+    /** Tokens for the APIs that Rest Clients call on behalf of the caller ({@code @OnBehalfOf}). */
+    @Produces
+    @Dependent
+    DownstreamTokens downstreamTokens() {
+        return downstreamTokens;
     }
 
     @Produces

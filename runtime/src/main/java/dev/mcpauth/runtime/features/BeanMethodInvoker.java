@@ -105,6 +105,14 @@ public final class BeanMethodInvoker {
             // the JVM is in trouble (or an assertion failed): not something to show a model as an answer
             throw error;
         } catch (Throwable e) {
+            McpException wrapped = wrappedMessage(e);
+            if (wrapped != null) {
+                // a message for the client that a library wrapped on its way up, such as a DownstreamAccessException
+                // from a Rest Client filter, which the client implementation wraps in a ProcessingException
+                LOG.log(Level.FINE, e, () -> kind + " " + name + " reported: " + wrapped.getMessage());
+                throw new FeatureFailure(
+                        wrapped.getMessage() == null ? "The " + kind + " failed." : wrapped.getMessage());
+            }
             // a bug or an outage whose message may carry internals: the operator gets the details
             String incident = UUID.randomUUID().toString();
             LOG.log(
@@ -114,5 +122,16 @@ public final class BeanMethodInvoker {
                             kind, name, where, e.getClass().getName(), incident));
             throw new FeatureFailure("The " + kind + " failed unexpectedly (incident " + incident + ").");
         }
+    }
+
+    /** The {@link McpException} among the causes of {@code e}, if any (a few levels deep, so a cycle cannot loop). */
+    private static McpException wrappedMessage(Throwable e) {
+        Throwable cause = e.getCause();
+        for (int depth = 0; cause != null && depth < 8; depth++, cause = cause.getCause()) {
+            if (cause instanceof McpException message) {
+                return message;
+            }
+        }
+        return null;
     }
 }

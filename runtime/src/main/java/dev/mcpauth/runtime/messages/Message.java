@@ -345,6 +345,24 @@ public enum Message {
     CONFIG_DPOP_ALGORITHM(
             "MCPAUTH-0416", "%s names '%s', which is not an asymmetric JWS signature algorithm (such as ES256)"),
 
+    /** An {@code @OnBehalfOf} API without its audience. Args: key, API name, interface. */
+    CONFIG_DOWNSTREAM_AUDIENCE_MISSING(
+            "MCPAUTH-0417",
+            "%s is required: %s calls the API '%s' on behalf of the caller, with a token for that audience"),
+
+    /** {@code @OnBehalfOf} is used but the MCP server's own client for token exchange is not configured. Args: what is missing. */
+    CONFIG_TOKEN_EXCHANGE_CLIENT(
+            "MCPAUTH-0418",
+            "calls on behalf of the caller need the MCP server's own client at the authorization server: %s"),
+
+    /** {@code mcp.token-exchange.client-auth} holds an unknown method. Args: key, value. */
+    CONFIG_TOKEN_EXCHANGE_CLIENT_AUTH(
+            "MCPAUTH-0419", "%s must be client_secret_basic, client_secret_post or private_key_jwt, not '%s'"),
+
+    /** The private key file for {@code private_key_jwt} cannot be used. Args: key, file, why. */
+    CONFIG_TOKEN_EXCHANGE_KEY(
+            "MCPAUTH-0420", "%s names %s, which is not a usable private JWK (RSA or EC with a kid): %s"),
+
     // 05xx: the authorization server
 
     /** Logged when the issuer's key set was found: tokens are verified with it. Args: issuer, JWKS URL. */
@@ -377,6 +395,15 @@ public enum Message {
             "MCPAUTH-0507",
             "cannot find the introspection endpoint of %s: %s; requests with"
                     + " tokens get 503, the next attempt in %d s"),
+
+    /** The token endpoint refused the MCP server's own credentials during a token exchange. Args: endpoint, status. */
+    TOKEN_EXCHANGE_CREDENTIALS_REFUSED(
+            "MCPAUTH-0508",
+            "the token endpoint %s refused this server's client credentials (HTTP %d) for a token exchange; check"
+                    + " mcp.token-exchange.client-id and its secret or key, and that the client may exchange tokens"),
+
+    /** A token exchange failed for a reason the user cannot fix (unreachable, 5xx, a malformed answer). Args: API, endpoint, why. */
+    TOKEN_EXCHANGE_UNAVAILABLE("MCPAUTH-0509", "no token for the API '%s' from %s: %s; the call fails as unavailable"),
 
     // 06xx: token verification at request time
 

@@ -49,6 +49,7 @@ class PackageRulesTest {
             Map.entry("state", Set.of("messages", "config")),
             Map.entry("session", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
             Map.entry("tasks", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
+            Map.entry("downstream", Set.of("messages", "jsonrpc", "config", "auth")),
             Map.entry(
                     "protocol",
                     union(
@@ -72,7 +73,8 @@ class PackageRulesTest {
                                     "transport",
                                     "session",
                                     "state",
-                                    "tasks"),
+                                    "tasks",
+                                    "downstream"),
                             FEATURES)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
@@ -161,13 +163,18 @@ class PackageRulesTest {
         assertEquals(List.of(), violations);
     }
 
-    /** One composition root (cdi.RuntimeProducers) hands out every part; nothing looks the container up by itself. */
+    /**
+     * One composition root (cdi.RuntimeProducers) hands out every part; nothing looks the container up by itself, except
+     * the Rest Client listener, which the Rest Client implementation creates through the ServiceLoader, outside CDI.
+     */
     @Test
     void nothingLooksUpTheContainer() throws IOException {
         List<String> violations = new ArrayList<>();
+        Path serviceLoaded = Path.of("cdi", "OnBehalfOfListener.java");
         try (Stream<Path> files = Files.walk(SOURCES)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                if (Files.readString(file).contains("CDI.current(")) {
+                if (!SOURCES.relativize(file).equals(serviceLoaded)
+                        && Files.readString(file).contains("CDI.current(")) {
                     violations.add(SOURCES.relativize(file).toString());
                 }
             }
