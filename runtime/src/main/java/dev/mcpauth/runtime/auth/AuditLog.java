@@ -28,6 +28,7 @@ public final class AuditLog {
     private static final Logger LOG = Logger.getLogger(LOGGER_NAME);
 
     private final DecisionMetrics metrics;
+    private final DecisionTrace trace;
 
     /**
      * An audit log that counts with {@code metrics}.
@@ -35,7 +36,18 @@ public final class AuditLog {
      * @param metrics the counters, or {@link DecisionMetrics#NONE}
      */
     public AuditLog(DecisionMetrics metrics) {
+        this(metrics, DecisionTrace.NONE);
+    }
+
+    /**
+     * An audit log that counts with {@code metrics} and puts each decision on the request's trace.
+     *
+     * @param metrics the counters, or {@link DecisionMetrics#NONE}
+     * @param trace the trace, or {@link DecisionTrace#NONE}
+     */
+    public AuditLog(DecisionMetrics metrics, DecisionTrace trace) {
         this.metrics = metrics;
+        this.trace = trace;
     }
 
     /** Reasons of refusals, as they appear in the {@code reason} field. */
@@ -112,6 +124,7 @@ public final class AuditLog {
      */
     public void allowed(McpCaller caller, Request request) {
         metrics.record("allow", Reason.OK);
+        trace.decided("allow", 200, Reason.OK, caller, List.of());
         if (LOG.isLoggable(Level.FINE)) {
             LOG.fine(line("allow", 200, Reason.OK, caller, request, List.of(), null));
         }
@@ -161,6 +174,7 @@ public final class AuditLog {
             List<String> missingScopes,
             String description) {
         metrics.record("deny", reason);
+        trace.decided("deny", status, reason, caller, missingScopes);
         Level level = reason == Reason.NO_TOKEN ? Level.FINE : Level.INFO;
         if (LOG.isLoggable(level)) {
             LOG.log(level, line("deny", status, reason, caller, request, missingScopes, description));

@@ -20,6 +20,8 @@ import dev.mcpauth.runtime.resources.ResourceReader;
 import dev.mcpauth.runtime.session.SessionSettings;
 import dev.mcpauth.runtime.state.StateSettings;
 import dev.mcpauth.runtime.tasks.TaskSettings;
+import dev.mcpauth.runtime.telemetry.OpenTelemetryTracing;
+import dev.mcpauth.runtime.telemetry.TelemetryApi;
 import dev.mcpauth.runtime.tools.ToolDefinition;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.transport.AuthenticationFilter;
@@ -105,6 +107,12 @@ public class McpExtension implements Extension {
                 ProtectedResourceMetadataEndpoint.class)) {
             event.addAnnotatedType(
                     beanManager.createAnnotatedType(type), McpExtension.class.getName() + "." + type.getSimpleName());
+        }
+        if (TelemetryApi.available()) {
+            // only then: the class is never even loaded on a server whose applications cannot see OpenTelemetry
+            event.addAnnotatedType(
+                    beanManager.createAnnotatedType(OpenTelemetryTracing.class),
+                    McpExtension.class.getName() + ".OpenTelemetryTracing");
         }
         if (AuditLog.metricsApiAvailable()) {
             // only then: the class is never even loaded on a server without MicroProfile Metrics

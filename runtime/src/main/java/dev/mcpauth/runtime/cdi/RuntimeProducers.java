@@ -6,6 +6,7 @@ import dev.mcpauth.runtime.auth.AuthSettings;
 import dev.mcpauth.runtime.auth.Authorizer;
 import dev.mcpauth.runtime.auth.CallerHolder;
 import dev.mcpauth.runtime.auth.DecisionMetrics;
+import dev.mcpauth.runtime.auth.DecisionTrace;
 import dev.mcpauth.runtime.auth.FeatureRequirements;
 import dev.mcpauth.runtime.auth.HttpsRule;
 import dev.mcpauth.runtime.auth.OperationRequirements;
@@ -31,6 +32,7 @@ import dev.mcpauth.runtime.tasks.Tasks;
 import dev.mcpauth.runtime.tools.ToolInvoker;
 import dev.mcpauth.runtime.tools.ToolRegistry;
 import dev.mcpauth.runtime.transport.McpRuntime;
+import dev.mcpauth.runtime.transport.RequestTracing;
 import dev.mcpauth.runtime.transport.TransportSettings;
 import dev.mcpauth.spi.TokenVerifier;
 import jakarta.annotation.PreDestroy;
@@ -105,6 +107,7 @@ public class RuntimeProducers {
             CallerHolder callerHolder,
             Instance<TokenVerifier> customVerifier,
             Instance<DecisionMetrics> decisionMetrics,
+            Instance<RequestTracing> requestTracing,
             Instance<RequestContextController> requestContexts) {
         settings = extension.settings();
         if (settings == null) {
@@ -126,7 +129,11 @@ public class RuntimeProducers {
         authorizer = new Authorizer(settings.auth().enabled());
         // the metrics bean is a proxy: its counters register on the first decision, inside a request of this
         // application
-        AuditLog auditLog = new AuditLog(decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE);
+        // OpenTelemetryTracing is a bean only where the application sees the OpenTelemetry API (McpExtension)
+        RequestTracing tracing = requestTracing.isResolvable() ? requestTracing.get() : RequestTracing.NONE;
+        AuditLog auditLog = new AuditLog(
+                decisionMetrics.isResolvable() ? decisionMetrics.get() : DecisionMetrics.NONE,
+                tracing instanceof DecisionTrace decisions ? decisions : DecisionTrace.NONE);
         // the engine starts with the application: sessions, questions and subscriptions live there
         state = settings.state().start(Thread.currentThread().getContextClassLoader());
         LOG.info(() -> Message.STATE_ENGINE_STARTED.format(state.describe()));
@@ -161,7 +168,8 @@ public class RuntimeProducers {
                 this::protectedResource,
                 sessions,
                 clientRequests,
-                notifications);
+                notifications,
+                tracing);
     }
 
     /**

@@ -364,6 +364,29 @@ public class McpEndpoint {
             return error(id, e);
         }
         AuditLog.Request audit = read.audit();
+        RequestTracing.Traced traced = runtime.tracing().start(audit, id, meta(object));
+        try {
+            Response response = verifiedAndAnswered(id, read, audit, acceptsStream, sessionId);
+            // a streamed answer is written after this returns: the span goes with it and ends when it is done
+            return response.getEntity() instanceof StreamingOutput stream
+                    ? Response.fromResponse(response)
+                            .entity(traced.carry(stream))
+                            .build()
+                    : response;
+        } finally {
+            traced.close();
+        }
+    }
+
+    /** The request's {@code params._meta}, or null. */
+    private static JsonObject meta(JsonObject message) {
+        return message.get("params") instanceof JsonObject params && params.get("_meta") instanceof JsonObject meta
+                ? meta
+                : null;
+    }
+
+    private Response verifiedAndAnswered(
+            JsonValue id, McpRequest read, AuditLog.Request audit, boolean acceptsStream, String sessionId) {
         McpCaller caller;
         try {
             caller = verifiedCaller(audit);

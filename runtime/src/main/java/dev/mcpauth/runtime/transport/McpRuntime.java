@@ -24,6 +24,7 @@ public final class McpRuntime {
     private final Sessions sessions;
     private final ClientRequests clientRequests;
     private final Notifications notifications;
+    private final RequestTracing tracing;
     private final OpenStreams streams = new OpenStreams();
 
     /**
@@ -38,6 +39,7 @@ public final class McpRuntime {
      * @param sessions the 2025-era sessions
      * @param clientRequests the questions sent to 2025-era clients, waiting for answers
      * @param notifications the notification streams and the changes they hear
+     * @param tracing the span of each request, or {@link RequestTracing#NONE}
      */
     public McpRuntime(
             TransportSettings transportSettings,
@@ -47,7 +49,8 @@ public final class McpRuntime {
             Supplier<Optional<ProtectedResource>> protectedResource,
             Sessions sessions,
             ClientRequests clientRequests,
-            Notifications notifications) {
+            Notifications notifications,
+            RequestTracing tracing) {
         this.transportSettings = transportSettings;
         this.dispatcher = dispatcher;
         this.callerHolder = callerHolder;
@@ -56,6 +59,11 @@ public final class McpRuntime {
         this.sessions = sessions;
         this.clientRequests = clientRequests;
         this.notifications = notifications;
+        this.tracing = tracing;
+    }
+
+    RequestTracing tracing() {
+        return tracing;
     }
 
     /** Ends every notification stream and every wait for a client's answer on this instance: the application stops. */

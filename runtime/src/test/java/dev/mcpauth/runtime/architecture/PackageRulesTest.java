@@ -50,6 +50,7 @@ class PackageRulesTest {
             Map.entry("session", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
             Map.entry("tasks", Set.of("messages", "jsonrpc", "config", "auth", "features", "state")),
             Map.entry("downstream", Set.of("messages", "jsonrpc", "config", "auth")),
+            Map.entry("telemetry", Set.of("auth", "transport")),
             Map.entry(
                     "protocol",
                     union(
@@ -74,7 +75,8 @@ class PackageRulesTest {
                                     "session",
                                     "state",
                                     "tasks",
-                                    "downstream"),
+                                    "downstream",
+                                    "telemetry"),
                             FEATURES)));
 
     private static Set<String> union(Set<String> a, Set<String> b) {
