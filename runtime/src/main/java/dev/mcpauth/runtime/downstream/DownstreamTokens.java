@@ -65,7 +65,7 @@ public final class DownstreamTokens {
         if (api == null || exchange == null) {
             LOG.severe(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(
                     apiName, "-", "the API is not configured (mcp.downstream." + apiName + ".audience)"));
-            throw misconfigured(apiName);
+            throw failure(apiName, Reason.MISCONFIGURED, "not configured");
         }
         if (caller == null || callerToken == null || caller.issuer() == null) {
             throw new DownstreamAccessException(
@@ -83,16 +83,18 @@ public final class DownstreamTokens {
             ExchangedToken token = exchange.exchange(endpoint, callerToken, api);
             audit.exchanged(caller, api.name(), "issued", null);
             return token;
-        } catch (TokenExchangeClient.Unavailable e) {
-            LOG.warning(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(api.name(), endpoint, e.detail()));
-            audit.exchanged(caller, api.name(), "unavailable", e.detail());
-            throw e;
-        } catch (DownstreamAccessException e) {
-            if (e.reason() == Reason.MISCONFIGURED) {
-                LOG.severe(() -> Message.TOKEN_EXCHANGE_CREDENTIALS_REFUSED.format(endpoint, 401));
-            }
+        } catch (TokenExchangeClient.ExchangeFailure e) {
             audit.exchanged(caller, api.name(), e.reason().name().toLowerCase(Locale.ROOT), e.getMessage());
-            throw e;
+            switch (e.reason()) {
+                case MISCONFIGURED ->
+                    LOG.severe(() -> Message.TOKEN_EXCHANGE_CREDENTIALS_REFUSED.format(endpoint, e.getMessage()));
+                case UNAVAILABLE ->
+                    LOG.warning(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(api.name(), endpoint, e.getMessage()));
+                case REFUSED -> {
+                    // the audit line says it: a user's refusal is not the operator's problem
+                }
+            }
+            throw failure(api.name(), e.reason(), e.getMessage());
         }
     }
 
@@ -110,24 +112,33 @@ public final class DownstreamTokens {
                 String why = "its token endpoint cannot be discovered (" + e.getMessage() + ")";
                 LOG.warning(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(api.name(), caller.issuer(), why));
                 audit.exchanged(caller, api.name(), "unavailable", why);
-                throw new TokenExchangeClient.Unavailable(api.name(), why);
+                throw failure(api.name(), Reason.UNAVAILABLE, why);
             }
         }
         if (!https.permits(endpoint)) {
             URI refused = endpoint;
-            LOG.severe(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(
-                    api.name(), refused, "plain http to a host that is not loopback would expose the tokens"));
-            throw misconfigured(api.name());
+            String why = "plain http to a host that is not loopback would expose the tokens";
+            LOG.severe(() -> Message.TOKEN_EXCHANGE_UNAVAILABLE.format(api.name(), refused, why));
+            audit.exchanged(caller, api.name(), "misconfigured", why);
+            throw failure(api.name(), Reason.MISCONFIGURED, why);
         }
         return endpoint;
     }
 
-    private static DownstreamAccessException misconfigured(String apiName) {
-        return new DownstreamAccessException(
-                apiName,
-                Reason.MISCONFIGURED,
-                "This server is not set up to call " + apiName
-                        + " on your behalf. The operator must fix this; trying again will not help.");
+    /** The exception the tool sees: a message for the model and the user, by reason; the detail went to the log. */
+    private static DownstreamAccessException failure(String api, Reason reason, String detail) {
+        String message = switch (reason) {
+            case REFUSED ->
+                "You may not use " + api + " through this server: the authorization server refused to"
+                        + " issue a token for it.";
+            case UNAVAILABLE ->
+                "Cannot reach " + api + " on your behalf right now: the authorization server did not"
+                        + " issue a token. Try again later.";
+            case MISCONFIGURED ->
+                "This server is not set up to call " + api
+                        + " on your behalf. The operator must fix this; trying again will not help.";
+        };
+        return new DownstreamAccessException(api, reason, message);
     }
 
     /** How many exchanged tokens are kept, for tests and diagnostics. */

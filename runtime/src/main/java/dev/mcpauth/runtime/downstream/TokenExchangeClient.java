@@ -1,6 +1,5 @@
 package dev.mcpauth.runtime.downstream;
 
-import dev.mcpauth.DownstreamAccessException;
 import dev.mcpauth.DownstreamAccessException.Reason;
 import dev.mcpauth.runtime.auth.DeadlineHttp;
 import dev.mcpauth.runtime.jsonrpc.Jsonp;
@@ -16,13 +15,12 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 
 /**
  * One token exchange (RFC 8693): the caller's access token as the subject, the API's audience and scopes asked for,
- * the MCP server authenticated as its own client. Turns every outcome into a token or a {@link DownstreamAccessException}
- * of the right {@link Reason}; it never logs or returns the tokens in a message.
+ * the MCP server authenticated as its own client. Turns every outcome into a token or an {@link ExchangeFailure} of the
+ * right {@link Reason}; it never logs or returns the tokens in a message.
  */
 final class TokenExchangeClient {
 
@@ -38,9 +36,18 @@ final class TokenExchangeClient {
     /** Reuse a token that names no lifetime (RFC 8693 makes {@code expires_in} only recommended) this long. */
     static final Duration UNSTATED_LIFETIME = Duration.ofSeconds(60);
 
-    /** Token endpoint errors (RFC 6749 §5.2, RFC 8693 §2.2.2) that mean this user may not have this token. */
-    private static final Set<String> REFUSALS =
-            Set.of("invalid_grant", "access_denied", "invalid_target", "invalid_scope", "unauthorized_client");
+    /**
+     * Token endpoint errors (RFC 6749 §5.2, RFC 8693 §2.2.2) that mean this user may not have this token: among them
+     * {@code invalid_request}, which RFC 8693 also uses for a subject token the server no longer accepts (Keycloak: a
+     * token not issued for the MCP server's client, or of an ended session).
+     */
+    private static final Set<String> REFUSALS = Set.of(
+            "invalid_request",
+            "invalid_grant",
+            "access_denied",
+            "invalid_target",
+            "invalid_scope",
+            "unauthorized_client");
 
     private final DeadlineHttp http;
     private final ClientCredentials client;
@@ -59,7 +66,7 @@ final class TokenExchangeClient {
      * @param subjectToken the caller's access token
      * @param api the API
      * @return the new token
-     * @throws DownstreamAccessException when the endpoint refuses ({@link Reason#REFUSED}), rejects our own credentials
+     * @throws ExchangeFailure when the endpoint refuses ({@link Reason#REFUSED}), rejects our own credentials
      *     ({@link Reason#MISCONFIGURED}), or cannot be used ({@link Reason#UNAVAILABLE})
      */
     ExchangedToken exchange(URI endpoint, String subjectToken, DownstreamApi api) {
@@ -84,81 +91,67 @@ final class TokenExchangeClient {
         try {
             answer = http.send(request.POST(HttpRequest.BodyPublishers.ofString(form.toString())), MAX_ANSWER_BYTES);
         } catch (IOException | RuntimeException e) {
-            throw unavailable(api, "the token endpoint cannot be reached (" + e.getMessage() + ")");
+            throw new ExchangeFailure(Reason.UNAVAILABLE, "the token endpoint cannot be reached: " + e.getMessage());
         }
         JsonObject body = json(answer.body());
         if (answer.status() == 200) {
-            return token(api, body);
+            return token(body);
         }
         String error = body == null ? null : string(body, "error");
+        // the authorization server's own words, for the operator (never a token: RFC 6749 §5.2 descriptions are text)
+        String said = "HTTP " + answer.status() + (error == null ? "" : " " + error)
+                + (body != null && string(body, "error_description") != null
+                        ? " (" + string(body, "error_description") + ")"
+                        : "");
         if (answer.status() == 401 || "invalid_client".equals(error)) {
-            throw new DownstreamAccessException(
-                    api.name(),
-                    Reason.MISCONFIGURED,
-                    "This server is not allowed to get tokens for " + api.name()
-                            + ": the authorization server refused its own credentials. The operator must fix this;"
-                            + " trying again will not help.");
+            throw new ExchangeFailure(
+                    Reason.MISCONFIGURED, "the token endpoint refused this server's credentials: " + said);
         }
-        if (answer.status() == 400 || answer.status() == 403) {
-            if (error != null && REFUSALS.contains(error)) {
-                throw new DownstreamAccessException(
-                        api.name(),
-                        Reason.REFUSED,
-                        "You may not use " + api.name() + " through this server: the authorization server refused"
-                                + " to issue a token for it (" + error + ").");
-            }
-            throw unavailable(api, "the token endpoint answered HTTP " + answer.status() + " with error " + error);
+        if ((answer.status() == 400 || answer.status() == 403) && error != null && REFUSALS.contains(error)) {
+            throw new ExchangeFailure(Reason.REFUSED, said);
         }
-        throw unavailable(api, "the token endpoint answered HTTP " + answer.status());
+        throw new ExchangeFailure(Reason.UNAVAILABLE, "the token endpoint answered " + said);
     }
 
-    private ExchangedToken token(DownstreamApi api, JsonObject body) {
+    private ExchangedToken token(JsonObject body) {
         if (body == null) {
-            throw unavailable(api, "the token endpoint answered something other than JSON");
+            throw new ExchangeFailure(Reason.UNAVAILABLE, "the token endpoint answered something other than JSON");
         }
         String value = string(body, "access_token");
         String tokenType = string(body, "token_type");
         if (value == null || value.isEmpty()) {
-            throw unavailable(api, "the token endpoint's answer has no access_token");
+            throw new ExchangeFailure(Reason.UNAVAILABLE, "the token endpoint's answer has no access_token");
         }
         // RFC 8693 §2.2.1: "Bearer" or "N_A"; a DPoP-bound token would need a proof this server cannot make for it
         if (tokenType != null && !tokenType.equalsIgnoreCase("Bearer") && !tokenType.equalsIgnoreCase("N_A")) {
-            throw unavailable(api, "the token endpoint issued a token of type " + tokenType + ", not Bearer");
+            throw new ExchangeFailure(
+                    Reason.UNAVAILABLE, "the token endpoint issued a token of type " + tokenType + ", not Bearer");
         }
         String issuedType = string(body, "issued_token_type");
         if (issuedType != null && !issuedType.equals(ACCESS_TOKEN_TYPE) && !issuedType.endsWith(":jwt")) {
-            throw unavailable(api, "the token endpoint issued a " + issuedType + ", not an access token");
+            throw new ExchangeFailure(
+                    Reason.UNAVAILABLE, "the token endpoint issued a " + issuedType + ", not an access token");
         }
         Duration lifetime = UNSTATED_LIFETIME;
         JsonValue expiresIn = body.get("expires_in");
         if (expiresIn != null && expiresIn.getValueType() == JsonValue.ValueType.NUMBER) {
             lifetime = Duration.ofSeconds(body.getJsonNumber("expires_in").longValue());
         }
-        Instant reusableUntil = clock.instant().plus(lifetime).minus(EXPIRY_MARGIN);
-        return new ExchangedToken(value, reusableUntil);
+        return new ExchangedToken(value, clock.instant().plus(lifetime).minus(EXPIRY_MARGIN));
     }
 
-    private static DownstreamAccessException unavailable(DownstreamApi api, String why) {
-        return new Unavailable(api.name(), why);
-    }
-
-    /** {@link Reason#UNAVAILABLE}, carrying the operator's detail apart from the user's message. */
-    static final class Unavailable extends DownstreamAccessException {
+    /** An exchange that gave no token: why, and what the token endpoint said, for the log and the audit line. */
+    static final class ExchangeFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final String detail;
+        private final Reason reason;
 
-        Unavailable(String api, String detail) {
-            super(
-                    api,
-                    Reason.UNAVAILABLE,
-                    "Cannot reach " + api + " on your behalf right now: the authorization server did not issue a"
-                            + " token. Try again later.");
-            this.detail = detail;
+        ExchangeFailure(Reason reason, String detail) {
+            super(detail, null, false, false);
+            this.reason = reason;
         }
 
-        /** What went wrong, for the server log. */
-        String detail() {
-            return detail;
+        Reason reason() {
+            return reason;
         }
     }
 

@@ -396,10 +396,10 @@ public enum Message {
             "cannot find the introspection endpoint of %s: %s; requests with"
                     + " tokens get 503, the next attempt in %d s"),
 
-    /** The token endpoint refused the MCP server's own credentials during a token exchange. Args: endpoint, status. */
+    /** The token endpoint refused the MCP server's own credentials during a token exchange. Args: endpoint, what it said. */
     TOKEN_EXCHANGE_CREDENTIALS_REFUSED(
             "MCPAUTH-0508",
-            "the token endpoint %s refused this server's client credentials (HTTP %d) for a token exchange; check"
+            "the token endpoint %s refused this server's client credentials for a token exchange (%s); check"
                     + " mcp.token-exchange.client-id and its secret or key, and that the client may exchange tokens"),
 
     /** A token exchange failed for a reason the user cannot fix (unreachable, 5xx, a malformed answer). Args: API, endpoint, why. */

@@ -115,7 +115,7 @@ class DownstreamTokensTest {
         assertEquals(Reason.REFUSED, refused.reason());
         assertEquals(
                 "You may not use ticket-api through this server: the authorization server refused to issue a token"
-                        + " for it (access_denied).",
+                        + " for it.",
                 refused.getMessage());
 
         endpoint.issues("now-allowed", 300);
