@@ -19,6 +19,8 @@ const labels = {
   'auth-on-2026': 'ours (Liberty), auth on, 2026-07-28 wire',
   'auth-on-dpop': 'ours (Liberty), auth on, DPoP (ES256 proof per request), 2025-11-25 wire',
   'auth-off': 'ours (Liberty), auth off, 2025-11-25 wire',
+  'on-behalf-of': 'ours (Liberty), the tool calls the ticket API on the caller\'s behalf (cached exchange)',
+  'telemetry-on': 'ours (Liberty), auth on, tracing on (OTLP export)',
   quarkus: 'Quarkus MCP 1.13 + OIDC, 2025-11-25 wire',
   ts2: 'TS SDK 2.4, 2026-07-28 wire',
   'ts2-2025': 'TS SDK 2.4, 2025-11-25 wire',
@@ -30,6 +32,7 @@ const scaleLabels = { 'one-direct': 'one Liberty instance, direct', 'two-nginx':
 Object.assign(labels, scaleLabels);
 const serverLabels = {
   'liberty-on': 'ours on Open Liberty, auth on', 'liberty-off': 'ours on Open Liberty, auth off',
+  'liberty-obo': 'ours on Open Liberty, tickets behind the ticket API', 'liberty-otel': 'ours on Open Liberty, tracing on',
   quarkus: 'Quarkus MCP 1.13 + OIDC (JVM)', ts2: 'TS SDK 2.4 (Node)', ts1: 'TS SDK 1.32 (Node)',
   'payara-on': 'ours on Payara Micro, auth on', 'payara-off': 'ours on Payara Micro, auth off',
 };
@@ -55,6 +58,8 @@ const ratios = [
   ['auth on / auth off', 'auth-on', 'auth-off', true],
   ['2026 wire / 2025 wire (ours)', 'auth-on-2026', 'auth-on', true],
   ['DPoP / Bearer (ours)', 'auth-on-dpop', 'auth-on', true],
+  ['on behalf of / in memory (ours)', 'on-behalf-of', 'auth-on', true],
+  ['tracing on / off (ours)', 'telemetry-on', 'auth-on', true],
   ['ours / Quarkus (2025)', 'auth-on', 'quarkus', false],
   ['ours / TS 2.4 (2026)', 'auth-on-2026', 'ts2', false],
   ['ours / TS 2.4 (2025)', 'auth-on', 'ts2-2025', false],

@@ -8,6 +8,10 @@
 # token against the same JWKS (signature, issuer, audience = its own URL, expiry):
 #   liberty-on  :9080  the sample WAR on Open Liberty, auth on
 #   liberty-off :9082  the same, mcp.auth.enabled=false
+#   liberty-obo :9086  the same with the tickets behind the ticket API (SAMPLE_TICKETS=ticket-api), which each call
+#                      reaches on the caller's behalf with a token exchanged at the bench issuer (cached per caller)
+#   liberty-otel :9084 the same as liberty-on with tracing on (OTEL_SDK_DISABLED=false), spans exported over OTLP/HTTP
+#                      to the bench issuer, which drops them
 #   quarkus     :9280  Quarkus 3.33.2 + quarkus-mcp-server-http 1.13.0 + quarkus-oidc, JVM mode (it/bench/quarkus)
 #   ts2         :3002  the official TypeScript SDK 2.x: createMcpHandler + requireBearerAuth (it/bench/ts2)
 #   ts1         :3000  the official TypeScript SDK 1.32 reference server (reference-server.mjs), for continuity
@@ -19,7 +23,7 @@
 # 2026-07-28 wire: _meta envelope + Mcp-Method/Mcp-Name headers), auth-on-dpop (the same server and 2025 call with
 # a DPoP-bound token and a fresh ES256 proof per request, signed ahead by it/bench/dpop-proofs.mjs), auth-off, quarkus (2025-11-25, one session
 # initialized first: 1.13 keeps sessions), ts2 (2026-07-28, its native wire), ts2-2025 (its 2025 fallback),
-# reference (ts1, 2025-11-25). After a warm-up of each, rounds alternate the variants at 1, 16 and 64
+# reference (ts1, 2025-11-25), on-behalf-of (liberty-obo) and telemetry-on (liberty-otel). After a warm-up of each, rounds alternate the variants at 1, 16 and 64
 # connections; the report shows medians, ratios, startup times and resident memory after the run.
 # Results: it/target/bench/ (results.jsonl, startup.json, rss.json, results.md, server logs).
 #
@@ -48,14 +52,15 @@ QUARKUS_JAR="$BENCH/quarkus/target/quarkus-app/quarkus-run.jar"
 
 # server -> URL of its MCP endpoint
 declare -A SERVER_URL=([liberty-on]="http://localhost:9080/mcp" [liberty-off]="http://localhost:9082/mcp"
+  [liberty-obo]="http://localhost:9086/mcp" [liberty-otel]="http://localhost:9084/mcp"
   [quarkus]="http://localhost:9280/mcp" [ts2]="http://localhost:3002/mcp" [ts1]="http://localhost:3000/mcp"
   [payara-on]="http://localhost:9180/mcp" [payara-off]="http://localhost:9182/mcp")
 # variant -> "server wire auth"
 declare -A VARIANT=([auth-on]="liberty-on 2025 on" [auth-on-2026]="liberty-on 2026 on" [auth-on-dpop]="liberty-on 2025 dpop"
-  [auth-off]="liberty-off 2025 off"
+  [auth-off]="liberty-off 2025 off" [on-behalf-of]="liberty-obo 2025 on" [telemetry-on]="liberty-otel 2025 on"
   [quarkus]="quarkus 2025 on" [ts2]="ts2 2026 on" [ts2-2025]="ts2 2025 on" [reference]="ts1 2025 on"
   [payara-on]="payara-on 2025 on" [payara-off]="payara-off 2025 off")
-VARIANTS=(${BENCH_VARIANTS:-auth-on auth-on-2026 auth-on-dpop auth-off quarkus ts2 ts2-2025 reference})
+VARIANTS=(${BENCH_VARIANTS:-auth-on auth-on-2026 auth-on-dpop auth-off on-behalf-of telemetry-on quarkus ts2 ts2-2025 reference})
 DPOP_RATE="${BENCH_DPOP_RATE:-3000}"
 # proofs are signed just before each run, so their iat is at most a warm-up old when used; the server's window is
 # widened to that (the default, 60 s, is what a deployment should keep)
@@ -69,13 +74,13 @@ for variant in "${VARIANTS[@]}"; do
 done
 
 need_tool wrk "sudo apt-get install wrk"
-ports_free "stop the demo or other servers first" 8290 9080 9082 9280 3002 3000 9180 9182
+ports_free "stop the demo or other servers first" 8290 9080 9082 9084 9086 9280 3002 3000 9180 9182
 
 PIDS=()
 cleanup() {
   trap - EXIT INT TERM
   say "stopping servers"
-  stop_liberty sampleServer benchOpen
+  stop_liberty sampleServer benchOpen benchObo benchOtel
   stop_pids "${PIDS[@]}"
 }
 trap cleanup EXIT INT TERM
@@ -124,8 +129,27 @@ call() { # variant -> HTTP status of one benchmarked call (the answer in check-<
 }
 first_variant_of() { for v in "${VARIANTS[@]}"; do [[ "${VARIANT[$v]%% *}" == "$1" ]] && { echo "$v"; return; }; done; }
 
+clone_sample() { # name http-port https-port -> a copy of the sample's server on other ports
+  rm -rf "$WLP/usr/servers/$1"
+  cp -r "$WLP/usr/servers/sampleServer" "$WLP/usr/servers/$1"
+  rm -rf "$WLP/usr/servers/$1/logs" "$WLP/usr/servers/$1/workarea"
+  sed -i "s/^http.port=.*/http.port=$2/; s/^https.port=.*/https.port=$3/" "$WLP/usr/servers/$1/bootstrap.properties"
+}
 launch() { # server -> starts it in the background (Liberty: `server start`, which returns once the server runs)
   case "$1" in
+    liberty-obo)
+      clone_sample benchObo 9086 9447
+      # the ticket API on the same server trusts the bench issuer; the MCP server exchanges as bench-mcp
+      MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_RESOURCE="${SERVER_URL[liberty-obo]}" SAMPLE_TICKETS=ticket-api \
+        TICKET_API_MP_REST_URL=http://localhost:9086/ticket-api TICKET_API_ISSUER="$ISSUER" \
+        TICKET_API_JWKS_URI="$ISSUER/jwks" MCP_TOKEN_EXCHANGE_CLIENT_ID=bench-mcp \
+        MCP_TOKEN_EXCHANGE_CLIENT_SECRET=bench-secret liberty_server start benchObo >"$OUT/liberty-obo.log" 2>&1 ;;
+    liberty-otel)
+      clone_sample benchOtel 9084 9446
+      MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_RESOURCE="${SERVER_URL[liberty-otel]}" OTEL_SDK_DISABLED=false \
+        OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:8290 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
+        OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none OTEL_SERVICE_NAME=bench \
+        liberty_server start benchOtel >"$OUT/liberty-otel.log" 2>&1 ;;
     liberty-on) MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_DPOP_MAX_AGE_SECONDS="$DPOP_WINDOW" \
       liberty_server start sampleServer >"$OUT/liberty-on.log" 2>&1 ;;
     liberty-off)
@@ -172,6 +196,8 @@ for server in "${SERVERS[@]}"; do
 done
 SERVER_PID[liberty-on]=$(pgrep -f "ws-server.jar sampleServer" | head -1 || true)
 SERVER_PID[liberty-off]=$(pgrep -f "ws-server.jar benchOpen" | head -1 || true)
+SERVER_PID[liberty-obo]=$(pgrep -f "ws-server.jar benchObo" | head -1 || true)
+SERVER_PID[liberty-otel]=$(pgrep -f "ws-server.jar benchOtel" | head -1 || true)
 for variant in "${VARIANTS[@]}"; do
   [[ "$(call "$variant")" == 200 ]] && grep -qF '"structuredContent":{"result":[]}' "$OUT/check-$variant.json" \
     || { say "$variant answers wrongly: $(head -c 300 "$OUT/check-$variant.json")"; exit 1; }

@@ -33,7 +33,7 @@ public class TicketResources {
     private static final Jsonb JSON = JsonbBuilder.create();
 
     @Inject
-    TicketStore store;
+    TicketDesk desk;
 
     @McpResourceTemplate(
             uriTemplate = "tickets://{id}",
@@ -41,7 +41,7 @@ public class TicketResources {
             description = "One of the caller's support tickets, with its drafts",
             mimeType = "application/json")
     public Optional<TicketWithDrafts> ticket(McpCaller caller, String id) {
-        return store.find(TicketTools.owner(caller), id).map(ticket -> new TicketWithDrafts(ticket, store.drafts(id)));
+        return desk.find(caller, id).map(ticket -> new TicketWithDrafts(ticket, desk.drafts(caller, id)));
     }
 
     @CompleteResourceTemplate(uriTemplate = "tickets://{id}", variable = "id")
@@ -56,8 +56,8 @@ public class TicketResources {
             McpCaller caller,
             @PromptArg(description = "The ticket id, such as T-1001") String ticketId,
             @PromptArg(description = "apologetic, formal or friendly (default: friendly)") Optional<String> tone) {
-        Ticket ticket = store.find(TicketTools.owner(caller), ticketId)
-                .orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
+        Ticket ticket =
+                desk.find(caller, ticketId).orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         String chosen = tone.map(t -> t.toLowerCase(Locale.ROOT)).orElse("friendly");
         if (!TONES.contains(chosen)) {
             throw new McpException("Unknown tone '" + chosen + "': use one of " + TONES);
@@ -66,7 +66,7 @@ public class TicketResources {
                 PromptMessage.user(Content.resource(
                         "tickets://" + ticket.id(),
                         "application/json",
-                        JSON.toJson(new TicketWithDrafts(ticket, store.drafts(ticket.id()))))),
+                        JSON.toJson(new TicketWithDrafts(ticket, desk.drafts(caller, ticket.id()))))),
                 PromptMessage.user("Write a " + chosen + " reply to " + ticket.customer() + " about ticket "
                         + ticket.id() + " (\"" + ticket.title() + "\"). Keep it short and say what happens next."));
     }
@@ -84,7 +84,7 @@ public class TicketResources {
     }
 
     private List<String> ownIds(McpCaller caller, String prefix) {
-        return store.search(TicketTools.owner(caller), "").stream()
+        return desk.search(caller, "").stream()
                 .map(Ticket::id)
                 .filter(id -> id.toUpperCase(Locale.ROOT).startsWith(prefix.toUpperCase(Locale.ROOT)))
                 .toList();

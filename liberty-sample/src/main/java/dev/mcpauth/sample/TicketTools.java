@@ -26,7 +26,7 @@ import java.util.Optional;
 public class TicketTools {
 
     @Inject
-    TicketStore store;
+    TicketDesk desk;
 
     @Inject
     Event<ResourceUpdated> resourceUpdated;
@@ -36,7 +36,7 @@ public class TicketTools {
             McpCaller caller,
             McpProgress progress,
             @ToolArg(description = "Text to look for; empty matches every ticket") String query) {
-        List<Ticket> found = store.search(owner(caller), query);
+        List<Ticket> found = desk.search(caller, query);
         // a real desk searches a slow backend page by page; a client that asked for progress sees each page
         for (int page = 1; page <= found.size() && !progress.cancelled(); page++) {
             progress.report(page, found.size(), "page " + page + " of " + found.size());
@@ -46,7 +46,7 @@ public class TicketTools {
 
     @Tool(description = "Read one of the caller's support tickets by id, such as T-1001")
     public Ticket getTicket(McpCaller caller, @ToolArg(description = "The ticket id") String id) {
-        return store.find(owner(caller), id).orElseThrow(() -> new McpException("No ticket " + id + " for you"));
+        return desk.find(caller, id).orElseThrow(() -> new McpException("No ticket " + id + " for you"));
     }
 
     @Tool(
@@ -58,8 +58,8 @@ public class TicketTools {
             McpInput input,
             @ToolArg(description = "The ticket id") String ticketId,
             @ToolArg(description = "The reply text") String text) {
-        Ticket ticket = store.find(owner(caller), ticketId)
-                .orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
+        Ticket ticket =
+                desk.find(caller, ticketId).orElseThrow(() -> new McpException("No ticket " + ticketId + " for you"));
         if (input.canAsk(McpInput.ELICITATION)) {
             // the same code for both eras: a 2026-07-28 client gets the question as a round (and this method runs
             // again with the answer); a 2025 client in a session gets it on the call's stream while this waits
@@ -69,8 +69,7 @@ public class TicketTools {
                 throw new McpException("Nothing recorded: the user did not confirm the draft");
             }
         }
-        // the author is the ticket's assignee, as the desk knows them: only its owner gets this far
-        Draft draft = store.addDraft(ticketId, ticket.assignee(), text);
+        Draft draft = desk.addDraft(caller, ticket, text);
         // subscribers of the ticket's resource (on any instance) hear that it changed
         resourceUpdated.fire(new ResourceUpdated("tickets://" + ticketId));
         return draft;
@@ -87,7 +86,7 @@ public class TicketTools {
                             description = "Milliseconds to pause after each ticket, 0 to 60000 (default 1000): the"
                                     + " demo's stand-in for a slow backend")
                     Optional<Integer> pauseMs) {
-        List<Ticket> tickets = store.search(owner(caller), "");
+        List<Ticket> tickets = desk.search(caller, "");
         int pause = Math.max(0, Math.min(60_000, pauseMs.orElse(1000)));
         StringBuilder csv = new StringBuilder("id,title,status,customer\n");
         for (int done = 0; done < tickets.size(); done++) {

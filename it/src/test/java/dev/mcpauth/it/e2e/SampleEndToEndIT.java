@@ -2,6 +2,7 @@ package dev.mcpauth.it.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.mcpauth.it.support.OtlpReceiver;
 import dev.mcpauth.it.support.ServerProcesses;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,6 +35,9 @@ class SampleEndToEndIT {
             Path.of(System.getProperty("it.root", "..")).toAbsolutePath().normalize();
     private static final Path LOGS = ROOT.resolve("it/target/e2e");
     private static final Path E2E = ROOT.resolve("it/e2e");
+    /** OTLP/HTTP's port, where {@link OtlpReceiver} listens for the sample's spans. */
+    private static final int OTLP_PORT = 4318;
+
     private static final Path KEYCLOAK = ROOT.resolve("liberty-sample/keycloak/keycloak.sh");
     private static final Path LIBERTY = ROOT.resolve("liberty-sample/target/liberty/wlp/bin/server");
     private static final Path SAMPLE_SERVER =
@@ -41,15 +45,30 @@ class SampleEndToEndIT {
     private static final Map<String, String> KEYCLOAK_ENV = Map.of(
             "KEYCLOAK_LOG", LOGS.resolve("keycloak.log").toString(),
             "KEYCLOAK_DATA_DIR", LOGS.resolve("keycloak-data").toString());
-    /** Clock skew 0, so the expiry scenario does not have to wait out the default minute. */
-    private static final Map<String, String> SAMPLE_ENV = Map.of("MP_JWT_VERIFY_CLOCK_SKEW", "0");
+    /**
+     * Clock skew 0, so the expiry scenario does not have to wait out the default minute; the tickets behind the ticket
+     * API, reached with exchanged tokens, as the demo runs; tracing on, exported to {@link #traces} quickly.
+     */
+    private static final Map<String, String> SAMPLE_ENV = Map.ofEntries(
+            Map.entry("MP_JWT_VERIFY_CLOCK_SKEW", "0"),
+            Map.entry("SAMPLE_TICKETS", "ticket-api"),
+            Map.entry("OTEL_SDK_DISABLED", "false"),
+            Map.entry("OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:" + OTLP_PORT),
+            Map.entry("OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf"),
+            Map.entry("OTEL_BSP_SCHEDULE_DELAY", "200"),
+            Map.entry("OTEL_METRICS_EXPORTER", "none"),
+            Map.entry("OTEL_LOGS_EXPORTER", "none"),
+            Map.entry("OTEL_SERVICE_NAME", "support-tickets"));
+
+    private static OtlpReceiver traces;
 
     @BeforeAll
     static void startKeycloakAndSample() throws Exception {
         Files.createDirectories(LOGS);
-        for (int port : List.of(8180, 9080)) {
+        for (int port : List.of(8180, 9080, OTLP_PORT)) {
             assertPortFree(port);
         }
+        traces = new OtlpReceiver(OTLP_PORT);
         // the pinned SDK clients for every suite of this class, whichever of its tests runs
         assertEquals(
                 0,
@@ -87,6 +106,9 @@ class SampleEndToEndIT {
 
     @AfterAll
     static void stopBoth() throws Exception {
+        if (traces != null) {
+            traces.close();
+        }
         try {
             ServerProcesses.run(
                     List.of(LIBERTY.toString(), "stop", "sampleServer"),
@@ -209,8 +231,52 @@ class SampleEndToEndIT {
      * The same sample, restarted to verify tokens by RFC 7662 introspection at Keycloak instead of by signature;
      * runs after the suites above.
      */
+    /**
+     * The tools reach the ticket API on the user's behalf ({@link OnBehalfOfChecks}): one exchange for several calls, the
+     * MCP token refused by the API, each user's own tickets and scopes decided by the API, and one trace from the
+     * client's {@code _meta.traceparent} through the MCP server's span to the ticket API's.
+     */
     @Test
     @Order(4)
+    void theToolsCallTheTicketApiOnTheUsersBehalfInOneTrace() throws Exception {
+        String alice = JavaClients.token(E2E, LOGS, "alice", "openid tickets:read tickets:write");
+        String bob = JavaClients.token(E2E, LOGS, "bob", "openid tickets:read");
+        Path messages = SAMPLE_SERVER.resolve("logs/messages.log");
+        OnBehalfOfChecks.aliceReadsThroughTheTicketApiWithOneExchange(alice, messages);
+        OnBehalfOfChecks.bobsExchangedTokenReadsHisTicketsAndCannotWrite(bob);
+        OnBehalfOfChecks.oneTraceFromTheClientToTheTicketApi(alice, traces);
+    }
+
+    /**
+     * Keycloak stopped: a call that needs an exchange answers a tool error saying to try later; Keycloak started again
+     * (same database): the same call succeeds.
+     */
+    @Test
+    @Order(5)
+    void withoutTheAuthorizationServerTheToolSaysTryLaterAndWorksOnceItIsBack() throws Exception {
+        String fresh = JavaClients.token(E2E, LOGS, "alice", "openid tickets:read tickets:write");
+        ServerProcesses.run(
+                List.of("bash", KEYCLOAK.toString(), "stop"),
+                KEYCLOAK_ENV,
+                LOGS.resolve("keycloak-script.log"),
+                Duration.ofMinutes(2));
+        try {
+            OnBehalfOfChecks.whileTheAuthorizationServerIsDown(fresh);
+        } finally {
+            assertEquals(
+                    0,
+                    ServerProcesses.run(
+                            List.of("bash", KEYCLOAK.toString(), "start"),
+                            KEYCLOAK_ENV,
+                            LOGS.resolve("keycloak-script.log"),
+                            Duration.ofMinutes(5)),
+                    "Keycloak did not start again; see " + LOGS);
+        }
+        OnBehalfOfChecks.onceItIsBack(fresh);
+    }
+
+    @Test
+    @Order(6)
     void withIntrospectionTheSampleAsksKeycloakAboutEachToken() throws Exception {
         ServerProcesses.run(
                 List.of(LIBERTY.toString(), "stop", "sampleServer"),
@@ -225,12 +291,21 @@ class SampleEndToEndIT {
                                 "MCP_AUTH_VERIFIER", "introspection",
                                 "MCP_AUTH_INTROSPECTION_CLIENT_ID", "mcp-resource-server",
                                 "MCP_AUTH_INTROSPECTION_CLIENT_SECRET", "mcp-resource-secret",
-                                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0"),
+                                "MCP_AUTH_INTROSPECTION_CACHE_TTL", "0",
+                                "SAMPLE_TICKETS", "ticket-api"),
                         LOGS.resolve("liberty-start.log"),
                         Duration.ofMinutes(3)));
         ServerProcesses.awaitOk(
                 "http://localhost:9080/.well-known/oauth-protected-resource/mcp", Duration.ofMinutes(2), null, LOGS);
         runNodeSuite("introspection.e2e.test.mjs", "node-test-introspection.log");
+        // an introspected caller token is exchanged like a JWT one
+        String alice = JavaClients.token(E2E, LOGS, "alice", "openid tickets:read tickets:write");
+        assertEquals(
+                "T-1001",
+                OnBehalfOfChecks.call(alice, "get_ticket", OnBehalfOfChecks.ticket("T-1001"), null)
+                        .getJsonObject("result")
+                        .getJsonObject("structuredContent")
+                        .getString("id"));
     }
 
     /** Runs one file of {@code it/e2e} with Node's test runner; its report goes to the console and to {@code reportName}. */
