@@ -34,8 +34,10 @@ mkdir -p "$LOGS"
 say "starting Keycloak on http://localhost:${KEYCLOAK_PORT:-8180} (the first start downloads it from Maven Central)"
 KEYCLOAK_LOG="$LOGS/keycloak.log" bash "$KEYCLOAK" start
 
-say "starting the sample on Open Liberty"
-"$SERVER" start sampleServer >"$LOGS/liberty-start.log" 2>&1 || { cat "$LOGS/liberty-start.log"; exit 1; }
+say "starting the sample and its ticket API on Open Liberty"
+# the tools reach the tickets through the ticket API on the user's behalf, with tokens Keycloak exchanges for it
+SAMPLE_TICKETS="${SAMPLE_TICKETS:-ticket-api}" "$SERVER" start sampleServer >"$LOGS/liberty-start.log" 2>&1 \
+  || { cat "$LOGS/liberty-start.log"; exit 1; }
 for _ in $(seq 1 120); do
   curl -fsS -o /dev/null "http://localhost:9080/.well-known/oauth-protected-resource/mcp" 2>/dev/null && break
   sleep 1
@@ -56,6 +58,7 @@ cat <<INFO
   MCP endpoint        $MCP_URL            (MCP Streamable HTTP, OAuth 2.1 protected)
   Resource metadata   http://localhost:9080/.well-known/oauth-protected-resource/mcp
   Authorization       http://localhost:${KEYCLOAK_PORT:-8180}/realms/mcp      (Keycloak)
+  Ticket API          http://localhost:9080/ticket-api   (the tools call it for the user, with exchanged tokens)
 
   Users               alice / alice   tickets:read + tickets:write  (4 tools)
                       bob   / bob     tickets:read                  (3 tools)

@@ -475,6 +475,11 @@ class ScaleOutIT extends SampleResourceServerContract {
                 ServerProcesses.sampleWar(),
                 server.resolve("apps/liberty-sample.war"),
                 StandardCopyOption.REPLACE_EXISTING);
+        // the sample's server.xml also deploys its ticket API (unused here: the tickets stay in memory)
+        Files.copy(
+                ROOT.resolve("liberty-sample/ticket-api/target/ticket-api.war"),
+                server.resolve("apps/ticket-api.war"),
+                StandardCopyOption.REPLACE_EXISTING);
         Files.copy(
                 ROOT.resolve("it/scale/liberty-access-log.xml"),
                 server.resolve("configDropins/overrides/access-log.xml"),
