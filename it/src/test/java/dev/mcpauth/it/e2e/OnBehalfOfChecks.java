@@ -265,8 +265,8 @@ final class OnBehalfOfChecks {
     }
 
     /**
-     * With Keycloak down, a call that needs a new exchange fails with a message saying to try later; once Keycloak is
-     * back, the same call succeeds. {@code fresh} is a token of alice not used before (so nothing is cached for it).
+     * With Keycloak down, a call that needs a new exchange fails with a message saying to try later. {@code fresh} is a
+     * token of alice not used before, so nothing is cached for it.
      */
     static void whileTheAuthorizationServerIsDown(String fresh) throws Exception {
         JsonObject down = call(fresh, "get_ticket", ticket("T-1001"), null);
@@ -277,8 +277,9 @@ final class OnBehalfOfChecks {
                 text(down));
     }
 
-    static void onceItIsBack(String fresh) throws Exception {
-        JsonObject back = call(fresh, "get_ticket", ticket("T-1001"), null);
+    /** Once Keycloak is back, the call succeeds (with a token of the new Keycloak). */
+    static void onceItIsBack(String token) throws Exception {
+        JsonObject back = call(token, "get_ticket", ticket("T-1001"), null);
         assertFalse(isError(back), back.toString());
     }
 

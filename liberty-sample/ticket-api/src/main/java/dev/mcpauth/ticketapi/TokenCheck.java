@@ -2,6 +2,7 @@ package dev.mcpauth.ticketapi;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
@@ -30,6 +31,15 @@ public final class TokenCheck {
         }
     }
 
+    /** The issuer's keys cannot be fetched: no token can be checked now (503, not the caller's fault). */
+    public static final class KeysUnavailable extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        KeysUnavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     /**
@@ -52,8 +62,9 @@ public final class TokenCheck {
      * @param token the bearer token
      * @return the caller
      * @throws Refused when the token is not one for this API
+     * @throws KeysUnavailable when the issuer's keys cannot be fetched
      */
-    public Caller verify(String token) throws Refused {
+    public Caller verify(String token) throws Refused, KeysUnavailable {
         try {
             JWTClaimsSet claims = processor.process(token, null);
             String scope = claims.getStringClaim("scope");
@@ -66,6 +77,8 @@ public final class TokenCheck {
         } catch (BadJOSEException e) {
             // the processor's messages name the failed rule (audience, expiry, signature) and never the token
             throw new Refused(e.getMessage());
+        } catch (KeySourceException e) {
+            throw new KeysUnavailable("the issuer's keys cannot be fetched", e);
         } catch (JOSEException e) {
             throw new Refused("The token cannot be checked: " + e.getMessage());
         }

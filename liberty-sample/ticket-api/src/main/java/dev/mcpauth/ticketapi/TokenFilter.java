@@ -66,6 +66,13 @@ public class TokenFilter implements ContainerRequestFilter {
         } catch (TokenCheck.Refused e) {
             LOG.info(() -> "ticket-api refused a token: " + e.getMessage());
             request.abortWith(unauthorized(e.getMessage()));
+        } catch (TokenCheck.KeysUnavailable e) {
+            LOG.warning(() -> "ticket-api cannot check tokens: " + e.getMessage() + " (" + e.getCause() + ")");
+            request.abortWith(Response.status(503)
+                    .header("Retry-After", "5")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity("{\"error\":\"temporarily_unavailable\"}")
+                    .build());
         }
     }
 

@@ -64,6 +64,19 @@ class TokenCheckTest {
     }
 
     @Test
+    void keysThatCannotBeFetchedAreAnOutageNotARefusal() {
+        TokenCheck down = new TokenCheck(
+                (selector, context) -> {
+                    throw new com.nimbusds.jose.KeySourceException("connection refused");
+                },
+                ISSUER,
+                "ticket-api");
+        assertThrows(
+                TokenCheck.KeysUnavailable.class,
+                () -> down.verify(token(KEY, ISSUER, List.of("ticket-api"), "tickets:read", 300)));
+    }
+
+    @Test
     void theBookShowsEachUserOnlyTheirOwnTickets() {
         TicketBook book = new TicketBook();
         assertEquals(3, book.search(TicketBook.ALICE, "").size());

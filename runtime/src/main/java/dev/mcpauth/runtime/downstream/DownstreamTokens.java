@@ -129,8 +129,8 @@ public final class DownstreamTokens {
     private static DownstreamAccessException failure(String api, Reason reason, String detail) {
         String message = switch (reason) {
             case REFUSED ->
-                "You may not use " + api + " through this server: the authorization server refused to"
-                        + " issue a token for it.";
+                "The authorization server refused to issue a token for " + api + " on your behalf: you"
+                        + " may not use it, or your sign-in has ended (then sign in again).";
             case UNAVAILABLE ->
                 "Cannot reach " + api + " on your behalf right now: the authorization server did not"
                         + " issue a token. Try again later.";

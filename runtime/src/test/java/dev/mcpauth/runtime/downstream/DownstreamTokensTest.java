@@ -114,8 +114,8 @@ class DownstreamTokensTest {
                 DownstreamAccessException.class, () -> tokens.tokenFor("ticket-api", alice, "alice-mcp-token"));
         assertEquals(Reason.REFUSED, refused.reason());
         assertEquals(
-                "You may not use ticket-api through this server: the authorization server refused to issue a token"
-                        + " for it.",
+                "The authorization server refused to issue a token for ticket-api on your behalf: you may not use"
+                        + " it, or your sign-in has ended (then sign in again).",
                 refused.getMessage());
 
         endpoint.issues("now-allowed", 300);
