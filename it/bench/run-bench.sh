@@ -10,8 +10,8 @@
 #   liberty-off :9082  the same, mcp.auth.enabled=false
 #   liberty-obo :9086  the same with the tickets behind the ticket API (SAMPLE_TICKETS=ticket-api), which each call
 #                      reaches on the caller's behalf with a token exchanged at the bench issuer (cached per caller)
-#   liberty-otel :9084 the same as liberty-on with tracing on (OTEL_SDK_DISABLED=false), spans exported over OTLP/HTTP
-#                      to the bench issuer, which drops them
+#   liberty-otel :9084 the same as liberty-on with tracing on (liberty-sample/tracing.xml's mpTelemetry-2.0 and
+#                      OTEL_SDK_DISABLED=false), spans exported over OTLP/HTTP to the bench issuer, which drops them
 #   quarkus     :9280  Quarkus 3.33.2 + quarkus-mcp-server-http 1.13.0 + quarkus-oidc, JVM mode (it/bench/quarkus)
 #   ts2         :3002  the official TypeScript SDK 2.x: createMcpHandler + requireBearerAuth (it/bench/ts2)
 #   ts1         :3000  the official TypeScript SDK 1.32 reference server (reference-server.mjs), for continuity
@@ -146,6 +146,9 @@ launch() { # server -> starts it in the background (Liberty: `server start`, whi
         MCP_TOKEN_EXCHANGE_CLIENT_SECRET=bench-secret liberty_server start benchObo >"$OUT/liberty-obo.log" 2>&1 ;;
     liberty-otel)
       clone_sample benchOtel 9084 9446
+      # tracing on as docs/deployment.md says: the feature by a configDropins file, the SDK by the environment
+      mkdir -p "$WLP/usr/servers/benchOtel/configDropins/overrides"
+      cp "$ROOT/liberty-sample/tracing.xml" "$WLP/usr/servers/benchOtel/configDropins/overrides/"
       MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_RESOURCE="${SERVER_URL[liberty-otel]}" OTEL_SDK_DISABLED=false \
         OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:8290 OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf \
         OTEL_METRICS_EXPORTER=none OTEL_LOGS_EXPORTER=none OTEL_SERVICE_NAME=bench \

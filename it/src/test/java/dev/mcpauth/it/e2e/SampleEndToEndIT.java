@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +62,7 @@ class SampleEndToEndIT {
             Map.entry("OTEL_SERVICE_NAME", "support-tickets"));
 
     private static OtlpReceiver traces;
+    private static final Path TRACING_DROPIN = SAMPLE_SERVER.resolve("configDropins/overrides/tracing.xml");
 
     @BeforeAll
     static void startKeycloakAndSample() throws Exception {
@@ -69,6 +71,9 @@ class SampleEndToEndIT {
             assertPortFree(port);
         }
         traces = new OtlpReceiver(OTLP_PORT);
+        // tracing on, as docs/deployment.md tells an operator: the feature by a configDropins file, the SDK by OTEL_*
+        Files.createDirectories(TRACING_DROPIN.getParent());
+        Files.copy(ROOT.resolve("liberty-sample/tracing.xml"), TRACING_DROPIN, StandardCopyOption.REPLACE_EXISTING);
         // the pinned SDK clients for every suite of this class, whichever of its tests runs
         assertEquals(
                 0,
@@ -109,6 +114,8 @@ class SampleEndToEndIT {
         if (traces != null) {
             traces.close();
         }
+        // the sample's server goes back to what mvn install made (tracing off), for the demo and the other suites
+        Files.deleteIfExists(TRACING_DROPIN);
         try {
             ServerProcesses.run(
                     List.of(LIBERTY.toString(), "stop", "sampleServer"),

@@ -11,6 +11,7 @@ import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.TracerProvider;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -67,6 +68,8 @@ public class OpenTelemetryTracing implements RequestTracing, DecisionTrace {
 
     private Tracer tracer;
     private TextMapPropagator propagator;
+    /** False while MicroProfile Telemetry is off (its no-op provider): then a request costs no span work at all. */
+    private boolean enabled;
 
     /** For the CDI proxy only. */
     protected OpenTelemetryTracing() {}
@@ -82,10 +85,14 @@ public class OpenTelemetryTracing implements RequestTracing, DecisionTrace {
         OpenTelemetry telemetry = openTelemetry.isResolvable() ? openTelemetry.get() : OpenTelemetry.noop();
         this.tracer = telemetry.getTracer(SCOPE);
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
+        this.enabled = telemetry.getTracerProvider() != TracerProvider.noop();
     }
 
     @Override
     public Traced start(AuditLog.Request request, JsonValue id, JsonObject meta) {
+        if (!enabled) {
+            return Traced.NONE;
+        }
         Context parent = Context.current();
         SpanContext httpSpan = Span.current().getSpanContext();
         boolean fromMeta = false;

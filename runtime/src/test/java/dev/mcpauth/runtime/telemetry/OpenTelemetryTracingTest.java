@@ -160,6 +160,12 @@ class OpenTelemetryTracingTest {
         assertFalse(span.getParentSpanContext().isValid(), "a root span, not a child of garbage");
     }
 
+    @Test
+    void whileTelemetryIsOffARequestStartsNoSpanWork() {
+        OpenTelemetryTracing off = new OpenTelemetryTracing(instance(OpenTelemetry.noop()));
+        assertTrue(off.start(SEARCH, Json.createValue(1), null) == RequestTracing.Traced.NONE);
+    }
+
     private SpanData only(String name) {
         List<SpanData> named =
                 ended.stream().filter(s -> s.getName().equals(name)).toList();
