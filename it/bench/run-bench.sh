@@ -8,8 +8,9 @@
 # token against the same JWKS (signature, issuer, audience = its own URL, expiry):
 #   liberty-on  :9080  the sample WAR on Open Liberty, auth on
 #   liberty-off :9082  the same, mcp.auth.enabled=false
-#   liberty-obo :9086  the same with the tickets behind the ticket API (SAMPLE_TICKETS=ticket-api), which each call
-#                      reaches on the caller's behalf with a token exchanged at the bench issuer (cached per caller)
+#   liberty-obo :9086  the same with the tickets behind the ticket API (SAMPLE_TICKETS=ticket-api) on a server of
+#                      its own (:9088), which each call reaches on the caller's behalf with a token exchanged at the
+#                      bench issuer (cached per caller)
 #   liberty-otel :9084 the same as liberty-on with tracing on (liberty-sample/tracing.xml's mpTelemetry-2.0 and
 #                      OTEL_SDK_DISABLED=false), spans exported over OTLP/HTTP to the bench issuer, which drops them
 #   quarkus     :9280  Quarkus 3.33.2 + quarkus-mcp-server-http 1.13.0 + quarkus-oidc, JVM mode (it/bench/quarkus)
@@ -74,13 +75,13 @@ for variant in "${VARIANTS[@]}"; do
 done
 
 need_tool wrk "sudo apt-get install wrk"
-ports_free "stop the demo or other servers first" 8290 9080 9082 9084 9086 9280 3002 3000 9180 9182
+ports_free "stop the demo or other servers first" 8290 9080 9082 9084 9086 9088 9280 3002 3000 9180 9182
 
 PIDS=()
 cleanup() {
   trap - EXIT INT TERM
   say "stopping servers"
-  stop_liberty sampleServer benchOpen benchObo benchOtel
+  stop_liberty sampleServer benchOpen benchObo benchApi benchOtel
   stop_pids "${PIDS[@]}"
 }
 trap cleanup EXIT INT TERM
@@ -138,11 +139,16 @@ clone_sample() { # name http-port https-port -> a copy of the sample's server on
 launch() { # server -> starts it in the background (Liberty: `server start`, which returns once the server runs)
   case "$1" in
     liberty-obo)
+      # the ticket API as its own service, as in production: a second server (a copy of the sample's, of which only
+      # /ticket-api is used), trusting the bench issuer; calling an API on the same server would make each MCP
+      # request wait for a second thread of the same pool
+      clone_sample benchApi 9088 9449
+      TICKET_API_ISSUER="$ISSUER" TICKET_API_JWKS_URI="$ISSUER/jwks" MP_JWT_VERIFY_ISSUER="$ISSUER" \
+        liberty_server start benchApi >"$OUT/liberty-api.log" 2>&1
       clone_sample benchObo 9086 9447
-      # the ticket API on the same server trusts the bench issuer; the MCP server exchanges as bench-mcp
+      # the MCP server exchanges as bench-mcp at the bench issuer's token endpoint
       MP_JWT_VERIFY_ISSUER="$ISSUER" MCP_AUTH_RESOURCE="${SERVER_URL[liberty-obo]}" SAMPLE_TICKETS=ticket-api \
-        TICKET_API_MP_REST_URL=http://localhost:9086/ticket-api TICKET_API_ISSUER="$ISSUER" \
-        TICKET_API_JWKS_URI="$ISSUER/jwks" MCP_TOKEN_EXCHANGE_CLIENT_ID=bench-mcp \
+        TICKET_API_MP_REST_URL=http://localhost:9088/ticket-api MCP_TOKEN_EXCHANGE_CLIENT_ID=bench-mcp \
         MCP_TOKEN_EXCHANGE_CLIENT_SECRET=bench-secret liberty_server start benchObo >"$OUT/liberty-obo.log" 2>&1 ;;
     liberty-otel)
       clone_sample benchOtel 9084 9446

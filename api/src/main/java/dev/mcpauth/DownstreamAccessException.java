@@ -22,7 +22,10 @@ public class DownstreamAccessException extends McpException {
         MISCONFIGURED
     }
 
+    /** The API's name, as in {@link OnBehalfOf#value()}. */
     private final String api;
+
+    /** Why no token was obtained. */
     private final Reason reason;
 
     /**
