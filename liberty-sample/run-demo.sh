@@ -60,8 +60,8 @@ cat <<INFO
   Authorization       http://localhost:${KEYCLOAK_PORT:-8180}/realms/mcp      (Keycloak)
   Ticket API          http://localhost:9080/ticket-api   (the tools call it for the user, with exchanged tokens)
 
-  Users               alice / alice   tickets:read + tickets:write  (4 tools)
-                      bob   / bob     tickets:read                  (3 tools)
+  Users               alice / alice   tickets:read + tickets:write  (5 tools)
+                      bob   / bob     tickets:read                  (4 tools)
 
   Try it:
     curl -i -X POST $MCP_URL -H 'Content-Type: application/json' -d '{"jsonrpc":"2.0","id":1,"method":"ping"}'
@@ -73,7 +73,7 @@ cat <<INFO
     -> open the URL it prints (it carries MCP_INSPECTOR_API_TOKEN), Add Servers -> + Add manually:
        Server ID support-tickets, Transport streamable-http, URL $MCP_URL -> Add;
        turn on the card's switch, sign in at Keycloak as alice or bob, Yes on the consent page;
-       Tools: alice sees 4, bob 3; whoami -> Execute Tool.
+       Tools: alice sees 5, bob 4; whoami -> Execute Tool.
 
   Logs: liberty-sample/target/demo/ and liberty-sample/target/liberty/wlp/usr/servers/sampleServer/logs/
   Press Ctrl-C to stop Keycloak and Liberty.
