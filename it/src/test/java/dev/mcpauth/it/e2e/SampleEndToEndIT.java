@@ -84,14 +84,7 @@ class SampleEndToEndIT {
                         Duration.ofMinutes(5)),
                 "npm install failed; see " + LOGS);
         Instant start = Instant.now();
-        assertEquals(
-                0,
-                ServerProcesses.run(
-                        List.of("bash", KEYCLOAK.toString(), "start"),
-                        KEYCLOAK_ENV,
-                        LOGS.resolve("keycloak-script.log"),
-                        Duration.ofMinutes(5)),
-                "Keycloak did not start; see " + LOGS);
+        startKeycloak();
         Instant keycloakReady = Instant.now();
         assertEquals(
                 0,
@@ -107,6 +100,18 @@ class SampleEndToEndIT {
                 "e2e: Keycloak ready in %d s, sample in %d s more%n",
                 Duration.between(start, keycloakReady).toSeconds(),
                 Duration.between(keycloakReady, Instant.now()).toSeconds());
+    }
+
+    /** Starts Keycloak with the sample realm, from an empty database (keycloak.sh wipes it at every start). */
+    private static void startKeycloak() throws Exception {
+        assertEquals(
+                0,
+                ServerProcesses.run(
+                        List.of("bash", KEYCLOAK.toString(), "start"),
+                        KEYCLOAK_ENV,
+                        LOGS.resolve("keycloak-script.log"),
+                        Duration.ofMinutes(5)),
+                "Keycloak did not start; see " + LOGS);
     }
 
     @AfterAll
@@ -271,14 +276,7 @@ class SampleEndToEndIT {
         try {
             OnBehalfOfChecks.whileTheAuthorizationServerIsDown(fresh);
         } finally {
-            assertEquals(
-                    0,
-                    ServerProcesses.run(
-                            List.of("bash", KEYCLOAK.toString(), "start"),
-                            KEYCLOAK_ENV,
-                            LOGS.resolve("keycloak-script.log"),
-                            Duration.ofMinutes(5)),
-                    "Keycloak did not start again; see " + LOGS);
+            startKeycloak();
         }
         OnBehalfOfChecks.onceItIsBack(JavaClients.token(E2E, LOGS, "alice", "openid tickets:read tickets:write"));
     }

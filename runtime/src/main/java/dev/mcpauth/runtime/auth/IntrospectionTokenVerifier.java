@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
@@ -154,11 +153,7 @@ public final class IntrospectionTokenVerifier implements TokenVerifier {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json");
         if (client.basicAuth()) {
-            // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded
-            String credentials = encode(client.clientId()) + ":" + encode(client.clientSecret());
-            request.header(
-                    "Authorization",
-                    "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+            request.header("Authorization", ClientSecretBasic.header(client.clientId(), client.clientSecret()));
         } else {
             form.append("&client_id=")
                     .append(encode(client.clientId()))

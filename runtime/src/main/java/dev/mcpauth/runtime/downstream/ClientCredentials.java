@@ -11,12 +11,12 @@ import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.mcpauth.runtime.auth.ClientSecretBasic;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.UUID;
 
@@ -54,13 +54,7 @@ public record ClientCredentials(String clientId, Method method, String secret, J
      */
     void authenticate(HttpRequest.Builder request, StringBuilder form, URI endpoint) {
         switch (method) {
-            case CLIENT_SECRET_BASIC -> {
-                // RFC 6749 §2.3.1: id and secret are form-encoded before they are joined and base64-encoded
-                String credentials = encode(clientId) + ":" + encode(secret);
-                request.header(
-                        "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-            }
+            case CLIENT_SECRET_BASIC -> request.header("Authorization", ClientSecretBasic.header(clientId, secret));
             case CLIENT_SECRET_POST ->
                 form.append("&client_id=")
                         .append(encode(clientId))
